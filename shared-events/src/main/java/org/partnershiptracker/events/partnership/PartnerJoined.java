@@ -1,0 +1,28 @@
+package org.partnershiptracker.events.partnership;
+
+import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.OrganisationId;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.Sector;
+
+import java.time.LocalDate;
+
+/** An organisation became a partner. */
+@SchemaRevision("1")
+public record PartnerJoined(
+    PartnershipId partnershipId,
+    OrganisationId organisationId,
+    String organisationName,
+    Sector sector,
+    LocalDate joinedOn)
+    implements PartnershipEvent {
+  public PartnerJoined {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(organisationId, "organisationId");
+    Require.text(organisationName, "organisationName", 200);
+    Require.present(sector, "sector");
+    Require.present(joinedOn, "joinedOn");
+  }
+}

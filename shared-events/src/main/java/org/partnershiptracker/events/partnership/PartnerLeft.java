@@ -1,0 +1,30 @@
+package org.partnershiptracker.events.partnership;
+
+import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.OrganisationId;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.Sector;
+
+import java.time.LocalDate;
+
+/** A partner organisation left the partnership; any roles it held were vacated first. */
+@SchemaRevision("1")
+public record PartnerLeft(
+    PartnershipId partnershipId,
+    OrganisationId organisationId,
+    String organisationName,
+    Sector sector,
+    LocalDate leftOn,
+    String reason)
+    implements PartnershipEvent {
+  public PartnerLeft {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(organisationId, "organisationId");
+    Require.text(organisationName, "organisationName", 200);
+    Require.present(sector, "sector");
+    Require.present(leftOn, "leftOn");
+    Require.optionalText(reason, "reason", 500);
+  }
+}

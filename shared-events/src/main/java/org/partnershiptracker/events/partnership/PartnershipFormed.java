@@ -1,0 +1,21 @@
+package org.partnershiptracker.events.partnership;
+
+import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.PartnershipId;
+
+import java.time.LocalDate;
+
+/** A partnership between organisations was formed around a shared vision. */
+@SchemaRevision("1")
+public record PartnershipFormed(
+    PartnershipId partnershipId, String name, String sharedVision, LocalDate formedOn)
+    implements PartnershipEvent {
+  public PartnershipFormed {
+    Require.present(partnershipId, "partnershipId");
+    Require.text(name, "name", 200);
+    Require.optionalText(sharedVision, "sharedVision", 2000);
+    Require.present(formedOn, "formedOn");
+  }
+}

@@ -1,0 +1,35 @@
+package org.partnershiptracker.events.partnership;
+
+import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.OrganisationId;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+import org.partnershiptracker.events.value.QuickWinId;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** A small, early result was delivered to a partner (I2: start small). */
+@SchemaRevision("1")
+public record QuickWinDelivered(
+    PartnershipId partnershipId,
+    QuickWinId quickWinId,
+    ProjectId projectId,
+    String title,
+    LocalDate deliveredOn,
+    OrganisationId beneficiaryOrganisationId,
+    BigDecimal estimatedSavingGbp)
+    implements PartnershipEvent {
+  public QuickWinDelivered {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(quickWinId, "quickWinId");
+    Require.text(title, "title", 200);
+    Require.present(deliveredOn, "deliveredOn");
+    Require.present(beneficiaryOrganisationId, "beneficiaryOrganisationId");
+    if (estimatedSavingGbp != null && estimatedSavingGbp.signum() < 0) {
+      throw new IllegalArgumentException("estimatedSavingGbp must not be negative");
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.partnershiptracker.events.partnership;
+
+import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.PersonId;
+import org.partnershiptracker.events.value.RoleChangeReason;
+import org.partnershiptracker.events.value.RoleId;
+
+import java.time.LocalDate;
+
+/** A held role passed from one person to another. */
+@SchemaRevision("1")
+public record RoleReassigned(
+    PartnershipId partnershipId,
+    RoleId roleId,
+    PersonId fromPersonId,
+    PersonId toPersonId,
+    RoleChangeReason reason,
+    LocalDate reassignedOn)
+    implements PartnershipEvent {
+  public RoleReassigned {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(roleId, "roleId");
+    Require.present(fromPersonId, "fromPersonId");
+    Require.present(toPersonId, "toPersonId");
+    if (fromPersonId.equals(toPersonId)) {
+      throw new IllegalArgumentException("toPersonId must differ from fromPersonId");
+    }
+    Require.present(reason, "reason");
+    Require.present(reassignedOn, "reassignedOn");
+  }
+}

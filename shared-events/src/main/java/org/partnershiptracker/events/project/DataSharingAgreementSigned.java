@@ -1,0 +1,28 @@
+package org.partnershiptracker.events.project;
+
+import org.partnershiptracker.events.ProjectEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+import org.partnershiptracker.events.value.OrganisationId;
+
+import java.time.LocalDate;
+
+/** A data provider signed the current version of the data sharing agreement. */
+@SchemaRevision("1")
+public record DataSharingAgreementSigned(
+    PartnershipId partnershipId,
+    ProjectId projectId,
+    int version,
+    OrganisationId byOrganisationId,
+    LocalDate signedOn)
+    implements ProjectEvent {
+  public DataSharingAgreementSigned {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(projectId, "projectId");
+    Require.between(version, 1, 10_000, "version");
+    Require.present(byOrganisationId, "byOrganisationId");
+    Require.present(signedOn, "signedOn");
+  }
+}

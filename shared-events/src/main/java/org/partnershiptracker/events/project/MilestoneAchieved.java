@@ -1,0 +1,32 @@
+package org.partnershiptracker.events.project;
+
+import org.partnershiptracker.events.ProjectEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+import org.partnershiptracker.events.value.MilestoneId;
+
+import java.time.LocalDate;
+
+/** A milestone was achieved; {@code dueOn} is the due date in force, so lateness is evident. */
+@SchemaRevision("1")
+public record MilestoneAchieved(
+    PartnershipId partnershipId,
+    ProjectId projectId,
+    MilestoneId milestoneId,
+    LocalDate dueOn,
+    LocalDate achievedOn)
+    implements ProjectEvent {
+  public MilestoneAchieved {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(projectId, "projectId");
+    Require.present(milestoneId, "milestoneId");
+    Require.present(dueOn, "dueOn");
+    Require.present(achievedOn, "achievedOn");
+  }
+
+  public boolean onTime() {
+    return !achievedOn.isAfter(dueOn);
+  }
+}

@@ -1,0 +1,32 @@
+package org.partnershiptracker.events.project;
+
+import org.partnershiptracker.events.ProjectEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+import org.partnershiptracker.events.value.MilestoneId;
+
+import java.time.LocalDate;
+
+/** An open milestone got a new due date. */
+@SchemaRevision("1")
+public record MilestoneRescheduled(
+    PartnershipId partnershipId,
+    ProjectId projectId,
+    MilestoneId milestoneId,
+    LocalDate previousDueOn,
+    LocalDate newDueOn,
+    LocalDate rescheduledOn,
+    String reason)
+    implements ProjectEvent {
+  public MilestoneRescheduled {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(projectId, "projectId");
+    Require.present(milestoneId, "milestoneId");
+    Require.present(previousDueOn, "previousDueOn");
+    Require.present(newDueOn, "newDueOn");
+    Require.present(rescheduledOn, "rescheduledOn");
+    Require.optionalText(reason, "reason", 500);
+  }
+}

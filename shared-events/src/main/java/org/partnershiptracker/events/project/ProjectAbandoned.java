@@ -1,0 +1,22 @@
+package org.partnershiptracker.events.project;
+
+import org.partnershiptracker.events.ProjectEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+
+import java.time.LocalDate;
+
+/** The project was abandoned, with the reason. */
+@SchemaRevision("1")
+public record ProjectAbandoned(
+    PartnershipId partnershipId, ProjectId projectId, LocalDate abandonedOn, String reason)
+    implements ProjectEvent {
+  public ProjectAbandoned {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(projectId, "projectId");
+    Require.present(abandonedOn, "abandonedOn");
+    Require.text(reason, "reason", 2000);
+  }
+}

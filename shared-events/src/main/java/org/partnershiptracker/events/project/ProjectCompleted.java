@@ -1,0 +1,22 @@
+package org.partnershiptracker.events.project;
+
+import org.partnershiptracker.events.ProjectEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+
+import java.time.LocalDate;
+
+/** The project finished, with its outcome. */
+@SchemaRevision("1")
+public record ProjectCompleted(
+    PartnershipId partnershipId, ProjectId projectId, LocalDate completedOn, String outcome)
+    implements ProjectEvent {
+  public ProjectCompleted {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(projectId, "projectId");
+    Require.present(completedOn, "completedOn");
+    Require.text(outcome, "outcome", 2000);
+  }
+}

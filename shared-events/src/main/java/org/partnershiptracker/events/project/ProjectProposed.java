@@ -1,0 +1,35 @@
+package org.partnershiptracker.events.project;
+
+import org.partnershiptracker.events.ProjectEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+import org.partnershiptracker.events.value.OrganisationId;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A project was proposed around a problem statement. The data providers are the partners whose
+ * data it needs: each must sign the data sharing agreement before it starts (L1).
+ */
+@SchemaRevision("1")
+public record ProjectProposed(
+    PartnershipId partnershipId,
+    ProjectId projectId,
+    String title,
+    String problemStatement,
+    List<OrganisationId> dataProviderOrganisationIds,
+    LocalDate proposedOn)
+    implements ProjectEvent {
+  public ProjectProposed {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(projectId, "projectId");
+    Require.text(title, "title", 200);
+    Require.text(problemStatement, "problemStatement", 4000);
+    dataProviderOrganisationIds =
+        List.copyOf(Require.notEmpty(dataProviderOrganisationIds, "dataProviderOrganisationIds"));
+    Require.present(proposedOn, "proposedOn");
+  }
+}

@@ -1,0 +1,27 @@
+package org.partnershiptracker.events.project;
+
+import org.partnershiptracker.events.ProjectEvent;
+import org.partnershiptracker.events.Require;
+import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+
+import java.time.LocalDate;
+
+/**
+ * Work on the project started. {@code dsaSignedByAllProviders} is false only when the
+ * dsa-before-start policy is 'warn' and a data provider had not signed: L1 flags such projects.
+ */
+@SchemaRevision("1")
+public record ProjectStarted(
+    PartnershipId partnershipId,
+    ProjectId projectId,
+    LocalDate startedOn,
+    boolean dsaSignedByAllProviders)
+    implements ProjectEvent {
+  public ProjectStarted {
+    Require.present(partnershipId, "partnershipId");
+    Require.present(projectId, "projectId");
+    Require.present(startedOn, "startedOn");
+  }
+}

@@ -1,0 +1,25 @@
+package org.partnershiptracker.events.value;
+
+import java.util.regex.Pattern;
+
+/**
+ * The rule every identifier follows: 1 to 64 characters of letters, digits, '.', '_', ':' or '-'.
+ * The '@' and spaces are excluded on purpose, so that an e-mail address or a name cannot be used
+ * as a person id: events carry pseudonymous ids only.
+ */
+final class Identifier {
+  private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private Identifier() {}
+
+  static String check(String value, String kind) {
+    if (value == null) {
+      throw new IllegalArgumentException(kind + " is required");
+    }
+    if (!FORM.matcher(value).matches()) {
+      throw new IllegalArgumentException(
+          kind + " must be 1-64 letters, digits, '.', '_', ':' or '-' (got '" + value + "')");
+    }
+    return value;
+  }
+}
