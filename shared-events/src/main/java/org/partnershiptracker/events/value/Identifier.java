@@ -7,12 +7,15 @@ import java.util.regex.Pattern;
  * The '@' and spaces are excluded on purpose, so that an e-mail address or a name cannot be used
  * as a person id: events carry pseudonymous ids only.
  */
-final class Identifier {
-  private static final Pattern FORM = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+public final class Identifier {
+  /** The form of every id, for validators at the edges (HTTP, Kafka inbox). */
+  public static final String PATTERN = "[A-Za-z0-9._:-]{1,64}";
+
+  private static final Pattern FORM = Pattern.compile(PATTERN);
 
   private Identifier() {}
 
-  static String check(String value, String kind) {
+  public static String check(String value, String kind) {
     if (value == null) {
       throw new IllegalArgumentException(kind + " is required");
     }

@@ -1,0 +1,12 @@
+package org.partnershiptracker.command;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The write side: takes commands over HTTP, keeps the rules in aggregates, stores the events. */
+@SpringBootApplication
+public class CommandServiceApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(CommandServiceApplication.class, args);
+  }
+}

@@ -1,0 +1,45 @@
+package org.partnershiptracker.command.config;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.RevisionResolver;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Axon wiring: event revisions, aggregate snapshots and the aggregate cache. */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+  @Bean
+  public RevisionResolver revisionResolver() {
+    return new SchemaRevisionResolver();
+  }
+
+  /**
+   * PostgreSQL reports a unique violation as SQL state 23505, not as the JDBC subclass Axon's
+   * default resolver looks for; without this a reused id would be a 500 rather than a 409.
+   */
+  @Bean
+  public PersistenceExceptionResolver persistenceExceptionResolver() {
+    return new SQLStateResolver("23505");
+  }
+
+  /** Used by both aggregates: a snapshot every N events bounds the events read on a cache miss. */
+  @Bean
+  public SnapshotTriggerDefinition aggregateSnapshotTrigger(
+      Snapshotter snapshotter, @Value("${tracker.snapshots.every-events:250}") int everyEvents) {
+    return new EventCountSnapshotTriggerDefinition(snapshotter, everyEvents);
+  }
+
+  /** Keeps loaded aggregates in memory while they are referenced: a hit reads no events at all. */
+  @Bean
+  public Cache aggregateCache() {
+    return new WeakReferenceCache();
+  }
+}

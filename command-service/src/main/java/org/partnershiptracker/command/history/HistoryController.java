@@ -1,0 +1,98 @@
+package org.partnershiptracker.command.history;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.partnershiptracker.command.partnership.ProjectDirectory;
+import org.partnershiptracker.command.rules.NotFound;
+import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit history of a partnership: its own events and its projects' events, in the order the
+ * event store appended them.
+ */
+@RestController
+@Tag(name = "History", description = "The recorded events of a partnership, for audit")
+public class HistoryController {
+  private final EventStore eventStore;
+  private final ProjectDirectory projects;
+  private final NamedParameterJdbcTemplate jdbc;
+
+  public HistoryController(EventStore eventStore, ProjectDirectory projects, NamedParameterJdbcTemplate jdbc) {
+    this.eventStore = eventStore;
+    this.projects = projects;
+    this.jdbc = jdbc;
+  }
+
+  /** One recorded event. {@code position} is the event store's global order. */
+  public record HistoryEntry(
+      long position,
+      String aggregateType,
+      String aggregateId,
+      long sequenceNumber,
+      String eventId,
+      String type,
+      String revision,
+      Instant timestamp,
+      Object payload) {}
+
+  @GetMapping("/api/partnerships/{partnershipId}/history")
+  @Operation(summary = "The partnership's events in order, with type, time, sequence and payload")
+  public List<HistoryEntry> history(@PathVariable String partnershipId) {
+    PartnershipId id = PartnershipId.of(partnershipId);
+    List<String> aggregateIds = new ArrayList<>();
+    aggregateIds.add(id.value());
+    projects.projectsOf(id).stream().map(ProjectId::value).forEach(aggregateIds::add);
+
+    Map<String, Long> positions = positionsOf(aggregateIds);
+    List<HistoryEntry> entries = new ArrayList<>();
+    for (String aggregateId : aggregateIds) {
+      // From sequence 0 and not through the snapshot: the audit needs every event.
+      eventStore.readEvents(aggregateId, 0).asStream().forEach(event -> entries.add(entry(event, positions)));
+    }
+    if (entries.isEmpty()) {
+      throw new NotFound("no partnership with id '" + partnershipId + "'");
+    }
+    entries.sort(Comparator.comparingLong(HistoryEntry::position));
+    return entries;
+  }
+
+  private Map<String, Long> positionsOf(List<String> aggregateIds) {
+    Map<String, Long> positions = new HashMap<>();
+    jdbc.query(
+        "SELECT eventIdentifier, globalIndex FROM DomainEventEntry WHERE aggregateIdentifier IN (:ids)",
+        new MapSqlParameterSource("ids", aggregateIds),
+        row -> {
+          positions.put(row.getString(1), row.getLong(2));
+        });
+    return positions;
+  }
+
+  private static HistoryEntry entry(DomainEventMessage<?> event, Map<String, Long> positions) {
+    return new HistoryEntry(
+        positions.getOrDefault(event.getIdentifier(), -1L),
+        event.getType(),
+        event.getAggregateIdentifier(),
+        event.getSequenceNumber(),
+        event.getIdentifier(),
+        event.getPayloadType().getSimpleName(),
+        PartnershipEvent.revisionOf(event.getPayloadType()),
+        event.getTimestamp(),
+        event.getPayload());
+  }
+}

@@ -1,0 +1,189 @@
+package org.partnershiptracker.command.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.partnershiptracker.command.idempotency.IdempotencyStore.State;
+import org.partnershiptracker.command.idempotency.IdempotencyStore.StoredResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * Makes every write under /api retry-safe: a request with an {@code Idempotency-Key} header that
+ * was answered before gets the first answer again, and nothing is recorded twice. The same key
+ * with a different request is a 422; a key whose first request is still running is a 409.
+ */
+@Component
+public class IdempotencyFilter extends OncePerRequestFilter {
+  public static final String HEADER = "Idempotency-Key";
+  public static final String REPLAYED_HEADER = "Idempotency-Replayed";
+  private static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7E]{1,255}");
+  private static final String PROBLEM_BASE = "https://partnership-tracker.org/problems/";
+
+  private final IdempotencyStore store;
+  private final ObjectMapper json;
+
+  IdempotencyFilter(IdempotencyStore store, ObjectMapper json) {
+    this.store = store;
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod())
+        || !request.getRequestURI().startsWith("/api/")
+        || request.getHeader(HEADER) == null;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String key = request.getHeader(HEADER);
+    if (!KEY_FORM.matcher(key).matches()) {
+      problem(response, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+          HEADER + " must be 1-255 visible ASCII characters");
+      return;
+    }
+    byte[] body = request.getInputStream().readAllBytes();
+    String fingerprint = fingerprint(request, body);
+
+    if (!store.claim(key, fingerprint)) {
+      answerFromStore(key, fingerprint, response);
+      return;
+    }
+    ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+    try {
+      chain.doFilter(new BufferedBodyRequest(request, body), recorded);
+    } catch (IOException | ServletException | RuntimeException e) {
+      store.release(key);
+      throw e;
+    }
+    if (recorded.getStatus() >= 500) {
+      store.release(key); // our failure, not an answer: a retry should run again
+    } else {
+      store.complete(
+          key,
+          recorded.getStatus(),
+          recorded.getContentType(),
+          recorded.getHeader(HttpHeaders.LOCATION),
+          recorded.getContentAsByteArray());
+    }
+    recorded.copyBodyToResponse();
+  }
+
+  private void answerFromStore(String key, String fingerprint, HttpServletResponse response) throws IOException {
+    StoredResponse stored = store.find(key).orElse(null);
+    if (stored == null) {
+      // The first request failed and released the key between our claim and this read.
+      problem(response, HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency key in use",
+          "the first request with this " + HEADER + " did not complete; retry");
+    } else if (!stored.fingerprint().equals(fingerprint)) {
+      problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
+          "this " + HEADER + " was used for a different request; use a new key for a new request");
+    } else if (stored.state() == State.IN_PROGRESS) {
+      problem(response, HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency key in use",
+          "the first request with this " + HEADER + " is still being processed; retry shortly");
+    } else {
+      response.setStatus(stored.status());
+      if (stored.contentType() != null) {
+        response.setContentType(stored.contentType());
+      }
+      if (stored.location() != null) {
+        response.setHeader(HttpHeaders.LOCATION, stored.location());
+      }
+      response.setHeader(REPLAYED_HEADER, "true");
+      if (stored.body() != null) {
+        response.getOutputStream().write(stored.body());
+      }
+    }
+  }
+
+  private void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(PROBLEM_BASE + type));
+    problem.setTitle(title);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    json.writeValue(response.getOutputStream(), problem);
+  }
+
+  /** The same method, path and body give the same fingerprint. */
+  private static String fingerprint(HttpServletRequest request, byte[] body) {
+    try {
+      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+      sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+      sha256.update(body);
+      return HexFormat.of().formatHex(sha256.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
+  /** Replays a body that was read to fingerprint it. */
+  private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}

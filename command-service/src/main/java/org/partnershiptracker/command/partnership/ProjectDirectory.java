@@ -1,0 +1,14 @@
+package org.partnershiptracker.command.partnership;
+
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Which partnership each project belongs to (projects are aggregates of their own). */
+public interface ProjectDirectory {
+  Optional<PartnershipId> partnershipOf(ProjectId projectId);
+
+  List<ProjectId> projectsOf(PartnershipId partnershipId);
+}

@@ -1,0 +1,60 @@
+package org.partnershiptracker.command.project;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.partnershiptracker.command.partnership.ProjectDirectory;
+import org.partnershiptracker.events.project.ProjectProposed;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The project directory, kept by a subscribing event handler in the same transaction as the
+ * event, so it is never behind the event store.
+ */
+@Component
+@ProcessingGroup(JdbcProjectDirectory.PROCESSING_GROUP)
+class JdbcProjectDirectory implements ProjectDirectory {
+  static final String PROCESSING_GROUP = "project-directory";
+  private final JdbcTemplate jdbc;
+
+  JdbcProjectDirectory(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventHandler
+  void on(ProjectProposed event) {
+    jdbc.update(
+        "INSERT INTO project_directory (project_id, partnership_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        event.projectId().value(),
+        event.partnershipId().value());
+  }
+
+  @Override
+  public Optional<PartnershipId> partnershipOf(ProjectId projectId) {
+    return jdbc
+        .queryForList(
+            "SELECT partnership_id FROM project_directory WHERE project_id = ?",
+            String.class,
+            projectId.value())
+        .stream()
+        .findFirst()
+        .map(PartnershipId::of);
+  }
+
+  @Override
+  public List<ProjectId> projectsOf(PartnershipId partnershipId) {
+    return jdbc
+        .queryForList(
+            "SELECT project_id FROM project_directory WHERE partnership_id = ? ORDER BY project_id",
+            String.class,
+            partnershipId.value())
+        .stream()
+        .map(ProjectId::of)
+        .toList();
+  }
+}
