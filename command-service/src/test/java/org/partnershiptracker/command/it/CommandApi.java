@@ -1,0 +1,94 @@
+package org.partnershiptracker.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+/** A client of the command-service's HTTP API, over real HTTP, for integration tests. */
+final class CommandApi {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String baseUrl;
+
+  CommandApi(int port) {
+    this.baseUrl = "http://localhost:" + port;
+  }
+
+  record Response(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
+    String header(String name) {
+      return headers.entrySet().stream()
+          .filter(e -> e.getKey().equalsIgnoreCase(name))
+          .flatMap(e -> e.getValue().stream())
+          .findFirst()
+          .orElse(null);
+    }
+
+    String contentType() {
+      return header("Content-Type");
+    }
+  }
+
+  Response post(String path, String json) {
+    return post(path, json, null);
+  }
+
+  Response post(String path, String json, String idempotencyKey) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(request.build());
+  }
+
+  Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+  }
+
+  private Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+      return new Response(response.statusCode(), body, response.headers().map());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Forms a partnership with two councils and a university, the cast of most tests. */
+  void formPartnershipWithPartners(String partnershipId) {
+    expectStatus(201, post("/api/partnerships",
+        """
+        {"partnershipId":"%s","name":"Shire data partnership","sharedVision":"Better services from shared data","formedOn":"2025-01-06"}
+        """.formatted(partnershipId)));
+    joinPartner(partnershipId, "north-council", "North County Council", "LOCAL_AUTHORITY");
+    joinPartner(partnershipId, "south-council", "South County Council", "LOCAL_AUTHORITY");
+    joinPartner(partnershipId, "uni", "Shire University", "UNIVERSITY");
+  }
+
+  void joinPartner(String partnershipId, String organisationId, String name, String sector) {
+    expectStatus(201, post("/api/partnerships/" + partnershipId + "/partners",
+        """
+        {"organisationId":"%s","organisationName":"%s","sector":"%s","joinedOn":"2025-01-06"}
+        """.formatted(organisationId, name, sector)));
+  }
+
+  static Response expectStatus(int status, Response response) {
+    if (response.status() != status) {
+      throw new AssertionError("expected HTTP " + status + " but got " + response.status() + ": " + response.body());
+    }
+    return response;
+  }
+}

@@ -1,0 +1,86 @@
+package org.partnershiptracker.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.partnershiptracker.command.CommandServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.nio.file.Path;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnershiptracker.command.it.CommandApi.expectStatus;
+
+/**
+ * Events survive a restart of the application and of its embedded PostgreSQL (same data
+ * directory), and the aggregates rebuilt from them (from a snapshot and the events after it)
+ * still refuse what they must.
+ */
+class RestartIT {
+  private static final int SNAPSHOT_EVERY = 5;
+  private final Path dataDir = Path.of("target/it-data/restart-it-" + UUID.randomUUID());
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(CommandServiceApplication.class)
+        .run(
+            "--server.port=0",
+            "--tracker.embedded-postgres.data-dir=" + dataDir,
+            "--tracker.snapshots.every-events=" + SNAPSHOT_EVERY);
+  }
+
+  private static int port(ConfigurableApplicationContext context) {
+    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+  }
+
+  private static String meeting(String meetingId) {
+    return """
+        {"meetingId":"%s","type":"ON_SITE_WORK_DAY","heldOn":"2025-03-03","durationMinutes":420,
+         "hostOrganisationId":"north-council","attendees":[{"organisationId":"uni","level":"RESEARCHER","count":1}]}
+        """.formatted(meetingId);
+  }
+
+  @Test
+  void afterARestartTheHistoryIsIntactAndTheRulesStillHold() {
+    String partnership = "p-restart";
+    JsonNode historyBefore;
+    try (ConfigurableApplicationContext first = start()) {
+      CommandApi api = new CommandApi(port(first));
+      api.formPartnershipWithPartners(partnership);
+      expectStatus(201, api.post("/api/partnerships/" + partnership + "/roles",
+          """
+          {"roleId":"uni-contact","roleType":"POINT_OF_CONTACT","organisationId":"uni","personId":"person-u1","designatedOn":"2025-01-10"}
+          """));
+      for (int i = 1; i <= 12; i++) {
+        expectStatus(201, api.post("/api/partnerships/" + partnership + "/meetings", meeting("day-" + i)));
+      }
+      historyBefore = expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
+      long snapshots =
+          first.getBean(JdbcTemplate.class)
+              .queryForObject(
+                  "SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, partnership);
+      assertThat(snapshots).as("a snapshot every %d events", SNAPSHOT_EVERY).isPositive();
+    }
+
+    try (ConfigurableApplicationContext second = start()) {
+      CommandApi api = new CommandApi(port(second));
+
+      JsonNode historyAfter = expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
+      assertThat(historyAfter).isEqualTo(historyBefore);
+      assertThat(historyAfter).hasSize(4 + 1 + 12);
+
+      CommandApi.Response duplicateMeeting = api.post("/api/partnerships/" + partnership + "/meetings", meeting("day-3"));
+      assertThat(duplicateMeeting.status()).isEqualTo(409);
+      assertThat(duplicateMeeting.body().get("rule").asText()).isEqualTo("id-already-used");
+
+      CommandApi.Response wrongHolder = api.post("/api/partnerships/" + partnership + "/roles/uni-contact/reassignment",
+          """
+          {"fromPersonId":"person-x","toPersonId":"person-u2","reason":"DEPARTURE","reassignedOn":"2025-05-01"}
+          """);
+      assertThat(wrongHolder.body().get("rule").asText()).isEqualTo("role-reassigned-only-if-held");
+
+      expectStatus(201, api.post("/api/partnerships/" + partnership + "/meetings", meeting("day-13")));
+    }
+  }
+}
