@@ -49,7 +49,7 @@ class AggregateLoadBenchmark {
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(CommandServiceApplication.class)
             .run("--server.port=0", "--tracker.embedded-postgres.data-dir=" + dataDir,
-                "--logging.level.root=WARN")) {
+                "--logging.level.root=WARN", "--tracker.publication.enabled=false")) {
       CommandGateway commands = app.getBean(CommandGateway.class);
       Cache cache = app.getBean("aggregateCache", Cache.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);

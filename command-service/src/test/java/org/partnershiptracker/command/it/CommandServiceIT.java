@@ -21,7 +21,10 @@ import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 @SpringBootTest(
     classes = CommandServiceApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "tracker.embedded-postgres.data-dir=target/it-data/command-service-it")
+    properties = {
+      "tracker.embedded-postgres.data-dir=target/it-data/command-service-it",
+      "tracker.publication.enabled=false"
+    })
 class CommandServiceIT {
   @LocalServerPort int port;
   CommandApi api;

@@ -15,7 +15,8 @@ import static org.partnershiptracker.command.it.CommandApi.expectStatus;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "tracker.embedded-postgres.data-dir=target/it-data/dsa-warn-it",
-      "tracker.policy.dsa-before-start=warn"
+      "tracker.policy.dsa-before-start=warn",
+      "tracker.publication.enabled=false"
     })
 class DsaWarnPolicyIT {
   @LocalServerPort int port;

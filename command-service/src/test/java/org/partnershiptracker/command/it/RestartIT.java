@@ -27,7 +27,8 @@ class RestartIT {
         .run(
             "--server.port=0",
             "--tracker.embedded-postgres.data-dir=" + dataDir,
-            "--tracker.snapshots.every-events=" + SNAPSHOT_EVERY);
+            "--tracker.snapshots.every-events=" + SNAPSHOT_EVERY,
+            "--tracker.publication.enabled=false");
   }
 
   private static int port(ConfigurableApplicationContext context) {

@@ -1,0 +1,71 @@
+package org.partnershiptracker.command.publication;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
+
+/** Wires the Kafka producer and the tracking processor that publishes the event store. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PublicationProperties.class)
+@ConditionalOnProperty(name = "tracker.publication.enabled", havingValue = "true", matchIfMissing = true)
+public class PublicationConfiguration {
+
+  @Bean(destroyMethod = "close")
+  Producer<String, byte[]> eventProducer(PublicationProperties properties) {
+    int timeoutMs = (int) properties.sendTimeout().toMillis();
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+            ProducerConfig.CLIENT_ID_CONFIG, "command-service-publisher",
+            // Idempotent and acknowledged by every in-sync replica: no duplicate from the
+            // producer's own retries, no loss on a broker failover.
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+            // Fail a send within the timeout when Kafka is down, so the processor can retry.
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  @Bean(destroyMethod = "close")
+  Admin eventTopicAdmin(PublicationProperties properties) {
+    return Admin.create(
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis()));
+  }
+
+  @Bean
+  KafkaEventPublisher kafkaEventPublisher(
+      Producer<String, byte[]> eventProducer, Admin eventTopicAdmin, ObjectMapper json, PublicationProperties properties) {
+    return new KafkaEventPublisher(eventProducer, eventTopicAdmin, json, properties);
+  }
+
+  /**
+   * A failed publication must stop the processor (which then retries from the same event), not
+   * be logged and skipped as Axon does by default: skipping would lose the event on Kafka.
+   */
+  @Autowired
+  void stopAndRetryOnFailure(EventProcessingConfigurer processing) {
+    processing.registerListenerInvocationErrorHandler(
+        KafkaEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+  }
+}
