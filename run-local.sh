@@ -1,29 +1,62 @@
 #!/usr/bin/env bash
-# Builds and runs the command-service with its embedded PostgreSQL (data under ./data).
-# Extra arguments go to the service, e.g. ./run-local.sh --server.port=9081
+# Runs the system locally: a real Kafka broker (KRaft, its own JVM) and the command-service with
+# its embedded PostgreSQL; data under ./data. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-port=${COMMAND_SERVICE_PORT:-8081}
-for arg in "$@"; do
-  case "$arg" in --server.port=*) port=${arg#--server.port=} ;; esac
+command_port=${COMMAND_SERVICE_PORT:-8081}
+kafka_port=${KAFKA_PORT:-9092}
+controller_port=${KAFKA_CONTROLLER_PORT:-9093}
+for port in "$command_port" "$kafka_port" "$controller_port"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "Port $port is already in use. Stop what uses it, or choose other ports:" >&2
+    echo "  COMMAND_SERVICE_PORT=9081 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 $0" >&2
+    exit 1
+  fi
 done
-if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-  echo "Port $port is already in use. Stop what uses it, or choose another: COMMAND_SERVICE_PORT=9081 $0" >&2
-  exit 1
-fi
 
-echo "Building (first run downloads Maven and dependencies)..."
+echo "Building (the first run downloads Maven and the dependencies)..."
 ./mvnw -B -q -ntp -DskipTests install
+./mvnw -B -q -ntp -pl infra dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 
-cat <<INFO
+mkdir -p data/logs
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo "Stopping..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap stop INT TERM EXIT
 
-Starting the command-service on port $port; Ctrl-C stops it.
-  API:        http://localhost:$port/api/partnerships
-  Swagger UI: http://localhost:$port/swagger-ui.html
-  Health:     http://localhost:$port/actuator/health
-  Metrics:    http://localhost:$port/actuator/prometheus
+java -Xmx512m -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
+  org.partnershiptracker.infra.kafka.LocalKafka data/kafka "$kafka_port" "$controller_port" > data/logs/kafka.log 2>&1 &
+pids+=($!)
+java -jar command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar --server.port="$command_port" \
+  --tracker.embedded-postgres.data-dir=./data/command-postgres \
+  --tracker.publication.bootstrap-servers="localhost:$kafka_port" > data/logs/command-service.log 2>&1 &
+pids+=($!)
 
+echo "Waiting for the services (logs in data/logs)..."
+for _ in $(seq 1 120); do
+  if curl -sf "http://localhost:$command_port/actuator/health/readiness" >/dev/null 2>&1; then
+    cat <<INFO
+
+Running. Ctrl-C stops everything.
+  Kafka:              localhost:$kafka_port (topic partnership.events)
+  Command API:        http://localhost:$command_port/api/partnerships
+  Swagger UI:         http://localhost:$command_port/swagger-ui.html
+  Health:             http://localhost:$command_port/actuator/health
+  Metrics:            http://localhost:$command_port/actuator/prometheus
 INFO
-exec java -jar command-service/target/command-service-0.1.0-SNAPSHOT.jar --server.port="$port" \
-  --tracker.embedded-postgres.data-dir=./data/command-postgres "$@"
+    wait -n "${pids[@]}" || true
+    echo "A process stopped; see data/logs." >&2
+    exit 1
+  fi
+  for pid in "${pids[@]}"; do
+    kill -0 "$pid" 2>/dev/null || { echo "A process failed to start; see data/logs." >&2; tail -20 data/logs/*.log >&2; exit 1; }
+  done
+  sleep 1
+done
+echo "The services did not become healthy in 120 s; see data/logs." >&2
+exit 1
