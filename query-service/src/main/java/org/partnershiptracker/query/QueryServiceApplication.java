@@ -1,0 +1,12 @@
+package org.partnershiptracker.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** The read side: consumes partnership.events, keeps read models in MongoDB, answers queries. */
+@SpringBootApplication
+public class QueryServiceApplication {
+  public static void main(String[] args) {
+    SpringApplication.run(QueryServiceApplication.class, args);
+  }
+}

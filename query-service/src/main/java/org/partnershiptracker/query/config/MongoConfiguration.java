@@ -1,0 +1,73 @@
+package org.partnershiptracker.query.config;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * MongoDB through the plain driver. With no {@code spring.data.mongodb.uri}, a MongoDB-wire
+ * server (mongo-java-server with its H2 file store) is started so one command runs everything;
+ * the code only uses standard driver calls, so a real MongoDB runs it unchanged.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MongoConfiguration {
+  private static final Logger log = LoggerFactory.getLogger(MongoConfiguration.class);
+
+  @Bean(destroyMethod = "shutdownNow")
+  @Conditional(NoMongoUri.class)
+  public MongoServer embeddedMongo(
+      @Value("${tracker.embedded-mongo.data-dir}") String dataDir,
+      @Value("${tracker.embedded-mongo.port:0}") int port)
+      throws IOException {
+    Path directory = Path.of(dataDir).toAbsolutePath().normalize();
+    Files.createDirectories(directory);
+    MongoServer server = new MongoServer(new H2Backend(directory.resolve("read-models.mv").toString()));
+    server.bind("localhost", port);
+    log.info("Embedded MongoDB-wire server on {} with data in {}", server.getLocalAddress(), directory);
+    return server;
+  }
+
+  @Bean(destroyMethod = "close")
+  public MongoClient mongoClient(
+      ObjectProvider<MongoServer> embedded, @Value("${spring.data.mongodb.uri:}") String uri) {
+    String connection =
+        uri.isBlank()
+            ? "mongodb://" + embedded.getObject().getLocalAddress().getHostString() + ":"
+                + embedded.getObject().getLocalAddress().getPort()
+            : uri;
+    return MongoClients.create(
+        MongoClientSettings.builder().applyConnectionString(new ConnectionString(connection)).build());
+  }
+
+  @Bean
+  public MongoDatabase readModelDatabase(
+      MongoClient client, @Value("${spring.data.mongodb.database:partnership_tracker}") String database) {
+    return client.getDatabase(database);
+  }
+
+  static class NoMongoUri implements Condition {
+    @Override
+    public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+      String uri = context.getEnvironment().getProperty("spring.data.mongodb.uri");
+      return uri == null || uri.isBlank();
+    }
+  }
+}
