@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class CommandServiceApplication {
   public static void main(String[] args) {
+    // No anonymous usage reports to AxonIQ from partners' infrastructure.
+    System.setProperty("axoniq.update-check.disabled", "true");
     SpringApplication.run(CommandServiceApplication.class, args);
   }
 }
