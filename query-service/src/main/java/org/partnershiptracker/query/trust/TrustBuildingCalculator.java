@@ -1,0 +1,74 @@
+package org.partnershiptracker.query.trust;
+
+import org.partnershiptracker.query.partnership.PartnershipFacts;
+import org.partnershiptracker.query.timeline.RecordedEvent;
+import org.partnershiptracker.query.trust.TrustBuildingProfile.Band;
+import org.partnershiptracker.query.trust.TrustBuildingProfile.OrganisationProfile;
+import org.partnershiptracker.query.trust.TrustBuildingProfile.PracticeScore;
+import org.partnershiptracker.query.trust.TrustBuildingProfile.Recommendation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Trust building as of a day: the practice scores, the composite index (100 × weighted mean of
+ * the scores there is evidence for), the band, and a recommendation for every score below 0.5.
+ */
+public class TrustBuildingCalculator {
+  private final TrustSettings settings;
+
+  public TrustBuildingCalculator(TrustSettings settings) {
+    this.settings = settings;
+  }
+
+  public TrustBuildingProfile calculate(List<RecordedEvent> events, LocalDate asOf, Integer windowDaysOrNull) {
+    int windowDays = windowDaysOrNull != null ? windowDaysOrNull : settings.windowDays();
+    PartnershipFacts facts = PartnershipFacts.of(events, asOf);
+    List<PracticeScore> scores = new TrustFormulas(facts, asOf, windowDays, settings).all();
+    Double index = index(scores);
+    List<OrganisationProfile> organisations =
+        facts.partners().values().stream()
+            .filter(p -> p.sector().isPublicSector())
+            .map(p -> {
+              List<PracticeScore> own = new TrustFormulas(facts.seenBy(p.organisationId()), asOf, windowDays, settings).all();
+              Double ownIndex = index(own);
+              return new OrganisationProfile(p.organisationId(), p.name(), p.sector().name(), own, ownIndex, band(ownIndex),
+                  perceived(own), recommendations(own));
+            })
+            .toList();
+    return new TrustBuildingProfile(facts.partnershipId(), asOf, asOf.minusDays(windowDays), windowDays, scores, index,
+        band(index), perceived(scores), recommendations(scores), organisations);
+  }
+
+  static Double index(List<PracticeScore> scores) {
+    double weighted = 0;
+    double weights = 0;
+    for (PracticeScore score : scores) {
+      if (score.score() != null && score.weight() > 0) {
+        weighted += score.weight() * score.score();
+        weights += score.weight();
+      }
+    }
+    return weights == 0 ? null : Math.round(1000 * weighted / weights) / 10.0;
+  }
+
+  static Band band(Double index) {
+    if (index == null) {
+      return null;
+    }
+    return index < 40 ? Band.AT_RISK : index < 70 ? Band.DEVELOPING : Band.STRONG;
+  }
+
+  private static Double perceived(List<PracticeScore> scores) {
+    return scores.stream().filter(s -> s.practice() == Practice.PERCEIVED_TRUST).findFirst().map(PracticeScore::score).orElse(null);
+  }
+
+  /** Each score below 0.5 names its practice, what was seen, and the strategy from the research. */
+  static List<Recommendation> recommendations(List<PracticeScore> scores) {
+    return scores.stream()
+        .filter(s -> s.score() != null && s.score() < 0.5)
+        .map(s -> new Recommendation(s.practice(), s.code(),
+            "%s: %s (%s)".formatted(s.explanation().replaceAll("\\.$", ""), s.practice().strategy(), s.code())))
+        .toList();
+  }
+}
