@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Runs the system locally: a real Kafka broker (KRaft, its own JVM) and the command-service with
-# its embedded PostgreSQL; data under ./data. Ctrl-C stops everything.
+# Runs the system locally: a real Kafka broker (KRaft, its own JVM), the command-service with its
+# embedded PostgreSQL and the query-service with its MongoDB-wire server; data under ./data.
+# Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 command_port=${COMMAND_SERVICE_PORT:-8081}
+query_port=${QUERY_SERVICE_PORT:-8082}
 kafka_port=${KAFKA_PORT:-9092}
 controller_port=${KAFKA_CONTROLLER_PORT:-9093}
-for port in "$command_port" "$kafka_port" "$controller_port"; do
+for port in "$command_port" "$query_port" "$kafka_port" "$controller_port"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is already in use. Stop what uses it, or choose other ports:" >&2
-    echo "  COMMAND_SERVICE_PORT=9081 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 $0" >&2
+    echo "  COMMAND_SERVICE_PORT=9081 QUERY_SERVICE_PORT=9082 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 $0" >&2
     exit 1
   fi
 done
@@ -36,10 +38,15 @@ java -jar command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar --serve
   --tracker.embedded-postgres.data-dir=./data/command-postgres \
   --tracker.publication.bootstrap-servers="localhost:$kafka_port" > data/logs/command-service.log 2>&1 &
 pids+=($!)
+java -jar query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar --server.port="$query_port" \
+  --tracker.embedded-mongo.data-dir=./data/query-mongo \
+  --tracker.projection.bootstrap-servers="localhost:$kafka_port" > data/logs/query-service.log 2>&1 &
+pids+=($!)
 
 echo "Waiting for the services (logs in data/logs)..."
 for _ in $(seq 1 120); do
-  if curl -sf "http://localhost:$command_port/actuator/health/readiness" >/dev/null 2>&1; then
+  if curl -sf "http://localhost:$command_port/actuator/health/readiness" >/dev/null 2>&1 &&
+     curl -sf "http://localhost:$query_port/actuator/health/readiness" >/dev/null 2>&1; then
     cat <<INFO
 
 Running. Ctrl-C stops everything.
@@ -48,13 +55,18 @@ Running. Ctrl-C stops everything.
   Swagger UI:         http://localhost:$command_port/swagger-ui.html
   Health:             http://localhost:$command_port/actuator/health
   Metrics:            http://localhost:$command_port/actuator/prometheus
+  Query API:          http://localhost:$query_port/api/partnerships
+  Query Swagger UI:   http://localhost:$query_port/swagger-ui.html
+  Query health:       http://localhost:$query_port/actuator/health
+  Query metrics:      http://localhost:$query_port/actuator/prometheus
+  Rebuild:            curl -X POST http://localhost:$query_port/admin/projections/partnership-timeline/rebuild
 INFO
     wait -n "${pids[@]}" || true
     echo "A process stopped; see data/logs." >&2
     exit 1
   fi
   for pid in "${pids[@]}"; do
-    kill -0 "$pid" 2>/dev/null || { echo "A process failed to start; see data/logs." >&2; tail -20 data/logs/*.log >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "A process failed to start; see data/logs." >&2; tail -n 20 data/logs/*.log >&2; exit 1; }
   done
   sleep 1
 done

@@ -1,13 +1,14 @@
 package org.partnershiptracker.query.config;
 
 import org.partnershiptracker.query.trust.TrustBuildingCalculator;
-import org.partnershiptracker.query.trust.TrustSettings;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TrustProperties.class)
 public class QueryConfiguration {
   /** "Today" for queries without asOf; a bean so tests can fix it. */
   @Bean
@@ -16,7 +17,7 @@ public class QueryConfiguration {
   }
 
   @Bean
-  public TrustBuildingCalculator trustBuildingCalculator() {
-    return new TrustBuildingCalculator(TrustSettings.defaults());
+  public TrustBuildingCalculator trustBuildingCalculator(TrustProperties trust) {
+    return new TrustBuildingCalculator(trust.settings());
   }
 }

@@ -180,7 +180,12 @@ class EndToEndIT {
 
   @Test
   @Order(2)
-  void unknownPartnershipsAre404AndBadDatesAre400() {
+  void unknownPartnershipsAre404AndBadDatesAre400AndHealthReportsKafkaAndMongo() {
+    JsonNode health = Http.get(queries.replace("/api/partnerships", "/actuator/health")).json();
+    assertThat(health.get("components").get("kafka").get("status").asText()).isEqualTo("UP");
+    assertThat(health.get("components").get("mongo").get("status").asText()).isEqualTo("UP");
+    assertThat(health.get("components").get("projection").get("status").asText()).isEqualTo("UP");
+    assertThat(Http.get(queries.replace("/api/partnerships", "/actuator/prometheus")).status()).isEqualTo(200);
     assertThat(Http.get(queries + "/nobody/trust").status()).isEqualTo(404);
     assertThat(Http.get(queries + "/e2e-shire/trust?asOf=2025-02-30").status()).isEqualTo(400);
     assertThat(Http.get(queries + "/e2e-shire/interactions?from=2025-05-01&to=2025-04-01").status()).isEqualTo(400);

@@ -1,0 +1,29 @@
+package org.partnershiptracker.query.config;
+
+import org.partnershiptracker.query.trust.Practice;
+import org.partnershiptracker.query.trust.TrustSettings;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * {@code tracker.trust.window-days} and {@code tracker.trust.weights.<PRACTICE>}: what is not set
+ * keeps the default of {@link TrustSettings#defaults()}.
+ */
+@ConfigurationProperties("tracker.trust")
+public record TrustProperties(Integer windowDays, Map<Practice, Double> weights) {
+  public TrustSettings settings() {
+    TrustSettings defaults = TrustSettings.defaults();
+    Map<Practice, Double> merged = new EnumMap<>(defaults.weights());
+    if (weights != null) {
+      weights.forEach((practice, weight) -> {
+        if (weight < 0) {
+          throw new IllegalStateException("tracker.trust.weights." + practice + " must not be negative");
+        }
+        merged.put(practice, weight);
+      });
+    }
+    return new TrustSettings(windowDays != null ? windowDays : defaults.windowDays(), merged);
+  }
+}
