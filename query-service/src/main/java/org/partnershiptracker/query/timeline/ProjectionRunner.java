@@ -119,7 +119,8 @@ public class ProjectionRunner implements SmartLifecycle {
             consumer.poll(properties.pollTimeout()); // no topic yet: wait without spinning
             continue;
           }
-          apply(store.activeGeneration(), consumer.poll(properties.pollTimeout()));
+          // While a rebuild runs the live poll must not wait: the rebuild's polls share this thread.
+          apply(store.activeGeneration(), consumer.poll(rebuild == null ? properties.pollTimeout() : Duration.ZERO));
           lastPollAt = Instant.now();
           lastError = null;
           if (rebuild == null && rebuildRequested.getAndSet(false)) {
