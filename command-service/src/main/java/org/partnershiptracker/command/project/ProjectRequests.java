@@ -13,7 +13,7 @@ import java.util.List;
 
 /** JSON bodies of the project endpoints. Ids marked optional are generated when absent. */
 public final class ProjectRequests {
-  private static final String ID_MESSAGE = "must be 1-64 letters, digits, '.', '_', ':' or '-'";
+  private static final String ID_MESSAGE = Identifier.FORM_DESCRIPTION;
 
   private ProjectRequests() {}
 

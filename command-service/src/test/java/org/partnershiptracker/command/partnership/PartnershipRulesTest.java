@@ -2,7 +2,6 @@ package org.partnershiptracker.command.partnership;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.partnership.PartnershipCommands.AddPartner;
@@ -17,6 +16,8 @@ import org.partnershiptracker.command.partnership.PartnershipCommands.RemovePart
 import org.partnershiptracker.command.partnership.PartnershipCommands.VacateRole;
 import org.partnershiptracker.command.rules.Rule;
 import org.partnershiptracker.command.rules.RuleViolation;
+
+import static org.partnershiptracker.command.rules.Refusals.refusedFor;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PartnerJoined;
 import org.partnershiptracker.events.partnership.PartnerLeft;
@@ -116,32 +117,6 @@ class PartnershipRulesTest {
     return new MeetingHeld(
         SHIRE, command.meetingId(), command.type(), command.heldOn(), command.durationMinutes(),
         command.hostOrganisationId(), command.attendees(), command.projectId());
-  }
-
-  private static void refusedFor(ResultValidator<Partnership> result, Rule rule) {
-    result.expectNoEvents().expectException(RuleViolation.class);
-    assertThat(ruleOf(result)).isEqualTo(rule);
-  }
-
-  private static Rule ruleOf(ResultValidator<Partnership> result) {
-    Rule[] seen = new Rule[1];
-    result.expectException(
-        new org.hamcrest.BaseMatcher<Object>() {
-          @Override
-          public boolean matches(Object actual) {
-            if (actual instanceof RuleViolation violation) {
-              seen[0] = violation.rule();
-              return true;
-            }
-            return false;
-          }
-
-          @Override
-          public void describeTo(org.hamcrest.Description description) {
-            description.appendText("a rule violation");
-          }
-        });
-    return seen[0];
   }
 
   @Test

@@ -2,10 +2,7 @@ package org.partnershiptracker.command.project;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.project.ProjectCommands.AbandonProject;
@@ -23,6 +20,8 @@ import org.partnershiptracker.command.project.ProjectCommands.StartProject;
 import org.partnershiptracker.command.rules.NotFound;
 import org.partnershiptracker.command.rules.Rule;
 import org.partnershiptracker.command.rules.RuleViolation;
+
+import static org.partnershiptracker.command.rules.Refusals.refusedFor;
 import org.partnershiptracker.events.project.DataSharingAgreementDrafted;
 import org.partnershiptracker.events.project.DataSharingAgreementExpired;
 import org.partnershiptracker.events.project.DataSharingAgreementRevised;
@@ -108,26 +107,6 @@ class ProjectRulesTest {
 
   private TestExecutor<Project> signedAndStarted() {
     return fixture.given(proposed(), drafted(), signed(1, NORTH), signed(1, SOUTH), started());
-  }
-
-  private static <T> void refusedFor(ResultValidator<T> result, Rule rule) {
-    Rule[] seen = new Rule[1];
-    result.expectNoEvents().expectException(new BaseMatcher<Object>() {
-      @Override
-      public boolean matches(Object actual) {
-        if (actual instanceof RuleViolation violation) {
-          seen[0] = violation.rule();
-          return true;
-        }
-        return false;
-      }
-
-      @Override
-      public void describeTo(Description description) {
-        description.appendText("a rule violation");
-      }
-    });
-    assertThat(seen[0]).isEqualTo(rule);
   }
 
   @Test

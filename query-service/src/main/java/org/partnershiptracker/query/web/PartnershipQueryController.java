@@ -89,12 +89,7 @@ public class PartnershipQueryController {
     if (start.isAfter(end)) {
       throw new BadQuery("from", "must not be after 'to' (" + end + ")");
     }
-    Granularity unit;
-    try {
-      unit = Granularity.valueOf(granularity.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadQuery("granularity", "must be 'week' or 'month'");
-    }
+    Granularity unit = parse(Granularity.class, "granularity", granularity);
     return InteractionFrequencyCalculator.calculate(events(partnershipId), start, end, unit);
   }
 
@@ -104,14 +99,7 @@ public class PartnershipQueryController {
       @PathVariable String partnershipId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @RequestParam(required = false) String status) {
-    MilestoneStatus filter = null;
-    if (status != null) {
-      try {
-        filter = MilestoneStatus.valueOf(status.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new BadQuery("status", "must be one of " + java.util.Arrays.toString(MilestoneStatus.values()));
-      }
-    }
+    MilestoneStatus filter = status == null ? null : parse(MilestoneStatus.class, "status", status);
     return MilestoneCalculator.calculate(events(partnershipId), dayOrToday(asOf), filter);
   }
 
@@ -142,6 +130,15 @@ public class PartnershipQueryController {
       throw new UnknownPartnership(partnershipId);
     }
     return events;
+  }
+
+  /** An enum parameter in any case, or a 400 that lists the values. */
+  private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String value) {
+    try {
+      return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadQuery(parameter, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+    }
   }
 
   private LocalDate dayOrToday(LocalDate day) {

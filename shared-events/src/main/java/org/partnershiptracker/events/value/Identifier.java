@@ -11,6 +11,9 @@ public final class Identifier {
   /** The form of every id, for validators at the edges (HTTP, Kafka inbox). */
   public static final String PATTERN = "[A-Za-z0-9._:-]{1,64}";
 
+  /** What {@link #PATTERN} asks, in words, for error messages. */
+  public static final String FORM_DESCRIPTION = "must be 1-64 letters, digits, '.', '_', ':' or '-'";
+
   private static final Pattern FORM = Pattern.compile(PATTERN);
 
   private Identifier() {}
@@ -21,7 +24,7 @@ public final class Identifier {
     }
     if (!FORM.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          kind + " must be 1-64 letters, digits, '.', '_', ':' or '-' (got '" + value + "')");
+          kind + " " + FORM_DESCRIPTION + " (got '" + value + "')");
     }
     return value;
   }
