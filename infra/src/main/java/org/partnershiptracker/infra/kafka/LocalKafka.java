@@ -11,6 +11,8 @@ public final class LocalKafka {
   private LocalKafka() {}
 
   public static void main(String[] args) throws InterruptedException {
+    // Named so that it never becomes the logging configuration of tests that have infra on their path.
+    System.setProperty("logback.configurationFile", "local-kafka-logback.xml");
     Path logDir = Path.of(args.length > 0 ? args[0] : "data/kafka");
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 9092;
     int controllerPort = args.length > 2 ? Integer.parseInt(args[2]) : 9093;
