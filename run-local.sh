@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the system locally: a real Kafka broker (KRaft, its own JVM), the command-service with its
 # embedded PostgreSQL and the query-service with its MongoDB-wire server; data under ./data.
-# Ctrl-C stops everything.
+# Ctrl-C stops everything. DATA_DIR moves ./data; SKIP_BUILD=1 uses the jars already built.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -17,11 +17,13 @@ for port in "$command_port" "$query_port" "$kafka_port" "$controller_port"; do
   fi
 done
 
-echo "Building (the first run downloads Maven and the dependencies)..."
-./mvnw -B -q -ntp -DskipTests install
-./mvnw -B -q -ntp -pl infra dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+data=${DATA_DIR:-data}
+if [ -z "${SKIP_BUILD:-}" ]; then
+  echo "Building (the first run downloads Maven and the dependencies)..."
+  ./mvnw -B -q -ntp -DskipTests install
+fi
 
-mkdir -p data/logs
+mkdir -p "$data/logs"
 pids=()
 stop() {
   trap - INT TERM EXIT
@@ -32,19 +34,19 @@ stop() {
 trap stop INT TERM EXIT
 
 java -Xmx512m -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
-  org.partnershiptracker.infra.kafka.LocalKafka data/kafka "$kafka_port" "$controller_port" > data/logs/kafka.log 2>&1 &
+  org.partnershiptracker.infra.kafka.LocalKafka "$data/kafka" "$kafka_port" "$controller_port" > "$data/logs/kafka.log" 2>&1 &
 pids+=($!)
 # Policy 'warn': the demo has a project that started without a signed data sharing agreement.
 java -jar command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar --server.port="$command_port" \
-  --tracker.embedded-postgres.data-dir=./data/command-postgres --tracker.policy.dsa-before-start=warn \
-  --tracker.publication.bootstrap-servers="localhost:$kafka_port" > data/logs/command-service.log 2>&1 &
+  --tracker.embedded-postgres.data-dir="$data/command-postgres" --tracker.policy.dsa-before-start=warn \
+  --tracker.publication.bootstrap-servers="localhost:$kafka_port" > "$data/logs/command-service.log" 2>&1 &
 pids+=($!)
 java -jar query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar --server.port="$query_port" \
-  --tracker.embedded-mongo.data-dir=./data/query-mongo \
-  --tracker.projection.bootstrap-servers="localhost:$kafka_port" > data/logs/query-service.log 2>&1 &
+  --tracker.embedded-mongo.data-dir="$data/query-mongo" \
+  --tracker.projection.bootstrap-servers="localhost:$kafka_port" > "$data/logs/query-service.log" 2>&1 &
 pids+=($!)
 
-echo "Waiting for the services (logs in data/logs)..."
+echo "Waiting for the services (logs in $data/logs)..."
 for _ in $(seq 1 120); do
   if curl -sf "http://localhost:$command_port/actuator/health/readiness" >/dev/null 2>&1 &&
      curl -sf "http://localhost:$query_port/actuator/health/readiness" >/dev/null 2>&1; then
@@ -74,13 +76,13 @@ The demo partnership (two councils and a university, 18 months to today):
   Event history:      http://localhost:$command_port/api/partnerships/demo-shire/history
 INFO
     wait -n "${pids[@]}" || true
-    echo "A process stopped; see data/logs." >&2
+    echo "A process stopped; see $data/logs." >&2
     exit 1
   fi
   for pid in "${pids[@]}"; do
-    kill -0 "$pid" 2>/dev/null || { echo "A process failed to start; see data/logs." >&2; tail -n 20 data/logs/*.log >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "A process failed to start; see $data/logs." >&2; tail -n 20 "$data"/logs/*.log >&2; exit 1; }
   done
   sleep 1
 done
-echo "The services did not become healthy in 120 s; see data/logs." >&2
+echo "The services did not become healthy in 120 s; see $data/logs." >&2
 exit 1
