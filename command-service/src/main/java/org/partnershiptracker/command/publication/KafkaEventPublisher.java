@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_ID;
 import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_REVISION;
@@ -44,14 +46,22 @@ public class KafkaEventPublisher {
   private final Admin admin;
   private final ObjectMapper json;
   private final PublicationProperties properties;
+  private final MeterRegistry metrics;
+  private final AtomicLong lastPublishedEpochSecond = new AtomicLong(0);
   private volatile boolean topicReady;
 
   KafkaEventPublisher(
-      Producer<String, byte[]> producer, Admin admin, ObjectMapper json, PublicationProperties properties) {
+      Producer<String, byte[]> producer, Admin admin, ObjectMapper json, PublicationProperties properties, MeterRegistry metrics) {
     this.producer = producer;
     this.admin = admin;
     this.json = json;
     this.properties = properties;
+    this.metrics = metrics;
+  }
+
+  /** When the last acknowledged event was recorded, in epoch seconds (0 before the first). */
+  public long lastPublishedEpochSecond() {
+    return lastPublishedEpochSecond.get();
   }
 
   @EventHandler
@@ -81,6 +91,8 @@ public class KafkaEventPublisher {
     }
     try {
       producer.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      lastPublishedEpochSecond.set(message.getTimestamp().getEpochSecond());
+      metrics.counter("tracker.events.published", "type", type).increment();
     } catch (ExecutionException | TimeoutException e) {
       log.warn("Kafka did not acknowledge event {} ({}); publication will retry from it", message.getIdentifier(), type);
       throw e;

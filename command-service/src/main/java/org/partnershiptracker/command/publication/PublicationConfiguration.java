@@ -1,6 +1,9 @@
 package org.partnershiptracker.command.publication;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -8,13 +11,16 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.Map;
 
@@ -55,8 +61,38 @@ public class PublicationConfiguration {
 
   @Bean
   KafkaEventPublisher kafkaEventPublisher(
-      Producer<String, byte[]> eventProducer, Admin eventTopicAdmin, ObjectMapper json, PublicationProperties properties) {
-    return new KafkaEventPublisher(eventProducer, eventTopicAdmin, json, properties);
+      Producer<String, byte[]> eventProducer, Admin eventTopicAdmin, ObjectMapper json, PublicationProperties properties,
+      MeterRegistry metrics) {
+    return new KafkaEventPublisher(eventProducer, eventTopicAdmin, json, properties, metrics);
+  }
+
+  /**
+   * Publication lag: events stored but not yet acknowledged by Kafka, and how old the last
+   * acknowledged one is. Read when Prometheus scrapes.
+   */
+  @Bean
+  MeterBinder publicationLag(KafkaEventPublisher publisher, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+    return registry -> {
+      Gauge.builder("tracker.publication.lag.events", () -> {
+            Long head = jdbc.queryForObject("SELECT max(globalIndex) FROM DomainEventEntry", Long.class);
+            return head == null ? 0 : Math.max(0, head - publishedPosition(processing));
+          })
+          .description("Events in the event store not yet acknowledged by Kafka")
+          .register(registry);
+      Gauge.builder("tracker.publication.last.published.timestamp.seconds", publisher::lastPublishedEpochSecond)
+          .description("Recording time of the last event Kafka acknowledged (epoch seconds)")
+          .register(registry);
+    };
+  }
+
+  /** Where the publishing processor's token stands: the last event it has handed to Kafka. */
+  private static long publishedPosition(EventProcessingConfiguration processing) {
+    return processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
+        .map(processor -> processor.processingStatus().values().stream()
+            .mapToLong(status -> status.getCurrentPosition().orElse(0))
+            .min()
+            .orElse(0))
+        .orElse(0L);
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.CommandServiceApplication;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -18,6 +19,7 @@ import static org.partnershiptracker.command.it.CommandApi.expectStatus;
  * The command API through real HTTP, against the application with its embedded PostgreSQL
  * (policy dsa-before-start: enforce, the default).
  */
+@AutoConfigureObservability // Spring Boot turns metrics export off in tests unless asked
 @SpringBootTest(
     classes = CommandServiceApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -282,5 +284,17 @@ class CommandServiceIT {
     assertThat(openApi.body().get("paths").has("/api/partnerships/{partnershipId}/meetings")).isTrue();
     assertThat(expectStatus(200, api.get("/actuator/health/readiness")).body().get("status").asText()).isEqualTo("UP");
     assertThat(expectStatus(200, api.get("/actuator/health/liveness")).body().get("status").asText()).isEqualTo("UP");
+  }
+
+  @Test
+  void commandsAreCountedByOutcomeAndTimed() throws Exception {
+    api.post(path("/roles/no-role/vacancy"), "{\"reason\":\"DEPARTURE\",\"vacatedOn\":\"2025-02-01\"}");
+    java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(scrape.body())
+        .contains("tracker_commands_total{command=\"AddPartner\",outcome=\"accepted\",reason=\"none\"}")
+        .contains("tracker_commands_total{command=\"VacateRole\",outcome=\"rejected\",reason=\"role-reassigned-only-if-held\"}")
+        .contains("tracker_command_latency_seconds_bucket{command=\"FormPartnership\"");
   }
 }

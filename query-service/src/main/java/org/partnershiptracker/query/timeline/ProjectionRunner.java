@@ -1,6 +1,9 @@
 package org.partnershiptracker.query.timeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,6 +27,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Consumes partnership.events into the timeline. One thread owns every write: each poll's
@@ -52,12 +56,32 @@ public class ProjectionRunner implements SmartLifecycle {
   private volatile RebuildProgress progress;
   private volatile Instant lastPollAt;
   private volatile String lastError;
+  private final AtomicLong lagEvents = new AtomicLong();
+  private volatile Instant lastAppliedRecordedAt;
+  private final Counter applied;
 
-  public ProjectionRunner(TimelineStore store, EventDecoder decoder, ProjectionProperties properties) {
+  public ProjectionRunner(TimelineStore store, EventDecoder decoder, ProjectionProperties properties, MeterRegistry metrics) {
     this.store = store;
     this.decoder = decoder;
     this.properties = properties;
     this.progress = RebuildProgress.idle(store.activeGeneration());
+    this.applied = Counter.builder("tracker.projection.events.applied").description("Events written to the live read models")
+        .tag("projection", PROJECTION).register(metrics);
+    Gauge.builder("tracker.projection.lag.events", lagEvents::get).description("Events on the topic not yet in the read models")
+        .tag("projection", PROJECTION).register(metrics);
+    Gauge.builder("tracker.projection.lag.seconds", this::lagSeconds)
+        .description("Age of the oldest event not yet in the read models, 0 when caught up")
+        .tag("projection", PROJECTION).register(metrics);
+    Gauge.builder("tracker.rebuild.events.done", () -> progress.eventsDone()).tag("projection", PROJECTION).register(metrics);
+    Gauge.builder("tracker.rebuild.events.total", () -> progress.eventsTotal()).tag("projection", PROJECTION).register(metrics);
+    Gauge.builder("tracker.rebuild.running", () -> "RUNNING".equals(progress.state()) ? 1 : 0)
+        .tag("projection", PROJECTION).register(metrics);
+  }
+
+  /** Approximation: how old the last applied event was when more were waiting behind it. */
+  private double lagSeconds() {
+    Instant last = lastAppliedRecordedAt;
+    return lagEvents.get() == 0 || last == null ? 0 : Math.max(0, Duration.between(last, Instant.now()).toSeconds());
   }
 
   /** Asks for a rebuild; it starts on the consumer thread at its next turn. */
@@ -120,7 +144,9 @@ public class ProjectionRunner implements SmartLifecycle {
             continue;
           }
           // While a rebuild runs the live poll must not wait: the rebuild's polls share this thread.
-          apply(store.activeGeneration(), consumer.poll(rebuild == null ? properties.pollTimeout() : Duration.ZERO));
+          ConsumerRecords<String, byte[]> records = consumer.poll(rebuild == null ? properties.pollTimeout() : Duration.ZERO);
+          applied.increment(apply(store.activeGeneration(), records));
+          lagEvents.set(consumer.assignment().stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum());
           lastPollAt = Instant.now();
           lastError = null;
           if (rebuild == null && rebuildRequested.getAndSet(false)) {
@@ -198,6 +224,9 @@ public class ProjectionRunner implements SmartLifecycle {
       }
     }
     store.append(generation, events, nextOffsets);
+    if (!events.isEmpty()) {
+      lastAppliedRecordedAt = events.get(events.size() - 1).timestamp();
+    }
     return records.count();
   }
 

@@ -76,7 +76,8 @@ class EndToEndIT {
             .run(
                 "--server.port=0",
                 "--tracker.embedded-mongo.data-dir=" + runDir.resolve("mongo"),
-                "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers());
+                "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers(),
+                "--tracker.metrics.refresh=1s");
     commands = "http://localhost:" + commandPort + "/api/partnerships";
     queries = "http://localhost:" + queryService.getEnvironment().getProperty("local.server.port") + "/api/partnerships";
     await().atMost(Duration.ofSeconds(120))
@@ -185,7 +186,16 @@ class EndToEndIT {
     assertThat(health.get("components").get("kafka").get("status").asText()).isEqualTo("UP");
     assertThat(health.get("components").get("mongo").get("status").asText()).isEqualTo("UP");
     assertThat(health.get("components").get("projection").get("status").asText()).isEqualTo("UP");
-    assertThat(Http.get(queries.replace("/api/partnerships", "/actuator/prometheus")).status()).isEqualTo(200);
+    String queryMetrics = queries.replace("/api/partnerships", "/actuator/prometheus");
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get(queryMetrics).body())
+        .contains("tracker_projection_lag_events{projection=\"partnership-timeline\"}")
+        .contains("tracker_projection_events_applied_total")
+        .contains("tracker_partnership_trust_index{partnership=\"e2e-shire\"}")
+        .contains("tracker_partnership_overdue_milestones{partnership=\"e2e-shire\"}"));
+    String commandMetrics = commands.replace("/api/partnerships", "/actuator/prometheus");
+    assertThat(Http.get(commandMetrics).body())
+        .contains("tracker_events_published_total{type=\"MeetingHeld\"}")
+        .contains("tracker_publication_lag_events");
     assertThat(Http.get(queries + "/nobody/trust").status()).isEqualTo(404);
     assertThat(Http.get(queries + "/e2e-shire/trust?asOf=2025-02-30").status()).isEqualTo(400);
     assertThat(Http.get(queries + "/e2e-shire/interactions?from=2025-05-01&to=2025-04-01").status()).isEqualTo(400);
