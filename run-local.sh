@@ -68,6 +68,7 @@ Running. Ctrl-C stops everything.
   Rebuild:            curl -X POST http://localhost:$query_port/admin/projections/partnership-timeline/rebuild
 
 The demo partnership (two councils and a university, 18 months to today):
+  Report page:        $demo/report.html
   Report (JSON):      $demo/report
   Report (CSV):       $demo/report.csv
   Trust building:     $demo/trust

@@ -10,6 +10,7 @@ import org.partnershiptracker.query.milestone.MilestoneReport;
 import org.partnershiptracker.query.milestone.MilestoneStatus;
 import org.partnershiptracker.query.report.PartnershipReport;
 import org.partnershiptracker.query.report.ReportCsv;
+import org.partnershiptracker.query.report.ReportPage;
 import org.partnershiptracker.query.timeline.RecordedEvent;
 import org.partnershiptracker.query.timeline.TimelineStore;
 import org.partnershiptracker.query.trust.TrustBuildingCalculator;
@@ -122,6 +123,14 @@ public class PartnershipQueryController {
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + partnershipId + "-" + day + ".csv\"")
         .body(csv);
+  }
+
+  @GetMapping(value = "/{partnershipId}/report.html", produces = MediaType.TEXT_HTML_VALUE)
+  @Operation(summary = "The report as a page to read and print, with charts")
+  public String reportPage(
+      @PathVariable String partnershipId,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    return ReportPage.html(PartnershipReport.of(events(partnershipId), dayOrToday(asOf), trust));
   }
 
   private List<RecordedEvent> events(String partnershipId) {

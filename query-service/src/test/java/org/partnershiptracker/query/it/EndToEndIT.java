@@ -157,6 +157,9 @@ class EndToEndIT {
     Http.Response csv = Http.get(queries + "/" + partnership + "/report.csv?asOf=" + AS_OF);
     assertThat(csv.status()).isEqualTo(200);
     assertThat(csv.body()).startsWith("section,organisation,metric,value");
+    Http.Response page = Http.get(queries + "/" + partnership + "/report.html?asOf=" + AS_OF);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<h2>Trust building</h2>", "North County Council", "<svg");
     assertThat(Http.get(queries).json().findValuesAsText("partnershipId")).contains(partnership);
   }
 
