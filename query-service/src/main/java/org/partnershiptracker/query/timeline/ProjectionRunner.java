@@ -139,7 +139,8 @@ public class ProjectionRunner implements SmartLifecycle {
       live = consumer;
       while (running) {
         try {
-          if (!assign(consumer, store.positions(store.activeGeneration()))) {
+          // Positions are read from MongoDB only to (re)assign, not on every poll.
+          if (consumer.assignment().isEmpty() && !assign(consumer, store.positions(store.activeGeneration()))) {
             consumer.poll(properties.pollTimeout()); // no topic yet: wait without spinning
             continue;
           }
