@@ -12,7 +12,7 @@ public enum Rule {
   DIFFERENT_ORGANISATIONS("survey-about-another-partner", "A pulse survey rates trust in another partner."),
   UNKNOWN_PROJECT("project-belongs-to-partnership", "An activity can only refer to a project of the same partnership."),
   DSA_SIGNED_BY_DATA_PROVIDERS("dsa-signed-by-data-providers", "Only the project's data providers sign its data sharing agreement, once per version."),
-  DSA_DRAFTED_FIRST("dsa-drafted-first", "A data sharing agreement is drafted once, before it is revised, signed or expired."),
+  DSA_DRAFTED_FIRST("dsa-drafted-first", "A data sharing agreement is drafted once, before it is revised, signed or expired; an expired one is revised before it is signed again."),
   DSA_BEFORE_START("dsa-before-start", "A project starts only after every data provider signed the current data sharing agreement (policy 'enforce')."),
   PROJECT_STARTS_ONCE("project-starts-once", "A project starts at most once."),
   PROJECT_CLOSED("closed-project-accepts-nothing", "A completed or abandoned project accepts no further activity."),

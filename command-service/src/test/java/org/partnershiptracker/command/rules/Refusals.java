@@ -1,32 +1,25 @@
 package org.partnershiptracker.command.rules;
 
 import org.axonframework.test.aggregate.ResultValidator;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
+import org.hamcrest.FeatureMatcher;
+import org.hamcrest.Matcher;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** For fixture specifications: the command was refused for this rule, and nothing was recorded. */
 public final class Refusals {
   private Refusals() {}
 
-  public static <T> void refusedFor(ResultValidator<T> result, Rule rule) {
-    Rule[] seen = new Rule[1];
-    result.expectNoEvents().expectException(new BaseMatcher<Object>() {
-      @Override
-      public boolean matches(Object actual) {
-        if (actual instanceof RuleViolation violation) {
-          seen[0] = violation.rule();
-          return true;
-        }
-        return false;
-      }
+  public static void refused(ResultValidator<?> result, Rule rule) {
+    result.expectNoEvents().expectException(violationOf(rule));
+  }
 
+  public static Matcher<RuleViolation> violationOf(Rule rule) {
+    return new FeatureMatcher<>(equalTo(rule), "a RuleViolation of rule", "rule") {
       @Override
-      public void describeTo(Description description) {
-        description.appendText("a rule violation");
+      protected Rule featureValueOf(RuleViolation violation) {
+        return violation.rule();
       }
-    });
-    assertThat(seen[0]).isEqualTo(rule);
+    };
   }
 }

@@ -1,0 +1,611 @@
+package org.partnershiptracker.command.project;
+
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.Matcher;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.partnershiptracker.command.project.ProjectCommands.AbandonProject;
+import org.partnershiptracker.command.project.ProjectCommands.AchieveMilestone;
+import org.partnershiptracker.command.project.ProjectCommands.CompleteProject;
+import org.partnershiptracker.command.project.ProjectCommands.DraftDataSharingAgreement;
+import org.partnershiptracker.command.project.ProjectCommands.ExpireDataSharingAgreement;
+import org.partnershiptracker.command.project.ProjectCommands.PlanMilestone;
+import org.partnershiptracker.command.project.ProjectCommands.ProposeProject;
+import org.partnershiptracker.command.project.ProjectCommands.RecordMilestoneMissed;
+import org.partnershiptracker.command.project.ProjectCommands.RescheduleMilestone;
+import org.partnershiptracker.command.project.ProjectCommands.ReviseDataSharingAgreement;
+import org.partnershiptracker.command.project.ProjectCommands.SignDataSharingAgreement;
+import org.partnershiptracker.command.project.ProjectCommands.StartProject;
+import org.partnershiptracker.command.rules.NotFound;
+import org.partnershiptracker.command.rules.Rule;
+import org.partnershiptracker.command.rules.RuleViolation;
+
+import static org.partnershiptracker.command.rules.Refusals.refused;
+import org.partnershiptracker.events.project.DataSharingAgreementDrafted;
+import org.partnershiptracker.events.project.DataSharingAgreementExpired;
+import org.partnershiptracker.events.project.DataSharingAgreementRevised;
+import org.partnershiptracker.events.project.DataSharingAgreementSigned;
+import org.partnershiptracker.events.project.MilestoneAchieved;
+import org.partnershiptracker.events.project.MilestoneMissed;
+import org.partnershiptracker.events.project.MilestonePlanned;
+import org.partnershiptracker.events.project.MilestoneRescheduled;
+import org.partnershiptracker.events.project.ProjectAbandoned;
+import org.partnershiptracker.events.project.ProjectCompleted;
+import org.partnershiptracker.events.project.ProjectProposed;
+import org.partnershiptracker.events.project.ProjectStarted;
+import org.partnershiptracker.events.value.MilestoneHorizon;
+import org.partnershiptracker.events.value.MilestoneId;
+import org.partnershiptracker.events.value.OrganisationId;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+
+/**
+ * The Project aggregate as given / when / then specifications: its data sharing agreement (L1),
+ * its start, its milestones (I2) and its end, with every rule each command enforces.
+ */
+class ProjectTest {
+  private static final PartnershipId SHIRE = PartnershipId.of("shire");
+  private static final PartnershipId ELSEWHERE = PartnershipId.of("elsewhere");
+  private static final ProjectId CARE = ProjectId.of("care-demand");
+
+  /** The data providers of the project. */
+  private static final OrganisationId NORTH = OrganisationId.of("north-council");
+  private static final OrganisationId SOUTH = OrganisationId.of("south-council");
+  /** A partner that provides no data: it drafts the agreement. */
+  private static final OrganisationId UNI = OrganisationId.of("uni");
+  /** Never a partner of the shire. */
+  private static final OrganisationId POLICE = OrganisationId.of("police");
+
+  private static final LocalDate FORMED = LocalDate.of(2025, 1, 6);
+  private static final LocalDate BEFORE_FORMATION = FORMED.minusDays(1);
+  private static final LocalDate DAY = LocalDate.of(2025, 2, 3);
+  private static final LocalDate DUE = DAY.plusWeeks(3);
+
+  private static final MilestoneId FIRST_MODEL = MilestoneId.of("first-model");
+
+  /**
+   * Stands in for the Partnership aggregate, and refuses as it would: a closed partnership accepts
+   * nothing, nothing is dated before its formation, and only its partners take part.
+   */
+  static final class FakePartnership implements PartnershipGate {
+    private final PartnershipId partnershipId;
+    private final LocalDate formedOn;
+    private final Set<OrganisationId> partners;
+    private boolean open = true;
+
+    FakePartnership(PartnershipId partnershipId, LocalDate formedOn, OrganisationId... partners) {
+      this.partnershipId = partnershipId;
+      this.formedOn = formedOn;
+      this.partners = new HashSet<>(List.of(partners));
+    }
+
+    void close() {
+      open = false;
+    }
+
+    void leave(OrganisationId partner) {
+      partners.remove(partner);
+    }
+
+    @Override
+    public void requireActivity(PartnershipId partnership, LocalDate on, Collection<OrganisationId> organisations) {
+      if (!partnershipId.equals(partnership)) {
+        throw new AggregateNotFoundException(partnership.value(), "no partnership " + partnership);
+      }
+      RuleViolation.check(open, Rule.PARTNERSHIP_CLOSED, "partnership " + partnershipId + " is closed");
+      RuleViolation.check(!on.isBefore(formedOn), Rule.NOT_BEFORE_FORMATION, "dated " + on + ", before " + formedOn);
+      List<OrganisationId> outsiders = new ArrayList<>(organisations);
+      outsiders.removeAll(partners);
+      RuleViolation.check(outsiders.isEmpty(), Rule.ONLY_PARTNERS_TAKE_PART, "not partners: " + outsiders);
+    }
+  }
+
+  private FakePartnership partnership;
+  private FixtureConfiguration<Project> fixture;
+
+  @BeforeEach
+  void setUp() {
+    partnership = new FakePartnership(SHIRE, FORMED, NORTH, SOUTH, UNI);
+    fixture = fixtureUnder(DsaBeforeStartPolicy.ENFORCE);
+  }
+
+  private FixtureConfiguration<Project> fixtureUnder(DsaBeforeStartPolicy policy) {
+    FixtureConfiguration<Project> configured = new AggregateTestFixture<>(Project.class);
+    configured.registerInjectableResource(partnership);
+    configured.registerInjectableResource(policy);
+    return configured;
+  }
+
+  // ---------------------------------------------------------------- ProposeProject
+
+  @Test
+  void aProjectIsProposedWithEachDataProviderOnce() {
+    fixture.givenNoPriorActivity()
+        .when(new ProposeProject(SHIRE, CARE, "Adult social care demand", "Forecast demand", List.of(NORTH, SOUTH, NORTH), DAY))
+        .expectEvents(proposed());
+  }
+
+  @Test
+  void onlyPartnersProvideData() {
+    refused(fixture.givenNoPriorActivity().when(proposal(List.of(NORTH, POLICE), DAY)), Rule.ONLY_PARTNERS_TAKE_PART);
+  }
+
+  @Test
+  void aClosedPartnershipTakesNoNewProject() {
+    partnership.close();
+    refused(fixture.givenNoPriorActivity().when(proposal(List.of(NORTH), DAY)), Rule.PARTNERSHIP_CLOSED);
+  }
+
+  @Test
+  void aProjectIsNotProposedBeforeThePartnershipWasFormed() {
+    refused(fixture.givenNoPriorActivity().when(proposal(List.of(NORTH), BEFORE_FORMATION)), Rule.NOT_BEFORE_FORMATION);
+  }
+
+  @Test
+  void aProjectIsProposedOnlyInAPartnershipThatExists() {
+    fixture.givenNoPriorActivity()
+        .when(new ProposeProject(ELSEWHERE, CARE, "t", "p", List.of(NORTH), DAY))
+        .expectNoEvents()
+        .expectException(AggregateNotFoundException.class);
+  }
+
+  // ---------------------------------------------------------------- DraftDataSharingAgreement
+
+  @Test
+  void aPartnerDraftsTheAgreement() {
+    givenProposed().when(new DraftDataSharingAgreement(SHIRE, CARE, UNI, DAY)).expectEvents(drafted());
+  }
+
+  @Test
+  void theAgreementIsDraftedOnce() {
+    refused(
+        givenProposed().andGiven(drafted()).when(new DraftDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
+        Rule.DSA_DRAFTED_FIRST);
+  }
+
+  @Test
+  void onlyPartnersDraftTheAgreement() {
+    refused(givenProposed().when(new DraftDataSharingAgreement(SHIRE, CARE, POLICE, DAY)), Rule.ONLY_PARTNERS_TAKE_PART);
+  }
+
+  // ---------------------------------------------------------------- ReviseDataSharingAgreement
+
+  @Test
+  void anotherPartnerRevisesTheAgreementIntoVersionTwo() {
+    givenDrafted().when(new ReviseDataSharingAgreement(SHIRE, CARE, NORTH, DAY)).expectEvents(revised(2, NORTH));
+  }
+
+  @Test
+  void anExpiredAgreementIsRevisedIntoANewVersion() {
+    givenDrafted()
+        .andGiven(expired(1))
+        .when(new ReviseDataSharingAgreement(SHIRE, CARE, SOUTH, DAY))
+        .expectEvents(revised(2, SOUTH));
+  }
+
+  @Test
+  void anAgreementNeverDraftedIsNotRevised() {
+    refused(givenProposed().when(new ReviseDataSharingAgreement(SHIRE, CARE, NORTH, DAY)), Rule.DSA_DRAFTED_FIRST);
+  }
+
+  @Test
+  void onlyPartnersReviseTheAgreement() {
+    refused(givenDrafted().when(new ReviseDataSharingAgreement(SHIRE, CARE, POLICE, DAY)), Rule.ONLY_PARTNERS_TAKE_PART);
+  }
+
+  // ---------------------------------------------------------------- SignDataSharingAgreement
+
+  @Test
+  void dataProvidersSignTheVersionRevisedByAnotherPartner() {
+    givenDrafted()
+        .andGiven(revised(2, NORTH), signed(2, NORTH))
+        .when(new SignDataSharingAgreement(SHIRE, CARE, SOUTH, DAY))
+        .expectEvents(signed(2, SOUTH));
+  }
+
+  @Test
+  void aDataProviderSignsEachNewVersionAgain() {
+    givenDrafted()
+        .andGiven(signed(1, NORTH), revised(2, SOUTH))
+        .when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY))
+        .expectEvents(signed(2, NORTH));
+  }
+
+  @Test
+  void onlyDataProvidersSign() {
+    refused(givenDrafted().when(new SignDataSharingAgreement(SHIRE, CARE, UNI, DAY)), Rule.DSA_SIGNED_BY_DATA_PROVIDERS);
+  }
+
+  @Test
+  void aDataProviderSignsAVersionOnce() {
+    refused(
+        givenDrafted().andGiven(signed(1, NORTH)).when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
+        Rule.DSA_SIGNED_BY_DATA_PROVIDERS);
+  }
+
+  @Test
+  void anAgreementNeverDraftedIsNotSigned() {
+    refused(givenProposed().when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY)), Rule.DSA_DRAFTED_FIRST);
+  }
+
+  @Test
+  void anExpiredAgreementIsRevisedBeforeItIsSigned() {
+    refused(
+        givenDrafted().andGiven(expired(1)).when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
+        Rule.DSA_DRAFTED_FIRST);
+  }
+
+  @Test
+  void aDataProviderThatLeftThePartnershipDoesNotSign() {
+    partnership.leave(SOUTH);
+    refused(givenDrafted().when(new SignDataSharingAgreement(SHIRE, CARE, SOUTH, DAY)), Rule.ONLY_PARTNERS_TAKE_PART);
+  }
+
+  // ---------------------------------------------------------------- ExpireDataSharingAgreement
+
+  @Test
+  void theAgreementExpires() {
+    givenDrafted().andGiven(revised(2, NORTH)).when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY)).expectEvents(expired(2));
+  }
+
+  @Test
+  void anAgreementNeverDraftedDoesNotExpire() {
+    refused(givenProposed().when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY)), Rule.DSA_DRAFTED_FIRST);
+  }
+
+  @Test
+  void anAgreementExpiresOnce() {
+    refused(givenDrafted().andGiven(expired(1)).when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY)), Rule.DSA_DRAFTED_FIRST);
+  }
+
+  // ---------------------------------------------------------------- StartProject
+
+  @Test
+  void aProjectSignedByEveryDataProviderStarts() {
+    givenSignedByBothProviders().when(new StartProject(SHIRE, CARE, DAY)).expectEvents(started(true));
+  }
+
+  @Test
+  void aProjectStartsOnceEveryDataProviderSignedTheRevisedVersion() {
+    givenDrafted()
+        .andGiven(revised(2, NORTH), signed(2, NORTH), signed(2, SOUTH))
+        .when(new StartProject(SHIRE, CARE, DAY))
+        .expectEvents(started(true));
+  }
+
+  @Test
+  void startingAProjectWithoutASignedDsaIsRefused() {
+    refused(givenDrafted().andGiven(signed(1, NORTH)).when(new StartProject(SHIRE, CARE, DAY)), Rule.DSA_BEFORE_START);
+  }
+
+  @Test
+  void startingAProjectWithoutADraftedDsaIsRefused() {
+    refused(givenProposed().when(new StartProject(SHIRE, CARE, DAY)), Rule.DSA_BEFORE_START);
+  }
+
+  @Test
+  void aRevisionClearsEarlierSignaturesSoTheStartIsRefused() {
+    refused(
+        givenSignedByBothProviders().andGiven(revised(2, UNI)).when(new StartProject(SHIRE, CARE, DAY)),
+        Rule.DSA_BEFORE_START);
+  }
+
+  @Test
+  void anExpiredAgreementDoesNotLetTheProjectStart() {
+    refused(
+        givenSignedByBothProviders().andGiven(expired(1)).when(new StartProject(SHIRE, CARE, DAY)),
+        Rule.DSA_BEFORE_START);
+  }
+
+  @Test
+  void underTheWarnPolicyAProjectStartsFlaggedWhenARevisionClearedItsSignatures() {
+    fixtureUnder(DsaBeforeStartPolicy.WARN)
+        .given(proposed(), drafted(), signed(1, NORTH), signed(1, SOUTH), revised(2, UNI))
+        .when(new StartProject(SHIRE, CARE, DAY))
+        .expectEvents(started(false));
+  }
+
+  @Test
+  void underTheWarnPolicyAFullySignedProjectStartsUnflagged() {
+    fixtureUnder(DsaBeforeStartPolicy.WARN)
+        .given(proposed(), drafted(), signed(1, NORTH), signed(1, SOUTH))
+        .when(new StartProject(SHIRE, CARE, DAY))
+        .expectEvents(started(true));
+  }
+
+  @Test
+  void aProjectStartsOnce() {
+    refused(givenStarted().when(new StartProject(SHIRE, CARE, DAY)), Rule.PROJECT_STARTS_ONCE);
+  }
+
+  // ---------------------------------------------------------------- PlanMilestone
+
+  @Test
+  void aMilestoneIsPlannedBeforeTheStart() {
+    givenProposed()
+        .when(new PlanMilestone(SHIRE, CARE, FIRST_MODEL, "First model", MilestoneHorizon.QUICK_WIN_3_WEEKS, DUE, DAY))
+        .expectEvents(planned());
+  }
+
+  @Test
+  void aMilestoneIdIsPlannedOnce() {
+    refused(
+        givenProposed().andGiven(planned())
+            .when(new PlanMilestone(SHIRE, CARE, FIRST_MODEL, "Second model", MilestoneHorizon.LONG, DUE, DAY)),
+        Rule.ID_ALREADY_USED);
+  }
+
+  // ---------------------------------------------------------------- AchieveMilestone
+
+  @Test
+  void aMilestoneIsAchievedAgainstTheDueDateInForce() {
+    givenStarted()
+        .andGiven(planned(), rescheduled(DUE.plusWeeks(2)))
+        .when(new AchieveMilestone(SHIRE, CARE, FIRST_MODEL, DUE.plusWeeks(1)))
+        .expectEvents(new MilestoneAchieved(SHIRE, CARE, FIRST_MODEL, DUE.plusWeeks(2), DUE.plusWeeks(1)));
+  }
+
+  @Test
+  void aMilestoneIsNotAchievedBeforeTheProjectStarts() {
+    refused(givenProposed().andGiven(planned()).when(achieve()), Rule.PROJECT_NOT_STARTED);
+  }
+
+  @Test
+  void aMilestoneNeverPlannedIsNotAchieved() {
+    refused(givenStarted().when(achieve()), Rule.UNKNOWN_MILESTONE);
+  }
+
+  @Test
+  void anAchievedMilestoneIsNotAchievedAgain() {
+    refused(givenStarted().andGiven(planned(), achieved()).when(achieve()), Rule.MILESTONE_CLOSED_ONCE);
+  }
+
+  @Test
+  void aMissedMilestoneIsNotAchieved() {
+    refused(givenStarted().andGiven(planned(), missed()).when(achieve()), Rule.MILESTONE_CLOSED_ONCE);
+  }
+
+  // ---------------------------------------------------------------- RecordMilestoneMissed
+
+  @Test
+  void aMilestoneIsMissed() {
+    givenStarted()
+        .andGiven(planned())
+        .when(new RecordMilestoneMissed(SHIRE, CARE, FIRST_MODEL, DUE.plusDays(1), "data late"))
+        .expectEvents(missed());
+  }
+
+  @Test
+  void aMilestoneIsNotMissedBeforeTheProjectStarts() {
+    refused(givenProposed().andGiven(planned()).when(miss()), Rule.PROJECT_NOT_STARTED);
+  }
+
+  @Test
+  void aMilestoneNeverPlannedIsNotMissed() {
+    refused(givenStarted().when(miss()), Rule.UNKNOWN_MILESTONE);
+  }
+
+  @Test
+  void anAchievedMilestoneIsNotMissed() {
+    refused(givenStarted().andGiven(planned(), achieved()).when(miss()), Rule.MILESTONE_CLOSED_ONCE);
+  }
+
+  @Test
+  void aMissedMilestoneIsNotMissedAgain() {
+    refused(givenStarted().andGiven(planned(), missed()).when(miss()), Rule.MILESTONE_CLOSED_ONCE);
+  }
+
+  // ---------------------------------------------------------------- RescheduleMilestone
+
+  @Test
+  void anOpenMilestoneIsRescheduled() {
+    givenProposed()
+        .andGiven(planned())
+        .when(new RescheduleMilestone(SHIRE, CARE, FIRST_MODEL, DUE.plusWeeks(2), DAY, "data late"))
+        .expectEvents(rescheduled(DUE.plusWeeks(2)));
+  }
+
+  @Test
+  void aMilestoneNeverPlannedIsNotRescheduled() {
+    refused(givenProposed().when(reschedule()), Rule.UNKNOWN_MILESTONE);
+  }
+
+  @Test
+  void anAchievedMilestoneIsNotRescheduled() {
+    refused(givenStarted().andGiven(planned(), achieved()).when(reschedule()), Rule.MILESTONE_CLOSED_ONCE);
+  }
+
+  @Test
+  void aMissedMilestoneIsNotRescheduled() {
+    refused(givenStarted().andGiven(planned(), missed()).when(reschedule()), Rule.MILESTONE_CLOSED_ONCE);
+  }
+
+  // ---------------------------------------------------------------- CompleteProject
+
+  @Test
+  void aStartedProjectCompletes() {
+    givenStarted()
+        .when(new CompleteProject(SHIRE, CARE, DAY, "model in use"))
+        .expectEvents(new ProjectCompleted(SHIRE, CARE, DAY, "model in use"));
+  }
+
+  @Test
+  void aProjectNotStartedDoesNotComplete() {
+    refused(givenProposed().when(new CompleteProject(SHIRE, CARE, DAY, "done")), Rule.PROJECT_NOT_STARTED);
+  }
+
+  // ---------------------------------------------------------------- AbandonProject
+
+  @Test
+  void aProposedProjectIsAbandoned() {
+    givenProposed().when(new AbandonProject(SHIRE, CARE, DAY, "no data")).expectEvents(abandoned());
+  }
+
+  @Test
+  void aStartedProjectIsAbandoned() {
+    givenStarted().when(new AbandonProject(SHIRE, CARE, DAY, "no data")).expectEvents(abandoned());
+  }
+
+  // ---------------------------------------------------------------- every command on an existing project
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommandUnderAnotherPartnership")
+  void aProjectIsOnlyFoundInItsOwnPartnership(Object command) {
+    givenSignedByBothProviders().andGiven(planned()).when(command).expectNoEvents().expectException(NotFound.class);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommandInTheShire")
+  void aCompletedProjectAcceptsNothing(Object command) {
+    refused(
+        givenStarted().andGiven(planned(), new ProjectCompleted(SHIRE, CARE, DAY, "model in use")).when(command),
+        Rule.PROJECT_CLOSED);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommandInTheShire")
+  void anAbandonedProjectAcceptsNothing(Object command) {
+    refused(givenSignedByBothProviders().andGiven(planned(), abandoned()).when(command), Rule.PROJECT_CLOSED);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommandInTheShire")
+  void aClosedPartnershipsProjectAcceptsNothing(Object command) {
+    partnership.close();
+    refused(givenSignedByBothProviders().andGiven(planned()).when(command), Rule.PARTNERSHIP_CLOSED);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommandBeforeFormation")
+  void activityDatedBeforeThePartnershipWasFormedIsRefused(Object command) {
+    refused(givenSignedByBothProviders().andGiven(planned()).when(command), Rule.NOT_BEFORE_FORMATION);
+  }
+
+  static Stream<Named<Object>> everyCommandInTheShire() {
+    return everyCommand(SHIRE, DAY);
+  }
+
+  static Stream<Named<Object>> everyCommandUnderAnotherPartnership() {
+    return everyCommand(ELSEWHERE, DAY);
+  }
+
+  static Stream<Named<Object>> everyCommandBeforeFormation() {
+    return everyCommand(SHIRE, BEFORE_FORMATION);
+  }
+
+  private static Stream<Named<Object>> everyCommand(PartnershipId partnershipId, LocalDate day) {
+    return Stream.<Object>of(
+            new DraftDataSharingAgreement(partnershipId, CARE, UNI, day),
+            new ReviseDataSharingAgreement(partnershipId, CARE, UNI, day),
+            new SignDataSharingAgreement(partnershipId, CARE, NORTH, day),
+            new ExpireDataSharingAgreement(partnershipId, CARE, day),
+            new StartProject(partnershipId, CARE, day),
+            new PlanMilestone(partnershipId, CARE, MilestoneId.of("second-model"), "Second model", MilestoneHorizon.LONG, DUE, day),
+            new AchieveMilestone(partnershipId, CARE, FIRST_MODEL, day),
+            new RecordMilestoneMissed(partnershipId, CARE, FIRST_MODEL, day, null),
+            new RescheduleMilestone(partnershipId, CARE, FIRST_MODEL, DUE.plusWeeks(1), day, null),
+            new CompleteProject(partnershipId, CARE, day, "model in use"),
+            new AbandonProject(partnershipId, CARE, day, "no data"))
+        .map(command -> Named.of(command.getClass().getSimpleName(), command));
+  }
+
+  // ---------------------------------------------------------------- givens
+
+  private TestExecutor<Project> givenProposed() {
+    return fixture.given(proposed());
+  }
+
+  private TestExecutor<Project> givenDrafted() {
+    return givenProposed().andGiven(drafted());
+  }
+
+  private TestExecutor<Project> givenSignedByBothProviders() {
+    return givenDrafted().andGiven(signed(1, NORTH), signed(1, SOUTH));
+  }
+
+  private TestExecutor<Project> givenStarted() {
+    return givenSignedByBothProviders().andGiven(started(true));
+  }
+
+  // ---------------------------------------------------------------- events
+
+  private static ProjectProposed proposed() {
+    return new ProjectProposed(SHIRE, CARE, "Adult social care demand", "Forecast demand", List.of(NORTH, SOUTH), DAY);
+  }
+
+  /** Version 1, drafted by the university. */
+  private static DataSharingAgreementDrafted drafted() {
+    return new DataSharingAgreementDrafted(SHIRE, CARE, 1, UNI, DAY);
+  }
+
+  private static DataSharingAgreementRevised revised(int version, OrganisationId by) {
+    return new DataSharingAgreementRevised(SHIRE, CARE, version, by, DAY);
+  }
+
+  private static DataSharingAgreementSigned signed(int version, OrganisationId by) {
+    return new DataSharingAgreementSigned(SHIRE, CARE, version, by, DAY);
+  }
+
+  private static DataSharingAgreementExpired expired(int version) {
+    return new DataSharingAgreementExpired(SHIRE, CARE, version, DAY);
+  }
+
+  private static ProjectStarted started(boolean dsaSignedByAllProviders) {
+    return new ProjectStarted(SHIRE, CARE, DAY, dsaSignedByAllProviders);
+  }
+
+  private static MilestonePlanned planned() {
+    return new MilestonePlanned(SHIRE, CARE, FIRST_MODEL, "First model", MilestoneHorizon.QUICK_WIN_3_WEEKS, DUE, DAY);
+  }
+
+  private static MilestoneRescheduled rescheduled(LocalDate newDueOn) {
+    return new MilestoneRescheduled(SHIRE, CARE, FIRST_MODEL, DUE, newDueOn, DAY, "data late");
+  }
+
+  private static MilestoneAchieved achieved() {
+    return new MilestoneAchieved(SHIRE, CARE, FIRST_MODEL, DUE, DUE.minusDays(1));
+  }
+
+  private static MilestoneMissed missed() {
+    return new MilestoneMissed(SHIRE, CARE, FIRST_MODEL, DUE, DUE.plusDays(1), "data late");
+  }
+
+  private static ProjectAbandoned abandoned() {
+    return new ProjectAbandoned(SHIRE, CARE, DAY, "no data");
+  }
+
+  // ---------------------------------------------------------------- commands
+
+  private static ProposeProject proposal(List<OrganisationId> dataProviders, LocalDate on) {
+    return new ProposeProject(SHIRE, CARE, "Adult social care demand", "Forecast demand", dataProviders, on);
+  }
+
+  private static AchieveMilestone achieve() {
+    return new AchieveMilestone(SHIRE, CARE, FIRST_MODEL, DUE);
+  }
+
+  private static RecordMilestoneMissed miss() {
+    return new RecordMilestoneMissed(SHIRE, CARE, FIRST_MODEL, DUE.plusDays(1), null);
+  }
+
+  private static RescheduleMilestone reschedule() {
+    return new RescheduleMilestone(SHIRE, CARE, FIRST_MODEL, DUE.plusWeeks(2), DAY, null);
+  }
+
+}
