@@ -3,22 +3,11 @@ package org.partnershiptracker.query.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.bson.Document;
-import org.partnershiptracker.query.interaction.Granularity;
-import org.partnershiptracker.query.interaction.InteractionFrequency;
-import org.partnershiptracker.query.interaction.InteractionFrequencyCalculator;
-import org.partnershiptracker.query.milestone.MilestoneCalculator;
-import org.partnershiptracker.query.milestone.MilestoneStatus;
-import org.partnershiptracker.query.timeline.RecordedEvent;
-import org.partnershiptracker.query.timeline.TimelineStore;
-import org.partnershiptracker.query.trust.TrustBuildingCalculator;
-import org.partnershiptracker.query.trust.TrustBuildingProfile;
+import org.partnershiptracker.query.readmodel.Portfolio;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,19 +18,15 @@ import java.util.List;
  */
 @Component
 public class PartnershipGauges {
-  private final TimelineStore timeline;
-  private final TrustBuildingCalculator trust;
-  private final Clock clock;
+  private final Portfolio portfolio;
   private final int maxPartnerships;
   private final MultiGauge trustIndex;
   private final MultiGauge daysSinceInteraction;
   private final MultiGauge overdueMilestones;
 
-  public PartnershipGauges(TimelineStore timeline, TrustBuildingCalculator trust, Clock clock, MeterRegistry metrics,
+  public PartnershipGauges(Portfolio portfolio, MeterRegistry metrics,
       @Value("${tracker.metrics.max-partnerships:100}") int maxPartnerships) {
-    this.timeline = timeline;
-    this.trust = trust;
-    this.clock = clock;
+    this.portfolio = portfolio;
     this.maxPartnerships = maxPartnerships;
     this.trustIndex = MultiGauge.builder("tracker.partnership.trust.index").description("Trust-building index 0-100 today").register(metrics);
     this.daysSinceInteraction = MultiGauge.builder("tracker.partnership.days.since.last.interaction")
@@ -50,25 +35,21 @@ public class PartnershipGauges {
         .description("Open milestones past their due date").register(metrics);
   }
 
+  /** From the portfolio rows: no partnership is folded for the gauges. */
   @Scheduled(initialDelayString = "${tracker.metrics.refresh:60s}", fixedDelayString = "${tracker.metrics.refresh:60s}")
   public void refresh() {
-    LocalDate today = LocalDate.now(clock);
     List<MultiGauge.Row<?>> index = new ArrayList<>();
     List<MultiGauge.Row<?>> days = new ArrayList<>();
     List<MultiGauge.Row<?>> overdue = new ArrayList<>();
-    for (Document summary : timeline.summaries().stream().limit(maxPartnerships).toList()) {
-      String id = summary.getString("_id");
-      List<RecordedEvent> events = timeline.eventsOf(id);
-      Tags tags = Tags.of("partnership", id);
-      TrustBuildingProfile profile = trust.calculate(events, today, null);
-      if (profile.index() != null) {
-        index.add(MultiGauge.Row.of(tags, profile.index()));
+    for (Portfolio.Row row : portfolio.rows().stream().limit(maxPartnerships).toList()) {
+      Tags tags = Tags.of("partnership", row.partnershipId());
+      if (row.trustIndex() != null) {
+        index.add(MultiGauge.Row.of(tags, row.trustIndex()));
       }
-      InteractionFrequency interactions = InteractionFrequencyCalculator.calculate(events, today.minusDays(89), today, Granularity.MONTH);
-      if (interactions.daysSinceLastInteraction() != null) {
-        days.add(MultiGauge.Row.of(tags, interactions.daysSinceLastInteraction()));
+      if (row.daysSinceLastInteraction() != null) {
+        days.add(MultiGauge.Row.of(tags, row.daysSinceLastInteraction()));
       }
-      overdue.add(MultiGauge.Row.of(tags, MilestoneCalculator.calculate(events, today, null).totals().get(MilestoneStatus.OVERDUE)));
+      overdue.add(MultiGauge.Row.of(tags, row.overdueMilestones()));
     }
     trustIndex.register(index, true);
     daysSinceInteraction.register(days, true);

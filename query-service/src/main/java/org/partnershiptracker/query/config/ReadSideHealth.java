@@ -5,8 +5,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.bson.Document;
-import org.partnershiptracker.query.timeline.ProjectionProperties;
-import org.partnershiptracker.query.timeline.ProjectionRunner;
+import org.partnershiptracker.query.projection.ProjectionConsumer;
+import org.partnershiptracker.query.projection.ProjectionProperties;
+import org.partnershiptracker.query.projection.RebuildCoordinator;
+import org.partnershiptracker.query.projection.RejectedRecords;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -53,14 +55,30 @@ public class ReadSideHealth {
     };
   }
 
+  /**
+   * The projection: DOWN while its batches fail (they are retried), UP otherwise; records set
+   * aside are a warning detail, since the projection goes on without them.
+   */
   @Bean
-  HealthIndicator projection(ProjectionRunner runner) {
+  HealthIndicator projection(ProjectionConsumer consumer, RebuildCoordinator rebuilds, RejectedRecords rejected) {
     return () -> {
-      Health.Builder health = runner.lastError() == null ? Health.up() : Health.down().withDetail("lastError", runner.lastError());
-      return health
-          .withDetail("lastPollAt", String.valueOf(runner.lastPollAt()))
-          .withDetail("rebuild", runner.progress().state())
-          .build();
+      Health.Builder health = consumer.lastError() == null ? Health.up() : Health.down().withDetail("lastError", consumer.lastError());
+      health.withDetail("lastPollAt", String.valueOf(consumer.lastPollAt()))
+          .withDetail("partitions", consumer.assignedPartitions())
+          .withDetail("lagEvents", consumer.lagEvents())
+          .withDetail("rebuild", rebuilds.progress().state());
+      try {
+        long count = rejected.count();
+        health.withDetail("rejectedEvents", count);
+        if (count > 0) {
+          Document latest = rejected.latest();
+          health.withDetail("warning", count + " record(s) set aside in rejected_events; latest: partition "
+              + latest.get("partition") + " offset " + latest.get("offset") + " (" + latest.get("reason") + ")");
+        }
+      } catch (RuntimeException e) {
+        health.withDetail("rejectedEvents", "unknown: " + e.getMessage());
+      }
+      return health.build();
     };
   }
 }

@@ -5,14 +5,12 @@ import org.partnershiptracker.events.value.Attendance;
 import org.partnershiptracker.events.value.MeetingType;
 import org.partnershiptracker.query.interaction.InteractionFrequency.OrganisationPair;
 import org.partnershiptracker.query.interaction.InteractionFrequency.Period;
+import org.partnershiptracker.query.partnership.Activity;
+import org.partnershiptracker.query.partnership.MeetingKeys;
 import org.partnershiptracker.query.partnership.PartnershipFacts;
-import org.partnershiptracker.query.timeline.RecordedEvent;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +23,10 @@ import java.util.stream.Collectors;
 public final class InteractionFrequencyCalculator {
   private InteractionFrequencyCalculator() {}
 
-  public static InteractionFrequency calculate(
-      List<RecordedEvent> events, LocalDate from, LocalDate to, Granularity granularity) {
-    PartnershipFacts facts = PartnershipFacts.of(events, to);
-    List<MeetingHeld> all = facts.meetings();
-    List<MeetingHeld> inRange = all.stream().filter(m -> !m.heldOn().isBefore(from)).toList();
+  /** Interactions in {@code [from, to]}, from facts folded as of {@code to}. */
+  public static InteractionFrequency calculate(PartnershipFacts facts, LocalDate from, LocalDate to, Granularity granularity) {
+    Activity activity = facts.activity();
+    List<MeetingHeld> inRange = activity.meetings(from, to);
 
     Map<String, Integer> byType = new TreeMap<>();
     Map<String, Integer> byLevel = new TreeMap<>();
@@ -43,21 +40,21 @@ public final class InteractionFrequencyCalculator {
     }
     TreeSet<LocalDate> days = inRange.stream().map(MeetingHeld::heldOn).collect(Collectors.toCollection(TreeSet::new));
     List<Long> gaps = gaps(days);
-    LocalDate last = all.stream().map(MeetingHeld::heldOn).max(LocalDate::compareTo).orElse(null);
+    LocalDate last = activity.lastDay(MeetingKeys.ANY, to).orElse(null);
 
     return new InteractionFrequency(
         facts.partnershipId(), from, to, granularity,
         inRange.size(), byType, byLevel, onSiteDays(inRange), last,
         last == null ? null : ChronoUnit.DAYS.between(last, to),
         median(gaps), gaps.stream().max(Long::compare).orElse(null),
-        weeksWithoutContact(days, from, to),
+        WeekGrid.weeks(from, to).size() - WeekGrid.weeksWithContact(days, from, to),
         levels.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.copyOf(e.getValue()), (a, b) -> a, TreeMap::new)),
         periods(inRange, from, to, granularity),
-        pairs(facts, all, from, to));
+        pairs(facts, inRange, to));
   }
 
   /** On-site days count once per day, however many on-site meetings were held that day. */
-  static int onSiteDays(List<MeetingHeld> meetings) {
+  public static int onSiteDays(List<MeetingHeld> meetings) {
     return (int) meetings.stream().filter(m -> m.type() == MeetingType.ON_SITE_WORK_DAY).map(MeetingHeld::heldOn).distinct().count();
   }
 
@@ -82,21 +79,9 @@ public final class InteractionFrequencyCalculator {
     return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2.0;
   }
 
-  /** ISO weeks overlapping the range in which nobody met: "big gaps make people forget" (L5). */
-  static int weeksWithoutContact(TreeSet<LocalDate> days, LocalDate from, LocalDate to) {
-    Set<LocalDate> weeksWithContact = days.stream().map(InteractionFrequencyCalculator::monday).collect(Collectors.toSet());
-    int empty = 0;
-    for (LocalDate week = monday(from); !week.isAfter(to); week = week.plusWeeks(1)) {
-      if (!weeksWithContact.contains(week)) {
-        empty++;
-      }
-    }
-    return empty;
-  }
-
   private static List<Period> periods(List<MeetingHeld> meetings, LocalDate from, LocalDate to, Granularity granularity) {
     List<Period> periods = new ArrayList<>();
-    LocalDate start = granularity == Granularity.WEEK ? monday(from) : from.withDayOfMonth(1);
+    LocalDate start = granularity == Granularity.WEEK ? WeekGrid.monday(from) : from.withDayOfMonth(1);
     while (!start.isAfter(to)) {
       LocalDate end = granularity == Granularity.WEEK ? start.plusWeeks(1) : start.plusMonths(1);
       LocalDate periodStart = start;
@@ -104,40 +89,28 @@ public final class InteractionFrequencyCalculator {
           meetings.stream().filter(m -> !m.heldOn().isBefore(periodStart) && m.heldOn().isBefore(end)).toList();
       Map<String, Integer> byType = new TreeMap<>();
       inPeriod.forEach(m -> byType.merge(m.type().name(), 1, Integer::sum));
-      periods.add(new Period(label(start, granularity), start, inPeriod.size(), onSiteDays(inPeriod), byType));
+      String label = granularity == Granularity.WEEK ? WeekGrid.label(start) : "%d-%02d".formatted(start.getYear(), start.getMonthValue());
+      periods.add(new Period(label, start, inPeriod.size(), onSiteDays(inPeriod), byType));
       start = end;
     }
     return periods;
   }
 
-  private static List<OrganisationPair> pairs(PartnershipFacts facts, List<MeetingHeld> all, LocalDate from, LocalDate to) {
+  /** Every pair of organisations that had met by {@code to}: their interactions in the range and their last one. */
+  private static List<OrganisationPair> pairs(PartnershipFacts facts, List<MeetingHeld> inRange, LocalDate to) {
     Map<String, List<MeetingHeld>> byPair = new TreeMap<>();
-    for (MeetingHeld meeting : all) {
-      List<String> organisations = new ArrayList<>(new TreeSet<>(PartnershipFacts.participants(meeting)));
-      for (int i = 0; i < organisations.size(); i++) {
-        for (int j = i + 1; j < organisations.size(); j++) {
-          byPair.computeIfAbsent(organisations.get(i) + "|" + organisations.get(j), p -> new ArrayList<>()).add(meeting);
-        }
-      }
+    for (MeetingHeld meeting : inRange) {
+      MeetingKeys.of(meeting).stream().filter(MeetingKeys::isPair)
+          .forEach(pair -> byPair.computeIfAbsent(pair, p -> new ArrayList<>()).add(meeting));
     }
     List<OrganisationPair> pairs = new ArrayList<>();
-    byPair.forEach((pair, meetings) -> {
-      String[] ids = pair.split("\\|");
-      List<MeetingHeld> inRange = meetings.stream().filter(m -> !m.heldOn().isBefore(from)).toList();
-      LocalDate last = meetings.stream().map(MeetingHeld::heldOn).max(LocalDate::compareTo).orElseThrow();
-      pairs.add(new OrganisationPair(pair, ids[0], facts.organisationName(ids[0]), ids[1], facts.organisationName(ids[1]),
-          inRange.size(), onSiteDays(inRange), last, ChronoUnit.DAYS.between(last, to)));
-    });
+    for (String pair : facts.activity().pairsMet(to)) {
+      String[] ids = MeetingKeys.organisationsOf(pair);
+      List<MeetingHeld> meetings = byPair.getOrDefault(pair, List.of());
+      LocalDate last = facts.activity().lastDay(pair, to).orElseThrow();
+      pairs.add(new OrganisationPair(ids[0] + "|" + ids[1], ids[0], facts.organisationName(ids[0]), ids[1],
+          facts.organisationName(ids[1]), meetings.size(), onSiteDays(meetings), last, ChronoUnit.DAYS.between(last, to)));
+    }
     return pairs;
-  }
-
-  private static LocalDate monday(LocalDate day) {
-    return day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-  }
-
-  private static String label(LocalDate start, Granularity granularity) {
-    return granularity == Granularity.WEEK
-        ? "%d-W%02d".formatted(start.get(IsoFields.WEEK_BASED_YEAR), start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR))
-        : "%d-%02d".formatted(start.getYear(), start.getMonthValue());
   }
 }

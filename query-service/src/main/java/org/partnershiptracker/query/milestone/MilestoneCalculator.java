@@ -6,7 +6,6 @@ import org.partnershiptracker.query.milestone.MilestoneReport.ProjectMilestones;
 import org.partnershiptracker.query.milestone.MilestoneReport.QuickWin;
 import org.partnershiptracker.query.partnership.PartnershipFacts;
 import org.partnershiptracker.query.partnership.PartnershipFacts.Milestone;
-import org.partnershiptracker.query.timeline.RecordedEvent;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -20,12 +19,13 @@ import java.util.Map;
 public final class MilestoneCalculator {
   private MilestoneCalculator() {}
 
-  public static MilestoneReport calculate(List<RecordedEvent> events, LocalDate asOf, MilestoneStatus statusFilter) {
-    PartnershipFacts facts = PartnershipFacts.of(events, asOf);
+  /** Milestones as of the day the facts were folded for. */
+  public static MilestoneReport calculate(PartnershipFacts facts, LocalDate asOf, MilestoneStatus statusFilter) {
     List<MilestoneLine> lines =
         facts.milestones().values().stream()
             .map(m -> line(facts, m, asOf))
-            .sorted(Comparator.comparing(MilestoneLine::dueOn).thenComparing(MilestoneLine::milestoneId))
+            .sorted(Comparator.comparing(MilestoneLine::dueOn).thenComparing(MilestoneLine::projectId)
+                .thenComparing(MilestoneLine::milestoneId))
             .toList();
     List<ProjectMilestones> projects =
         facts.projects().values().stream()

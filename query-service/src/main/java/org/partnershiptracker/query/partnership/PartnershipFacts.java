@@ -21,7 +21,6 @@ import org.partnershiptracker.events.project.ProjectAbandoned;
 import org.partnershiptracker.events.project.ProjectCompleted;
 import org.partnershiptracker.events.project.ProjectProposed;
 import org.partnershiptracker.events.project.ProjectStarted;
-import org.partnershiptracker.events.value.Attendance;
 import org.partnershiptracker.events.value.MilestoneHorizon;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.RoleType;
@@ -38,8 +37,12 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * What was true of a partnership on a given day, folded from its events whose business date is
- * on or before that day. The read models are formulas over these facts.
+ * What was true of a partnership on a given day: its structure (partners, roles, projects,
+ * milestones, quick wins), folded from its events whose business date is on or before that day,
+ * and its {@link Activity} (meetings and surveys). The read models are formulas over these facts.
+ *
+ * <p>{@link #of(List, LocalDate)} folds every event: the reference. The materialised read models
+ * fold only the structural events ({@link #fold}) and hand in their stored activity.
  */
 public final class PartnershipFacts {
   public record Partner(String organisationId, String name, Sector sector) {}
@@ -75,24 +78,61 @@ public final class PartnershipFacts {
   private final Map<String, String> organisationNames = new LinkedHashMap<>();
   private final Map<String, Role> roles = new LinkedHashMap<>();
   private final List<RoleReassigned> reassignments = new ArrayList<>();
-  private final List<MeetingHeld> meetings = new ArrayList<>();
   private final List<QuickWinDelivered> quickWins = new ArrayList<>();
-  private final List<PulseSurveyAnswered> surveys = new ArrayList<>();
   private final Map<String, Project> projects = new LinkedHashMap<>();
+  /** Keyed by project and milestone id: milestone ids are unique per project only. */
   private final Map<String, Milestone> milestones = new LinkedHashMap<>();
+  private Activity activity;
+  private String lens;
 
   private PartnershipFacts() {}
 
+  /** The reference: every event of the partnership, in store order, folded as of the day. */
   public static PartnershipFacts of(List<RecordedEvent> events, LocalDate asOf) {
-    PartnershipFacts facts = new PartnershipFacts();
+    List<PartnershipEvent> structural = new ArrayList<>();
+    List<MeetingHeld> meetings = new ArrayList<>();
+    List<PulseSurveyAnswered> surveys = new ArrayList<>();
+    String partnershipId = null;
     for (RecordedEvent recorded : events) {
       PartnershipEvent event = recorded.event();
-      facts.partnershipId = event.partnershipId().value();
-      if (!BusinessDate.of(event).isAfter(asOf)) {
+      partnershipId = event.partnershipId().value();
+      if (BusinessDate.of(event).isAfter(asOf)) {
+        continue;
+      }
+      if (event instanceof MeetingHeld meeting) {
+        meetings.add(meeting);
+      } else if (event instanceof PulseSurveyAnswered survey) {
+        surveys.add(survey);
+      } else {
+        structural.add(event);
+      }
+    }
+    return fold(partnershipId, structural, asOf, new FoldedActivity(meetings, surveys));
+  }
+
+  /** Whether an event is part of a partnership's activity (meetings, surveys) rather than its structure. */
+  public static boolean isActivity(PartnershipEvent event) {
+    return event instanceof MeetingHeld || event instanceof PulseSurveyAnswered;
+  }
+
+  /**
+   * Folds the structural events (in store order; activity events are ignored) whose business date
+   * is on or before the day, beside the given activity.
+   */
+  public static PartnershipFacts fold(String partnershipId, List<PartnershipEvent> structural, LocalDate asOf, Activity activity) {
+    PartnershipFacts facts = new PartnershipFacts();
+    facts.partnershipId = partnershipId;
+    facts.activity = activity;
+    for (PartnershipEvent event : structural) {
+      if (!isActivity(event) && !BusinessDate.of(event).isAfter(asOf)) {
         facts.apply(event);
       }
     }
     return facts;
+  }
+
+  private static String milestoneKey(String projectId, String milestoneId) {
+    return projectId + "/" + milestoneId;
   }
 
   private void apply(PartnershipEvent event) {
@@ -111,12 +151,8 @@ public final class PartnershipFacts {
       roles.computeIfPresent(e.roleId().value(), (id, r) -> new Role(id, r.type(), r.organisationId(), e.toPersonId().value()));
     } else if (event instanceof RoleVacated e) {
       roles.computeIfPresent(e.roleId().value(), (id, r) -> new Role(id, r.type(), r.organisationId(), null));
-    } else if (event instanceof MeetingHeld e) {
-      meetings.add(e);
     } else if (event instanceof QuickWinDelivered e) {
       quickWins.add(e);
-    } else if (event instanceof PulseSurveyAnswered e) {
-      surveys.add(e);
     } else if (event instanceof PartnershipClosed) {
       closed = true;
     } else {
@@ -140,17 +176,17 @@ public final class PartnershipFacts {
     } else if (event instanceof ProjectAbandoned e) {
       closeProject(e.projectId().value(), e.abandonedOn());
     } else if (event instanceof MilestonePlanned e) {
-      milestones.put(e.milestoneId().value(), new Milestone(e.milestoneId().value(), e.projectId().value(), e.title(),
+      milestones.put(milestoneKey(e.projectId().value(), e.milestoneId().value()), new Milestone(e.milestoneId().value(), e.projectId().value(), e.title(),
           e.horizon(), e.dueOn(), e.plannedOn(), null, null));
     } else if (event instanceof MilestoneRescheduled e) {
-      milestones.computeIfPresent(e.milestoneId().value(), (id, m) ->
-          new Milestone(id, m.projectId(), m.title(), m.horizon(), e.newDueOn(), m.plannedOn(), null, null));
+      milestones.computeIfPresent(milestoneKey(e.projectId().value(), e.milestoneId().value()), (key, m) ->
+          new Milestone(m.milestoneId(), m.projectId(), m.title(), m.horizon(), e.newDueOn(), m.plannedOn(), null, null));
     } else if (event instanceof MilestoneAchieved e) {
-      milestones.computeIfPresent(e.milestoneId().value(), (id, m) ->
-          new Milestone(id, m.projectId(), m.title(), m.horizon(), e.dueOn(), m.plannedOn(), e.achievedOn(), null));
+      milestones.computeIfPresent(milestoneKey(e.projectId().value(), e.milestoneId().value()), (key, m) ->
+          new Milestone(m.milestoneId(), m.projectId(), m.title(), m.horizon(), e.dueOn(), m.plannedOn(), e.achievedOn(), null));
     } else if (event instanceof MilestoneMissed e) {
-      milestones.computeIfPresent(e.milestoneId().value(), (id, m) ->
-          new Milestone(id, m.projectId(), m.title(), m.horizon(), e.dueOn(), m.plannedOn(), null, e.missedOn()));
+      milestones.computeIfPresent(milestoneKey(e.projectId().value(), e.milestoneId().value()), (key, m) ->
+          new Milestone(m.milestoneId(), m.projectId(), m.title(), m.horizon(), e.dueOn(), m.plannedOn(), null, e.missedOn()));
     }
     // Signatures and expiry are settled in ProjectStarted.dsaSignedByAllProviders, which L1 reads.
   }
@@ -179,6 +215,8 @@ public final class PartnershipFacts {
     lens.name = name;
     lens.formedOn = formedOn;
     lens.closed = closed;
+    lens.lens = organisationId;
+    lens.activity = activity.seenBy(organisationId);
     lens.organisationNames.putAll(organisationNames);
     if (partners.containsKey(organisationId)) {
       lens.partners.put(organisationId, partners.get(organisationId));
@@ -188,26 +226,14 @@ public final class PartnershipFacts {
     reassignments.stream()
         .filter(r -> roles.containsKey(r.roleId().value()) && ownRole.test(roles.get(r.roleId().value())))
         .forEach(lens.reassignments::add);
-    meetings.stream().filter(m -> involves(m, organisationId)).forEach(lens.meetings::add);
     quickWins.stream().filter(q -> q.beneficiaryOrganisationId().value().equals(organisationId)).forEach(lens.quickWins::add);
-    surveys.stream()
-        .filter(s -> s.respondentOrganisationId().value().equals(organisationId) || s.aboutOrganisationId().value().equals(organisationId))
-        .forEach(lens.surveys::add);
     projects.values().stream().filter(p -> p.dataProviders().contains(organisationId)).forEach(p -> lens.projects.put(p.projectId(), p));
-    milestones.values().stream().filter(m -> lens.projects.containsKey(m.projectId())).forEach(m -> lens.milestones.put(m.milestoneId(), m));
+    milestones.forEach((key, m) -> {
+      if (lens.projects.containsKey(m.projectId())) {
+        lens.milestones.put(key, m);
+      }
+    });
     return lens;
-  }
-
-  /** The organisations that took part in a meeting: its host and every attendee organisation. */
-  public static Set<String> participants(MeetingHeld meeting) {
-    Set<String> organisations = new LinkedHashSet<>();
-    organisations.add(meeting.hostOrganisationId().value());
-    meeting.attendees().stream().map(Attendance::organisationId).map(OrganisationId::value).forEach(organisations::add);
-    return organisations;
-  }
-
-  private static boolean involves(MeetingHeld meeting, String organisationId) {
-    return participants(meeting).contains(organisationId);
   }
 
   public String partnershipId() { return partnershipId; }
@@ -217,9 +243,10 @@ public final class PartnershipFacts {
   public Map<String, Partner> partners() { return partners; }
   public Map<String, Role> roles() { return roles; }
   public List<RoleReassigned> reassignments() { return reassignments; }
-  public List<MeetingHeld> meetings() { return meetings; }
+  public Activity activity() { return activity; }
+  /** The organisation these facts are seen from ({@link #seenBy}), or null for the whole partnership. */
+  public String lens() { return lens; }
   public List<QuickWinDelivered> quickWins() { return quickWins; }
-  public List<PulseSurveyAnswered> surveys() { return surveys; }
   public Map<String, Project> projects() { return projects; }
   public Map<String, Milestone> milestones() { return milestones; }
 

@@ -6,12 +6,10 @@ import org.partnershiptracker.query.interaction.InteractionFrequencyCalculator;
 import org.partnershiptracker.query.milestone.MilestoneCalculator;
 import org.partnershiptracker.query.milestone.MilestoneReport;
 import org.partnershiptracker.query.partnership.PartnershipFacts;
-import org.partnershiptracker.query.timeline.RecordedEvent;
 import org.partnershiptracker.query.trust.TrustBuildingCalculator;
 import org.partnershiptracker.query.trust.TrustBuildingProfile;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /** The three read models of one partnership as of a day; interactions cover the trust window. */
 public record PartnershipReport(
@@ -22,14 +20,15 @@ public record PartnershipReport(
     InteractionFrequency interactions,
     MilestoneReport milestones) {
 
-  public static PartnershipReport of(List<RecordedEvent> events, LocalDate asOf, TrustBuildingCalculator trustCalculator) {
-    TrustBuildingProfile trust = trustCalculator.calculate(events, asOf, null);
+  /** One fold as of the day serves the three models; interactions cover the trust window. */
+  public static PartnershipReport of(PartnershipFacts facts, LocalDate asOf, TrustBuildingCalculator trustCalculator) {
+    TrustBuildingProfile trust = trustCalculator.calculate(facts, asOf, null);
     return new PartnershipReport(
-        trust.partnershipId(),
-        PartnershipFacts.of(events, asOf).name(),
+        facts.partnershipId(),
+        facts.name(),
         asOf,
         trust,
-        InteractionFrequencyCalculator.calculate(events, trust.windowStart().plusDays(1), asOf, Granularity.WEEK),
-        MilestoneCalculator.calculate(events, asOf, null));
+        InteractionFrequencyCalculator.calculate(facts, trust.windowStart(), asOf, Granularity.WEEK),
+        MilestoneCalculator.calculate(facts, asOf, null));
   }
 }

@@ -37,7 +37,7 @@ public final class ReportPage {
         """.formatted(esc(report.name()), report.asOf()));
     page.append("<h1>").append(esc(report.name())).append("</h1>");
     page.append("<p class=muted>Partnership report as of ").append(report.asOf())
-        .append(", trust window of ").append(trust.windowDays()).append(" days from ").append(trust.windowStart()).append("</p>");
+        .append(", trust window of ").append(trust.windowDays()).append(" days from ").append(trust.windowStart()).append(" to ").append(report.asOf()).append("</p>");
 
     page.append("<h2>Trust building</h2><div class=cards>");
     page.append(card("Whole partnership", trust.index(), trust.band(), trust.perceivedTrust(), trust.scores(), trust.recommendations()));
@@ -72,7 +72,9 @@ public final class ReportPage {
       page.append("<tr><td>").append(esc(line.projectTitle())).append("</td><td>").append(esc(line.title())).append("</td><td>")
           .append(line.dueOn()).append("</td><td>").append(status(line.status())).append("</td></tr>");
     }
-    page.append("</table><p class=muted>Also as <a href=\"report\">JSON</a> and <a href=\"report.csv\">CSV</a>.</p></body></html>");
+    // The links keep the page's date: the same report in another format, not today's.
+    page.append("</table><p class=muted>Also as <a href=\"report?asOf=").append(report.asOf()).append("\">JSON</a> and <a href=\"report.csv?asOf=")
+        .append(report.asOf()).append("\">CSV</a>.</p></body></html>");
     return page.toString();
   }
 

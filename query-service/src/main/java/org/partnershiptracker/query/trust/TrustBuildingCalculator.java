@@ -1,7 +1,6 @@
 package org.partnershiptracker.query.trust;
 
 import org.partnershiptracker.query.partnership.PartnershipFacts;
-import org.partnershiptracker.query.timeline.RecordedEvent;
 import org.partnershiptracker.query.trust.TrustBuildingProfile.Band;
 import org.partnershiptracker.query.trust.TrustBuildingProfile.OrganisationProfile;
 import org.partnershiptracker.query.trust.TrustBuildingProfile.PracticeScore;
@@ -21,9 +20,18 @@ public class TrustBuildingCalculator {
     this.settings = settings;
   }
 
-  public TrustBuildingProfile calculate(List<RecordedEvent> events, LocalDate asOf, Integer windowDaysOrNull) {
-    int windowDays = windowDaysOrNull != null ? windowDaysOrNull : settings.windowDays();
-    PartnershipFacts facts = PartnershipFacts.of(events, asOf);
+  /** The window a profile as of {@code asOf} looks at: its first counted day. */
+  public LocalDate windowStart(LocalDate asOf, Integer windowDaysOrNull) {
+    return asOf.minusDays(windowDays(windowDaysOrNull) - 1L);
+  }
+
+  public int windowDays(Integer windowDaysOrNull) {
+    return windowDaysOrNull != null ? windowDaysOrNull : settings.windowDays();
+  }
+
+  /** Trust building from facts folded as of {@code asOf}, whose activity covers the window. */
+  public TrustBuildingProfile calculate(PartnershipFacts facts, LocalDate asOf, Integer windowDaysOrNull) {
+    int windowDays = windowDays(windowDaysOrNull);
     List<PracticeScore> scores = new TrustFormulas(facts, asOf, windowDays, settings).all();
     Double index = index(scores);
     List<OrganisationProfile> organisations =
@@ -36,7 +44,7 @@ public class TrustBuildingCalculator {
                   perceived(own), recommendations(own));
             })
             .toList();
-    return new TrustBuildingProfile(facts.partnershipId(), asOf, asOf.minusDays(windowDays), windowDays, scores, index,
+    return new TrustBuildingProfile(facts.partnershipId(), asOf, windowStart(asOf, windowDays), windowDays, scores, index,
         band(index), perceived(scores), recommendations(scores), organisations);
   }
 

@@ -5,6 +5,8 @@ import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 import org.partnershiptracker.events.value.AttendeeLevel;
 import org.partnershiptracker.events.value.MeetingType;
 import org.partnershiptracker.events.value.RoleType;
+import org.partnershiptracker.query.interaction.WeekGrid;
+import org.partnershiptracker.query.partnership.MeetingKeys;
 import org.partnershiptracker.query.partnership.PartnershipFacts;
 import org.partnershiptracker.query.partnership.PartnershipFacts.Milestone;
 import org.partnershiptracker.query.partnership.PartnershipFacts.Project;
@@ -19,7 +21,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One formula per practice of DESIGN.md section 7, each 0..1 over the window (start, asOf], with
+ * One formula per practice of DESIGN.md section 7, each 0..1 over the window [start, asOf], with
  * the evidence it was computed from. A score is null when there is nothing to judge it on.
  */
 final class TrustFormulas {
@@ -36,7 +38,7 @@ final class TrustFormulas {
     this.facts = facts;
     this.asOf = asOf;
     this.windowDays = windowDays;
-    this.start = asOf.minusDays(windowDays);
+    this.start = asOf.minusDays(windowDays - 1L);
     this.settings = settings;
   }
 
@@ -46,11 +48,11 @@ final class TrustFormulas {
   }
 
   private boolean inWindow(LocalDate day) {
-    return day.isAfter(start) && !day.isAfter(asOf);
+    return !day.isBefore(start) && !day.isAfter(asOf);
   }
 
   private List<MeetingHeld> meetingsInWindow() {
-    return facts.meetings().stream().filter(m -> inWindow(m.heldOn())).toList();
+    return facts.activity().meetings(start, asOf);
   }
 
   /** L1: started projects whose DSA every data provider had signed before the start. */
@@ -115,30 +117,23 @@ final class TrustFormulas {
         "%d showcase(s) in the window, against %.1f expected.".formatted(showcases, expected));
   }
 
-  /** L5: share of weeks with contact, times on-site days against one a fortnight. */
+  /** L5: share of the window's weeks (the product's week grid) with contact, times on-site days against one a fortnight. */
   PracticeScore regularContact() {
-    int blocks = (int) Math.ceil(windowDays / 7.0);
-    int withContact = 0;
-    for (int i = 0; i < blocks; i++) {
-      LocalDate blockEnd = asOf.minusDays(7L * i);
-      LocalDate blockStart = blockEnd.minusDays(7).isBefore(start) ? start : blockEnd.minusDays(7);
-      if (facts.meetings().stream().anyMatch(m -> m.heldOn().isAfter(blockStart) && !m.heldOn().isAfter(blockEnd))) {
-        withContact++;
-      }
-    }
-    List<LocalDate> onSite = meetingsInWindow().stream().filter(m -> m.type() == MeetingType.ON_SITE_WORK_DAY)
+    List<MeetingHeld> meetings = meetingsInWindow();
+    int weeks = WeekGrid.weeks(start, asOf).size();
+    int withContact = WeekGrid.weeksWithContact(meetings.stream().map(MeetingHeld::heldOn).toList(), start, asOf);
+    List<LocalDate> onSite = meetings.stream().filter(m -> m.type() == MeetingType.ON_SITE_WORK_DAY)
         .map(MeetingHeld::heldOn).distinct().toList();
     double expectedOnSite = windowDays / 14.0;
-    LocalDate lastOnSite = facts.meetings().stream().filter(m -> m.type() == MeetingType.ON_SITE_WORK_DAY)
-        .map(MeetingHeld::heldOn).max(LocalDate::compareTo).orElse(null);
+    LocalDate lastOnSite = facts.activity().lastDay(MeetingKeys.onSite(facts.lens()), asOf).orElse(null);
     Long daysSinceOnSite = lastOnSite == null ? null : ChronoUnit.DAYS.between(lastOnSite, asOf);
-    double value = ((double) withContact / blocks) * Math.min(1, onSite.size() / expectedOnSite);
+    double value = ((double) withContact / weeks) * Math.min(1, onSite.size() / expectedOnSite);
     String sinceText = lastOnSite == null ? "no on-site work day recorded" : "last on-site work day " + daysSinceOnSite + " days ago";
     return score(Practice.L5_REGULAR_CONTACT, value,
-        evidence("weeksWithContact", withContact, "weeks", blocks, "onSiteDays", onSite.size(),
+        evidence("weeksWithContact", withContact, "weeks", weeks, "onSiteDays", onSite.size(),
             "expectedOnSiteDays", round(expectedOnSite), "lastOnSiteDayOn", lastOnSite, "daysSinceLastOnSiteDay", daysSinceOnSite),
         "Contact in %d of %d weeks; %d on-site day(s) against %.1f expected; %s."
-            .formatted(withContact, blocks, onSite.size(), expectedOnSite, sinceText));
+            .formatted(withContact, weeks, onSite.size(), expectedOnSite, sinceText));
   }
 
   /** I2: quick wins against one per 45 days, averaged with the on-time rate of milestones due in the window. */
@@ -167,7 +162,7 @@ final class TrustFormulas {
 
   /** Perceived trust: mean pulse-survey answer (1-5) rescaled to 0..1. */
   PracticeScore perceivedTrust() {
-    List<PulseSurveyAnswered> answers = facts.surveys().stream().filter(s -> inWindow(s.answeredOn())).toList();
+    List<PulseSurveyAnswered> answers = facts.activity().surveys(start, asOf);
     Map<String, Object> evidence = evidence("answers", answers.size(),
         "meanTrust", answers.isEmpty() ? null : round(answers.stream().mapToInt(PulseSurveyAnswered::trust).average().orElse(0)));
     if (answers.isEmpty()) {

@@ -4,16 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.partnershiptracker.query.interaction.Granularity;
 import org.partnershiptracker.query.interaction.InteractionFrequency;
-import org.partnershiptracker.query.interaction.InteractionFrequencyCalculator;
-import org.partnershiptracker.query.milestone.MilestoneCalculator;
 import org.partnershiptracker.query.milestone.MilestoneReport;
 import org.partnershiptracker.query.milestone.MilestoneStatus;
 import org.partnershiptracker.query.report.PartnershipReport;
 import org.partnershiptracker.query.report.ReportCsv;
 import org.partnershiptracker.query.report.ReportPage;
-import org.partnershiptracker.query.timeline.RecordedEvent;
-import org.partnershiptracker.query.timeline.TimelineStore;
-import org.partnershiptracker.query.trust.TrustBuildingCalculator;
+import org.partnershiptracker.query.readmodel.PartnershipReadModels;
+import org.partnershiptracker.query.readmodel.Portfolio;
 import org.partnershiptracker.query.trust.TrustBuildingProfile;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -27,43 +24,32 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 
-/** The query API: read models of one partnership as of any date. Dates are ISO (2025-03-31). */
+/**
+ * The query API: read models of one partnership as of any date, from the materialised documents.
+ * Dates are ISO (2025-03-31), between 1990-01-01 and 2100-12-31.
+ */
 @RestController
 @RequestMapping("/api/partnerships")
 @Tag(name = "Partnership read models", description = "Trust building, interaction frequency and milestones")
 public class PartnershipQueryController {
-  private final TimelineStore timeline;
-  private final TrustBuildingCalculator trust;
+  private final PartnershipReadModels readModels;
+  private final Portfolio portfolio;
   private final Clock clock;
 
-  public PartnershipQueryController(TimelineStore timeline, TrustBuildingCalculator trust, Clock clock) {
-    this.timeline = timeline;
-    this.trust = trust;
+  public PartnershipQueryController(PartnershipReadModels readModels, Portfolio portfolio, Clock clock) {
+    this.readModels = readModels;
+    this.portfolio = portfolio;
     this.clock = clock;
   }
 
   @GetMapping
-  @Operation(summary = "The partnerships known to the read side, with their current trust index")
-  public List<Map<String, Object>> partnerships() {
-    LocalDate today = LocalDate.now(clock);
-    return timeline.summaries().stream()
-        .map(summary -> {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("partnershipId", summary.getString("_id"));
-          row.put("name", summary.getString("name"));
-          row.put("formedOn", summary.getString("formedOn"));
-          row.put("eventCount", summary.get("eventCount"));
-          TrustBuildingProfile profile = trust.calculate(timeline.eventsOf(summary.getString("_id")), today, null);
-          row.put("trustIndex", profile.index());
-          row.put("band", profile.band());
-          return row;
-        })
-        .toList();
+  @Operation(summary = "The partnerships known to the read side, with today's trust index, band, days since the last interaction and overdue milestones")
+  public List<Portfolio.Row> partnerships() {
+    return portfolio.rows();
   }
 
   @GetMapping("/{partnershipId}/trust")
@@ -75,7 +61,11 @@ public class PartnershipQueryController {
     if (windowDays != null && (windowDays < 7 || windowDays > 3660)) {
       throw new BadQuery("windowDays", "must be between 7 and 3660");
     }
-    return trust.calculate(events(partnershipId), dayOrToday(asOf), windowDays);
+    LocalDate day = dayOrToday("asOf", asOf);
+    if (windowDays != null) {
+      QueryDates.check("windowDays", day.minusDays(windowDays));
+    }
+    return found(partnershipId, readModels.trust(partnershipId, day, windowDays));
   }
 
   @GetMapping("/{partnershipId}/interactions")
@@ -85,13 +75,11 @@ public class PartnershipQueryController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
       @RequestParam(defaultValue = "week") String granularity) {
-    LocalDate end = dayOrToday(to);
-    LocalDate start = from != null ? from : end.minusDays(89);
-    if (start.isAfter(end)) {
-      throw new BadQuery("from", "must not be after 'to' (" + end + ")");
-    }
+    LocalDate end = dayOrToday("to", to);
+    LocalDate start = from != null ? QueryDates.check("from", from) : end.minusDays(89);
+    QueryDates.checkRange("from", start, end);
     Granularity unit = parse(Granularity.class, "granularity", granularity);
-    return InteractionFrequencyCalculator.calculate(events(partnershipId), start, end, unit);
+    return found(partnershipId, readModels.interactions(partnershipId, start, end, unit));
   }
 
   @GetMapping("/{partnershipId}/milestones")
@@ -101,7 +89,7 @@ public class PartnershipQueryController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @RequestParam(required = false) String status) {
     MilestoneStatus filter = status == null ? null : parse(MilestoneStatus.class, "status", status);
-    return MilestoneCalculator.calculate(events(partnershipId), dayOrToday(asOf), filter);
+    return found(partnershipId, readModels.milestones(partnershipId, dayOrToday("asOf", asOf), filter));
   }
 
   @GetMapping("/{partnershipId}/report")
@@ -109,7 +97,7 @@ public class PartnershipQueryController {
   public PartnershipReport report(
       @PathVariable String partnershipId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return PartnershipReport.of(events(partnershipId), dayOrToday(asOf), trust);
+    return reportOf(partnershipId, dayOrToday("asOf", asOf));
   }
 
   @GetMapping(value = "/{partnershipId}/report.csv", produces = "text/csv")
@@ -117,8 +105,8 @@ public class PartnershipQueryController {
   public ResponseEntity<String> reportCsv(
       @PathVariable String partnershipId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    LocalDate day = dayOrToday(asOf);
-    String csv = ReportCsv.toCsv(PartnershipReport.of(events(partnershipId), day, trust));
+    LocalDate day = dayOrToday("asOf", asOf);
+    String csv = ReportCsv.toCsv(reportOf(partnershipId, day));
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + partnershipId + "-" + day + ".csv\"")
@@ -130,15 +118,15 @@ public class PartnershipQueryController {
   public String reportPage(
       @PathVariable String partnershipId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-    return ReportPage.html(PartnershipReport.of(events(partnershipId), dayOrToday(asOf), trust));
+    return ReportPage.html(reportOf(partnershipId, dayOrToday("asOf", asOf)));
   }
 
-  private List<RecordedEvent> events(String partnershipId) {
-    List<RecordedEvent> events = timeline.eventsOf(partnershipId);
-    if (events.isEmpty()) {
-      throw new UnknownPartnership(partnershipId);
-    }
-    return events;
+  private PartnershipReport reportOf(String partnershipId, LocalDate day) {
+    return found(partnershipId, readModels.report(partnershipId, day));
+  }
+
+  private static <T> T found(String partnershipId, Optional<T> answer) {
+    return answer.orElseThrow(() -> new UnknownPartnership(partnershipId));
   }
 
   /** An enum parameter in any case, or a 400 that lists the values. */
@@ -150,23 +138,7 @@ public class PartnershipQueryController {
     }
   }
 
-  private LocalDate dayOrToday(LocalDate day) {
-    return day != null ? day : LocalDate.now(clock);
+  private LocalDate dayOrToday(String parameter, LocalDate day) {
+    return day != null ? QueryDates.check(parameter, day) : LocalDate.now(clock);
   }
-
-  static class UnknownPartnership extends RuntimeException {
-    UnknownPartnership(String partnershipId) {
-      super("no partnership with id '" + partnershipId + "' has reached the read side");
-    }
-  }
-
-  static class BadQuery extends RuntimeException {
-    final String parameter;
-
-    BadQuery(String parameter, String message) {
-      super(parameter + ": " + message);
-      this.parameter = parameter;
-    }
-  }
-
 }

@@ -2,8 +2,9 @@ package org.partnershiptracker.query.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.partnershiptracker.query.timeline.ProjectionRunner;
-import org.partnershiptracker.query.timeline.RebuildProgress;
+import org.partnershiptracker.query.projection.ProjectionConsumer;
+import org.partnershiptracker.query.projection.RebuildCoordinator;
+import org.partnershiptracker.query.projection.RebuildProgress;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -16,43 +17,44 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Set;
 
 /**
- * Rebuilds. The three read models are computed from one projection, the partnership timeline, so
- * rebuilding any of them (or "partnership-timeline") replays the topic into that one store.
+ * Rebuilds. All read models come from one projection, {@value ProjectionConsumer#PROJECTION};
+ * the names of the earlier releases are kept as aliases of it.
  */
 @RestController
 @RequestMapping("/admin/projections")
 @Tag(name = "Operations", description = "Projection rebuilds")
 public class ProjectionAdminController {
   static final Set<String> NAMES =
-      Set.of(ProjectionRunner.PROJECTION, "trust-building", "interaction-frequency", "milestones");
-  private final ProjectionRunner runner;
+      Set.of(ProjectionConsumer.PROJECTION, "partnership-timeline", "trust-building", "interaction-frequency", "milestones");
+  private final RebuildCoordinator rebuilds;
 
-  public ProjectionAdminController(ProjectionRunner runner) {
-    this.runner = runner;
+  public ProjectionAdminController(RebuildCoordinator rebuilds) {
+    this.rebuilds = rebuilds;
   }
 
   @PostMapping("/{name}/rebuild")
-  @Operation(summary = "Replay the events topic from the start into a new generation; the old one answers meanwhile")
+  @Operation(summary = "Replay the events topic into a new generation; the current one answers until the new one proves complete")
   public ResponseEntity<Object> rebuild(@PathVariable String name) {
     if (!NAMES.contains(name)) {
       return unknown(name);
     }
-    return ResponseEntity.accepted().body(runner.requestRebuild());
+    return ResponseEntity.accepted().body(rebuilds.request());
   }
 
   @GetMapping("/{name}/rebuild")
-  @Operation(summary = "Progress of the last rebuild: events done / total and rate")
+  @Operation(summary = "Progress of the last rebuild: state, records done / total, applied, duplicates, rejected, rate, ETA, reason")
   public ResponseEntity<Object> progress(@PathVariable String name) {
     if (!NAMES.contains(name)) {
       return unknown(name);
     }
-    RebuildProgress progress = runner.progress();
+    RebuildProgress progress = rebuilds.progress();
     return ResponseEntity.ok(progress);
   }
 
   private static ResponseEntity<Object> unknown(String name) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no projection '" + name + "'; known: " + NAMES);
+        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no projection '" + name + "'; known: " + ProjectionConsumer.PROJECTION
+            + " (aliases " + NAMES + ")");
     problem.setTitle("Not found");
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
   }

@@ -15,22 +15,35 @@ import java.util.Map;
 public class QueryProblems {
   private static final String BASE = "https://partnership-tracker.org/problems/";
 
-  @ExceptionHandler(PartnershipQueryController.UnknownPartnership.class)
-  ProblemDetail unknown(PartnershipQueryController.UnknownPartnership e) {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueryProblems.class);
+
+  @ExceptionHandler(UnknownPartnership.class)
+  ProblemDetail unknown(UnknownPartnership e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     problem.setType(URI.create(BASE + "not-found"));
     problem.setTitle("Not found");
     return problem;
   }
 
-  @ExceptionHandler(PartnershipQueryController.BadQuery.class)
-  ProblemDetail badQuery(PartnershipQueryController.BadQuery e) {
-    return invalid(e.parameter, e.getMessage().substring(e.parameter.length() + 2));
+  @ExceptionHandler(BadQuery.class)
+  ProblemDetail badQuery(BadQuery e) {
+    return invalid(e.parameter, e.reason);
+  }
+
+  /** Anything unforeseen is still problem+json, without internals; the log has the cause. */
+  @ExceptionHandler(RuntimeException.class)
+  ProblemDetail unexpected(RuntimeException e) {
+    log.error("Query failed", e);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "the query could not be answered");
+    problem.setType(URI.create(BASE + "internal-error"));
+    problem.setTitle("Internal error");
+    return problem;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    return invalid(e.getName(), "cannot read '" + e.getValue() + "'; dates are ISO, e.g. 2025-03-31");
+    String expected = e.getRequiredType() == Integer.class ? "a whole number" : "an ISO date, e.g. 2025-03-31";
+    return invalid(e.getName(), "cannot read '" + e.getValue() + "': expected " + expected);
   }
 
   private static ProblemDetail invalid(String parameter, String message) {

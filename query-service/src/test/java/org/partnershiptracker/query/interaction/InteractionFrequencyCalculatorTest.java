@@ -3,6 +3,7 @@ package org.partnershiptracker.query.interaction;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.events.value.AttendeeLevel;
 import org.partnershiptracker.events.value.MeetingType;
+import org.partnershiptracker.query.partnership.PartnershipFacts;
 import org.partnershiptracker.query.timeline.Timeline;
 
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ class InteractionFrequencyCalculatorTest {
         .meeting(MeetingType.CATCH_UP, MON.plusDays(49), SOUTH, AttendeeLevel.MIDDLE_MANAGER);
 
     InteractionFrequency frequency =
-        InteractionFrequencyCalculator.calculate(timeline.events(), MON, MON.plusDays(55), Granularity.WEEK);
+        InteractionFrequencyCalculator.calculate(PartnershipFacts.of(timeline.events(), MON.plusDays(55)), MON, MON.plusDays(55), Granularity.WEEK);
 
     assertThat(frequency.totalInteractions()).isEqualTo(5);
     assertThat(frequency.onSiteDays()).as("two on-site meetings on one day are one on-site day").isEqualTo(1);
@@ -49,7 +50,7 @@ class InteractionFrequencyCalculatorTest {
         .meeting(MeetingType.CATCH_UP, MON.plusDays(8), SOUTH, AttendeeLevel.ANALYST);
 
     InteractionFrequency frequency =
-        InteractionFrequencyCalculator.calculate(timeline.events(), MON, MON.plusDays(30), Granularity.MONTH);
+        InteractionFrequencyCalculator.calculate(PartnershipFacts.of(timeline.events(), MON.plusDays(30)), MON, MON.plusDays(30), Granularity.MONTH);
 
     assertThat(frequency.organisationPairs())
         .extracting(InteractionFrequency.OrganisationPair::pair, InteractionFrequency.OrganisationPair::interactions,

@@ -273,8 +273,8 @@ class EndToEndIT {
       List<TopicPartition> partitions = consumer.partitionsFor("partnership.events").stream()
           .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      Map<Integer, Long> reached = queryService.getBean(org.partnershiptracker.query.timeline.TimelineStore.class)
-          .positions(queryService.getBean(org.partnershiptracker.query.timeline.TimelineStore.class).activeGeneration());
+      var store = queryService.getBean(org.partnershiptracker.query.readmodel.ReadModelStore.class);
+      Map<Integer, Long> reached = store.nextOffsets(store.activeGeneration());
       return end.entrySet().stream().allMatch(e -> reached.getOrDefault(e.getKey().partition(), 0L) >= e.getValue());
     }
   }

@@ -11,6 +11,7 @@ import org.partnershiptracker.events.value.MilestoneHorizon;
 import org.partnershiptracker.events.value.MilestoneId;
 import org.partnershiptracker.events.value.ProjectId;
 import org.partnershiptracker.events.value.QuickWinId;
+import org.partnershiptracker.query.partnership.PartnershipFacts;
 import org.partnershiptracker.query.timeline.Timeline;
 
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ class MilestoneCalculatorTest {
 
   @Test
   void smallWinsAreCountedFromFormationAndMilestonesAreKeptLateOrMissed() {
-    MilestoneReport report = MilestoneCalculator.calculate(timeline.events(), START.plusMonths(5), null);
+    MilestoneReport report = MilestoneCalculator.calculate(PartnershipFacts.of(timeline.events(), START.plusMonths(5)), START.plusMonths(5), null);
 
     assertThat(report.totals())
         .containsEntry(MilestoneStatus.ACHIEVED_ON_TIME, 1)
@@ -59,13 +60,13 @@ class MilestoneCalculatorTest {
 
   @Test
   void anOpenMilestonePastItsDueDateIsOverdueAsOfThatDay() {
-    MilestoneReport report = MilestoneCalculator.calculate(timeline.events(), START.plusMonths(7), MilestoneStatus.OVERDUE);
+    MilestoneReport report = MilestoneCalculator.calculate(PartnershipFacts.of(timeline.events(), START.plusMonths(7)), START.plusMonths(7), MilestoneStatus.OVERDUE);
     assertThat(report.milestones()).extracting(MilestoneReport.MilestoneLine::milestoneId).containsExactly("six-months");
   }
 
   @Test
   void asOfADayBeforeTheAchievementTheMilestoneWasStillOpen() {
-    MilestoneReport report = MilestoneCalculator.calculate(timeline.events(), START.plusWeeks(2), null);
+    MilestoneReport report = MilestoneCalculator.calculate(PartnershipFacts.of(timeline.events(), START.plusWeeks(2)), START.plusWeeks(2), null);
     assertThat(report.totals()).containsEntry(MilestoneStatus.ACHIEVED_ON_TIME, 0).containsEntry(MilestoneStatus.PLANNED_UPCOMING, 4);
     assertThat(report.onTimeRate()).isNull();
     assertThat(report.quickWins()).as("the quick win of 27 January counts").isEqualTo(1);

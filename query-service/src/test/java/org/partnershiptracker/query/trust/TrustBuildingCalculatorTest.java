@@ -15,6 +15,7 @@ import org.partnershiptracker.events.value.QuickWinId;
 import org.partnershiptracker.events.value.RoleChangeReason;
 import org.partnershiptracker.events.value.RoleId;
 import org.partnershiptracker.events.value.RoleType;
+import org.partnershiptracker.query.partnership.PartnershipFacts;
 import org.partnershiptracker.query.timeline.Timeline;
 import org.partnershiptracker.query.trust.TrustBuildingProfile.OrganisationProfile;
 import org.partnershiptracker.query.trust.TrustBuildingProfile.PracticeScore;
@@ -73,18 +74,19 @@ class TrustBuildingCalculatorTest {
 
   @Test
   void eachPracticeIsScoredFromWhatThePartnersDidInTheWindow() {
-    TrustBuildingProfile trust = calculator.calculate(twoCouncils().events(), AS_OF, null);
+    TrustBuildingProfile trust = calculator.calculate(PartnershipFacts.of(twoCouncils().events(), AS_OF), AS_OF, null);
 
     assertThat(score(trust.scores(), Practice.L1_DATA_SHARING_FIRST)).as("1 of 2 started projects signed first").isEqualTo(0.5);
     assertThat(score(trust.scores(), Practice.L2_ROLE_CLARITY)).as("1 of 3 partners fully covered, less 0.1 for one reassignment").isEqualTo(0.233);
     assertThat(score(trust.scores(), Practice.L3_BOTTOM_UP_ENGAGEMENT)).as("North's analysts came, South sent leaders only").isEqualTo(0.5);
     assertThat(score(trust.scores(), Practice.L4_SHOWCASING)).as("1 showcase against 2 active projects").isEqualTo(0.5);
-    assertThat(score(trust.scores(), Practice.L5_REGULAR_CONTACT)).as("contact in all 13 weeks; 13 on-site days of 6.4 expected").isEqualTo(1.0);
+    assertThat(score(trust.scores(), Practice.L5_REGULAR_CONTACT)).as("contact in 13 of the window's 14 ISO weeks (asOf's week has just begun); 13 on-site days of 6.4 expected")
+        .isEqualTo(0.929);
     assertThat(score(trust.scores(), Practice.I2_EARLY_WINS)).as("2 quick wins, one per 45 days expected").isEqualTo(1.0);
     assertThat(score(trust.scores(), Practice.SOCIAL_COHESION)).as("1 social against 1.5 expected").isEqualTo(0.667);
     assertThat(score(trust.scores(), Practice.PERCEIVED_TRUST)).as("mean 3.5 of 5").isEqualTo(0.625);
-    // (0.5 + 0.233 + 0.5 + 0.5 + 1 + 1 + 0.667) / 7
-    assertThat(trust.index()).isEqualTo(62.9);
+    // (0.5 + 0.233 + 0.5 + 0.5 + 0.929 + 1 + 0.667) / 7
+    assertThat(trust.index()).isEqualTo(61.8);
     assertThat(trust.band()).isEqualTo(TrustBuildingProfile.Band.DEVELOPING);
     assertThat(trust.recommendations()).extracting(TrustBuildingProfile.Recommendation::practice)
         .containsExactly(Practice.L2_ROLE_CLARITY);
@@ -93,12 +95,12 @@ class TrustBuildingCalculatorTest {
 
   @Test
   void theTwoCouncilsEndWithDifferentProfilesAndTheReportSaysWhy() {
-    TrustBuildingProfile trust = calculator.calculate(twoCouncils().events(), AS_OF, null);
+    TrustBuildingProfile trust = calculator.calculate(PartnershipFacts.of(twoCouncils().events(), AS_OF), AS_OF, null);
     OrganisationProfile north = profile(trust, "north-council");
     OrganisationProfile south = profile(trust, "south-council");
 
-    assertThat(score(north.scores(), Practice.L5_REGULAR_CONTACT)).isEqualTo(1.0);
-    assertThat(score(south.scores(), Practice.L5_REGULAR_CONTACT)).as("2 of 13 weeks, no on-site day").isEqualTo(0.0);
+    assertThat(score(north.scores(), Practice.L5_REGULAR_CONTACT)).isEqualTo(0.929);
+    assertThat(score(south.scores(), Practice.L5_REGULAR_CONTACT)).as("2 of 14 weeks, no on-site day").isEqualTo(0.0);
     assertThat(score(south.scores(), Practice.L3_BOTTOM_UP_ENGAGEMENT)).isEqualTo(0.0);
     assertThat(score(south.scores(), Practice.L1_DATA_SHARING_FIRST)).isEqualTo(0.0);
     assertThat(north.band()).isEqualTo(TrustBuildingProfile.Band.STRONG);
@@ -110,7 +112,7 @@ class TrustBuildingCalculatorTest {
 
   @Test
   void aPracticeWithNothingToJudgeIsLeftOutOfTheIndexAndSaysSo() {
-    TrustBuildingProfile trust = calculator.calculate(Timeline.twoCouncilsAndAUniversity().events(), AS_OF, null);
+    TrustBuildingProfile trust = calculator.calculate(PartnershipFacts.of(Timeline.twoCouncilsAndAUniversity().events(), AS_OF), AS_OF, null);
     PracticeScore dataSharing = trust.scores().stream().filter(s -> s.practice() == Practice.L1_DATA_SHARING_FIRST).findFirst().orElseThrow();
     assertThat(dataSharing.score()).isNull();
     assertThat(dataSharing.explanation()).isEqualTo("No project has started yet.");
@@ -120,8 +122,23 @@ class TrustBuildingCalculatorTest {
 
   @Test
   void asOfAnEarlierDayOnlyTheEventsUpToThatDayCount() {
-    TrustBuildingProfile early = calculator.calculate(twoCouncils().events(), LocalDate.of(2025, 1, 31), null);
+    TrustBuildingProfile early = calculator.calculate(PartnershipFacts.of(twoCouncils().events(), LocalDate.of(2025, 1, 31)), LocalDate.of(2025, 1, 31), null);
     assertThat(score(early.scores(), Practice.L5_REGULAR_CONTACT)).isEqualTo(0.0);
     assertThat(early.scores().stream().filter(s -> s.practice() == Practice.L1_DATA_SHARING_FIRST).findFirst().orElseThrow().score()).isNull();
+  }
+
+  @Test
+  void theWindowNamesItsFirstCountedDayAndTheReportCountsTheSameWeeksAsL5() {
+    var facts = PartnershipFacts.of(twoCouncils().events(), AS_OF);
+    TrustBuildingProfile trust = calculator.calculate(facts, AS_OF, null);
+    assertThat(trust.windowStart()).as("90 days ending on asOf start 89 days before it").isEqualTo(AS_OF.minusDays(89));
+
+    var interactions = org.partnershiptracker.query.interaction.InteractionFrequencyCalculator.calculate(
+        facts, trust.windowStart(), AS_OF, org.partnershiptracker.query.interaction.Granularity.WEEK);
+    PracticeScore l5 = trust.scores().stream().filter(s -> s.practice() == Practice.L5_REGULAR_CONTACT).findFirst().orElseThrow();
+    int weeks = ((Number) l5.evidence().get("weeks")).intValue();
+    int withContact = ((Number) l5.evidence().get("weeksWithContact")).intValue();
+    assertThat(interactions.periods()).hasSize(weeks);
+    assertThat(interactions.weeksWithoutContact()).isEqualTo(weeks - withContact);
   }
 }

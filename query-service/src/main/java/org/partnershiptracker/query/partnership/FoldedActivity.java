@@ -1,0 +1,61 @@
+package org.partnershiptracker.query.partnership;
+
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Activity answered from every meeting and survey in memory: the simple, obviously right
+ * version. The reference fold uses it; the materialised read models must agree with it.
+ */
+public final class FoldedActivity implements Activity {
+  private final List<MeetingHeld> meetings;
+  private final List<PulseSurveyAnswered> surveys;
+
+  public FoldedActivity(List<MeetingHeld> meetings, List<PulseSurveyAnswered> surveys) {
+    this.meetings = List.copyOf(meetings);
+    this.surveys = List.copyOf(surveys);
+  }
+
+  @Override
+  public List<MeetingHeld> meetings(LocalDate from, LocalDate to) {
+    return meetings.stream().filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(to)).toList();
+  }
+
+  @Override
+  public List<PulseSurveyAnswered> surveys(LocalDate from, LocalDate to) {
+    return surveys.stream().filter(s -> !s.answeredOn().isBefore(from) && !s.answeredOn().isAfter(to)).toList();
+  }
+
+  @Override
+  public Optional<LocalDate> lastDay(String key, LocalDate day) {
+    return meetings.stream()
+        .filter(m -> !m.heldOn().isAfter(day) && MeetingKeys.of(m).contains(key))
+        .map(MeetingHeld::heldOn)
+        .max(LocalDate::compareTo);
+  }
+
+  @Override
+  public SortedSet<String> pairsMet(LocalDate day) {
+    SortedSet<String> pairs = new TreeSet<>();
+    meetings.stream().filter(m -> !m.heldOn().isAfter(day))
+        .forEach(m -> MeetingKeys.of(m).stream().filter(MeetingKeys::isPair).forEach(pairs::add));
+    return pairs;
+  }
+
+  @Override
+  public Activity seenBy(String organisationId) {
+    List<MeetingHeld> own = new ArrayList<>();
+    meetings.stream().filter(m -> MeetingKeys.participants(m).contains(organisationId)).forEach(own::add);
+    List<PulseSurveyAnswered> rated = surveys.stream()
+        .filter(s -> s.respondentOrganisationId().value().equals(organisationId) || s.aboutOrganisationId().value().equals(organisationId))
+        .toList();
+    return new FoldedActivity(own, rated);
+  }
+}

@@ -1,0 +1,76 @@
+package org.partnershiptracker.query.readmodel;
+
+import org.bson.Document;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
+import org.partnershiptracker.events.value.Attendance;
+import org.partnershiptracker.events.value.AttendeeLevel;
+import org.partnershiptracker.events.value.MeetingId;
+import org.partnershiptracker.events.value.MeetingType;
+import org.partnershiptracker.events.value.OrganisationId;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Meetings and surveys as compact entries of an activity bucket. Short field names keep the
+ * buckets small (the embedded server rewrites a whole document on every update); every entry
+ * carries its event id, so a bucket read twice the same entry counts it once.
+ */
+final class ActivityCodec {
+  static final String EVENT_ID = "e";
+  private static final String DAY = "d";
+
+  private ActivityCodec() {}
+
+  static Document meeting(String eventId, MeetingHeld meeting) {
+    List<List<Object>> attendees = new ArrayList<>();
+    for (Attendance attendance : meeting.attendees()) {
+      attendees.add(List.of(attendance.organisationId().value(), attendance.level().name(), attendance.count()));
+    }
+    Document entry = new Document(EVENT_ID, eventId)
+        .append(DAY, (int) meeting.heldOn().toEpochDay())
+        .append("i", meeting.meetingId().value())
+        .append("t", meeting.type().name())
+        .append("n", meeting.durationMinutes())
+        .append("h", meeting.hostOrganisationId().value())
+        .append("a", attendees);
+    if (meeting.projectId() != null) {
+      entry.append("p", meeting.projectId().value());
+    }
+    return entry;
+  }
+
+  static Document survey(String eventId, PulseSurveyAnswered survey) {
+    return new Document(EVENT_ID, eventId)
+        .append(DAY, (int) survey.answeredOn().toEpochDay())
+        .append("r", survey.respondentOrganisationId().value())
+        .append("b", survey.aboutOrganisationId().value())
+        .append("x", survey.trust());
+  }
+
+  static LocalDate day(Document entry) {
+    return LocalDate.ofEpochDay(entry.getInteger(DAY));
+  }
+
+  @SuppressWarnings("unchecked")
+  static MeetingHeld meeting(PartnershipId partnershipId, Document entry) {
+    List<Attendance> attendees = new ArrayList<>();
+    for (Object value : entry.getList("a", Object.class)) {
+      List<Object> attendance = (List<Object>) value;
+      attendees.add(new Attendance(OrganisationId.of((String) attendance.get(0)), AttendeeLevel.valueOf((String) attendance.get(1)),
+          ((Number) attendance.get(2)).intValue()));
+    }
+    String project = entry.getString("p");
+    return new MeetingHeld(partnershipId, MeetingId.of(entry.getString("i")), MeetingType.valueOf(entry.getString("t")), day(entry),
+        entry.getInteger("n"), OrganisationId.of(entry.getString("h")), attendees, project == null ? null : ProjectId.of(project));
+  }
+
+  static PulseSurveyAnswered survey(PartnershipId partnershipId, Document entry) {
+    return new PulseSurveyAnswered(partnershipId, OrganisationId.of(entry.getString("r")), OrganisationId.of(entry.getString("b")),
+        entry.getInteger("x"), day(entry));
+  }
+}

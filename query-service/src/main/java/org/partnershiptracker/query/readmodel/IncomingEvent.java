@@ -1,0 +1,26 @@
+package org.partnershiptracker.query.readmodel;
+
+import org.partnershiptracker.events.PartnershipEvent;
+
+import java.time.Instant;
+
+/**
+ * A readable event taken from the topic, with where it was read from and its payload as JSON
+ * (kept as the ledger's copy and compared with a redelivery).
+ */
+public record IncomingEvent(
+    int partition,
+    long offset,
+    String eventId,
+    String type,
+    String aggregateId,
+    long sequenceNumber,
+    long position,
+    Instant recordedAt,
+    PartnershipEvent event,
+    String payloadJson) {
+
+  public String partnershipId() {
+    return event.partnershipId().value();
+  }
+}

@@ -1,0 +1,88 @@
+package org.partnershiptracker.query.readmodel;
+
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The small document that says where a partnership's read model stands: how many events it
+ * holds, the last sequence number applied per aggregate (the first copy of an event wins), and
+ * how many entries each month's activity bucket and the structural ledger hold, so readers know
+ * which documents to fetch by id. It is written last in every batch, with a version check, so a
+ * crash before it replays the batch and a second writer is detected.
+ */
+final class PartnershipHead {
+  final String partnershipId;
+  long version;
+  int partition;
+  String name;
+  String formedOn;
+  long eventCount;
+  long lastPosition = -1;
+  Instant lastRecordedAt;
+  /** Structural events in the ledger: pages of {@link ReadModelStore#LEDGER_PAGE}. */
+  int ledgerEntries;
+  final Map<String, Long> sequences = new TreeMap<>();
+  /** Activity entries per month (yyyyMM): parts of {@link ReadModelStore#ACTIVITY_PART}. */
+  final TreeMap<Integer, Integer> months = new TreeMap<>();
+  /** Years with an index document of last meeting days. */
+  final TreeSet<Integer> years = new TreeSet<>();
+
+  PartnershipHead(String partnershipId) {
+    this.partnershipId = partnershipId;
+  }
+
+  boolean exists() {
+    return version > 0;
+  }
+
+  static PartnershipHead from(Document doc) {
+    PartnershipHead head = new PartnershipHead(doc.getString("_id"));
+    head.version = doc.getLong("v");
+    head.partition = doc.getInteger("partition", -1);
+    head.name = doc.getString("name");
+    head.formedOn = doc.getString("formedOn");
+    head.eventCount = doc.getLong("eventCount");
+    head.lastPosition = doc.getLong("lastPosition");
+    Date recordedAt = doc.getDate("lastRecordedAt");
+    head.lastRecordedAt = recordedAt == null ? null : recordedAt.toInstant();
+    head.ledgerEntries = doc.getInteger("ledger", 0);
+    for (Object pair : doc.getList("seq", Object.class, List.of())) {
+      List<?> entry = (List<?>) pair;
+      head.sequences.put((String) entry.get(0), ((Number) entry.get(1)).longValue());
+    }
+    for (Object pair : doc.getList("months", Object.class, List.of())) {
+      List<?> entry = (List<?>) pair;
+      head.months.put(((Number) entry.get(0)).intValue(), ((Number) entry.get(1)).intValue());
+    }
+    for (Object year : doc.getList("years", Object.class, List.of())) {
+      head.years.add(((Number) year).intValue());
+    }
+    return head;
+  }
+
+  Document toDocument() {
+    Document doc = new Document("_id", partnershipId)
+        .append("v", version)
+        .append("partition", partition)
+        .append("name", name)
+        .append("formedOn", formedOn)
+        .append("eventCount", eventCount)
+        .append("lastPosition", lastPosition)
+        .append("lastRecordedAt", lastRecordedAt == null ? null : Date.from(lastRecordedAt))
+        .append("ledger", ledgerEntries);
+    doc.append("seq", sequences.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
+    doc.append("months", months.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
+    doc.append("years", List.copyOf(years));
+    return doc;
+  }
+
+  PartnershipHead copy() {
+    return from(toDocument());
+  }
+}

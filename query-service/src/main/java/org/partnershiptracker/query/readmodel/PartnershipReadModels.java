@@ -1,0 +1,118 @@
+package org.partnershiptracker.query.readmodel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bson.Document;
+import org.partnershiptracker.events.EventCatalogue;
+import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.query.interaction.Granularity;
+import org.partnershiptracker.query.interaction.InteractionFrequency;
+import org.partnershiptracker.query.interaction.InteractionFrequencyCalculator;
+import org.partnershiptracker.query.milestone.MilestoneCalculator;
+import org.partnershiptracker.query.milestone.MilestoneReport;
+import org.partnershiptracker.query.milestone.MilestoneStatus;
+import org.partnershiptracker.query.partnership.PartnershipFacts;
+import org.partnershiptracker.query.report.PartnershipReport;
+import org.partnershiptracker.query.trust.TrustBuildingCalculator;
+import org.partnershiptracker.query.trust.TrustBuildingProfile;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The read models of one partnership, from its materialised documents: the head, the ledger's
+ * pages and the activity of the months the question covers, each read by id. One fold of the
+ * structural events per request serves every model of that request.
+ */
+@Component
+public class PartnershipReadModels {
+  private static final int LEDGER_CACHE = 2_000;
+  private final ReadModelStore store;
+  private final TrustBuildingCalculator trust;
+  private final ObjectMapper json;
+  /** Decoded ledgers by generation and partnership, valid while the ledger holds as many entries (it only grows). */
+  private final Map<String, CachedLedger> ledgers = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, CachedLedger> eldest) {
+      return size() > LEDGER_CACHE;
+    }
+  });
+
+  public PartnershipReadModels(ReadModelStore store, TrustBuildingCalculator trust, ObjectMapper json) {
+    this.store = store;
+    this.trust = trust;
+    this.json = json;
+  }
+
+  private record CachedLedger(int entries, List<PartnershipEvent> events) {}
+
+  /** A partnership as of a day, with its activity readable from {@code from} to {@code asOf}; empty if unknown. */
+  public Optional<PartnershipFacts> facts(String partnershipId, LocalDate from, LocalDate asOf) {
+    return facts(store.activeGeneration(), partnershipId, from, asOf);
+  }
+
+  Optional<PartnershipFacts> facts(int generation, String partnershipId, LocalDate from, LocalDate asOf) {
+    Optional<PartnershipHead> head = store.head(generation, partnershipId).filter(h -> h.eventCount > 0);
+    return head.map(h -> PartnershipFacts.fold(partnershipId, structural(generation, h), asOf,
+        StoredActivity.load(store, generation, h, from, asOf)));
+  }
+
+  public Optional<TrustBuildingProfile> trust(String partnershipId, LocalDate asOf, Integer windowDays) {
+    return facts(partnershipId, trust.windowStart(asOf, windowDays), asOf).map(f -> trust.calculate(f, asOf, windowDays));
+  }
+
+  public Optional<InteractionFrequency> interactions(String partnershipId, LocalDate from, LocalDate to, Granularity granularity) {
+    return facts(partnershipId, from, to).map(f -> InteractionFrequencyCalculator.calculate(f, from, to, granularity));
+  }
+
+  public Optional<MilestoneReport> milestones(String partnershipId, LocalDate asOf, MilestoneStatus status) {
+    return facts(partnershipId, asOf, asOf).map(f -> MilestoneCalculator.calculate(f, asOf, status));
+  }
+
+  public Optional<PartnershipReport> report(String partnershipId, LocalDate asOf) {
+    return facts(partnershipId, trust.windowStart(asOf, null), asOf).map(f -> PartnershipReport.of(f, asOf, trust));
+  }
+
+  private List<PartnershipEvent> structural(int generation, PartnershipHead head) {
+    String key = generation + "|" + head.partnershipId;
+    CachedLedger cached = ledgers.get(key);
+    if (cached != null && cached.entries() == head.ledgerEntries) {
+      return cached.events();
+    }
+    List<PartnershipEvent> events = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int pages = (head.ledgerEntries + ReadModelStore.LEDGER_PAGE - 1) / ReadModelStore.LEDGER_PAGE;
+    for (int page = 0; page < pages; page++) {
+      Document doc = ReadModelStore.byId(store.ledger(generation), ReadModelStore.pageId(head.partnershipId, page));
+      if (doc == null) {
+        continue;
+      }
+      for (Document entry : doc.getList("events", Document.class, List.of())) {
+        if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
+          events.add(decode(entry));
+        }
+      }
+    }
+    List<PartnershipEvent> immutable = List.copyOf(events);
+    ledgers.put(key, new CachedLedger(head.ledgerEntries, immutable));
+    return immutable;
+  }
+
+  private PartnershipEvent decode(Document entry) {
+    Class<? extends PartnershipEvent> type = EventCatalogue.bySimpleName(entry.getString("t"))
+        .orElseThrow(() -> new IllegalStateException("the ledger holds an unknown event type " + entry.getString("t")));
+    try {
+      return json.readValue(entry.getString("j"), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

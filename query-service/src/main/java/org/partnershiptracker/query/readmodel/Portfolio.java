@@ -1,0 +1,138 @@
+package org.partnershiptracker.query.readmodel;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.partnershiptracker.query.milestone.MilestoneCalculator;
+import org.partnershiptracker.query.milestone.MilestoneStatus;
+import org.partnershiptracker.query.partnership.MeetingKeys;
+import org.partnershiptracker.query.partnership.PartnershipFacts;
+import org.partnershiptracker.query.trust.TrustBuildingCalculator;
+import org.partnershiptracker.query.trust.TrustBuildingProfile;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A row per partnership with today's figures (trust index and band, days since the last
+ * interaction, overdue milestones), so the list and the gauges read rows instead of folding
+ * every partnership. Rows of partnerships that received events are refreshed in the background
+ * ({@link #refreshChanged}); a row computed on an earlier day, or missing, is computed when read.
+ */
+@Component
+public class Portfolio {
+  private final ReadModelStore store;
+  private final PartnershipReadModels readModels;
+  private final TrustBuildingCalculator trust;
+  private final Clock clock;
+  /** Partnerships whose rows are older than their events, per generation. */
+  private final Map<Integer, Set<String>> changed = new ConcurrentHashMap<>();
+
+  public Portfolio(ReadModelStore store, PartnershipReadModels readModels, TrustBuildingCalculator trust, Clock clock) {
+    this.store = store;
+    this.readModels = readModels;
+    this.trust = trust;
+    this.clock = clock;
+  }
+
+  /** One partnership's row of the list. */
+  public record Row(String partnershipId, String name, LocalDate formedOn, long eventCount, Double trustIndex,
+      TrustBuildingProfile.Band band, Long daysSinceLastInteraction, int overdueMilestones, LocalDate asOf) {}
+
+  public void markChanged(int generation, Collection<String> partnershipIds) {
+    if (!partnershipIds.isEmpty()) {
+      changed.computeIfAbsent(generation, g -> ConcurrentHashMap.newKeySet()).addAll(partnershipIds);
+    }
+  }
+
+  public int pendingRows(int generation) {
+    return changed.getOrDefault(generation, Set.of()).size();
+  }
+
+  /** Recomputes the rows of partnerships that changed in a generation; returns how many. */
+  public int refreshChanged(int generation) {
+    Set<String> pending = changed.getOrDefault(generation, Set.of());
+    LocalDate today = LocalDate.now(clock);
+    int refreshed = 0;
+    for (String partnershipId : List.copyOf(pending)) {
+      pending.remove(partnershipId);
+      compute(generation, partnershipId, today);
+      refreshed++;
+    }
+    return refreshed;
+  }
+
+  /** Recomputes every row of a generation (a rebuild does before it switches). */
+  public void refreshAll(int generation) {
+    LocalDate today = LocalDate.now(clock);
+    for (String partnershipId : store.partnershipIds(generation)) {
+      compute(generation, partnershipId, today);
+    }
+    changed.remove(generation);
+  }
+
+  /** Every partnership of the generation queries read, with today's figures. */
+  public List<Row> rows() {
+    int generation = store.activeGeneration();
+    LocalDate today = LocalDate.now(clock);
+    Map<String, Document> stored = new HashMap<>();
+    store.portfolio(generation).find().forEach(doc -> stored.put(doc.getString("_id"), doc));
+    List<Row> rows = new ArrayList<>();
+    for (String partnershipId : store.partnershipIds(generation).stream().sorted().toList()) {
+      Document row = stored.get(partnershipId);
+      if (row == null || !today.toString().equals(row.getString("asOf"))) {
+        row = compute(generation, partnershipId, today);
+      }
+      if (row != null) {
+        rows.add(row(row));
+      }
+    }
+    return rows;
+  }
+
+  private Document compute(int generation, String partnershipId, LocalDate today) {
+    if (generation != store.activeGeneration() && !store.head(generation, partnershipId).isPresent()) {
+      return null;
+    }
+    java.util.Optional<PartnershipFacts> loaded = readModels.facts(generation, partnershipId, trust.windowStart(today, null), today);
+    if (loaded.isEmpty()) {
+      return null;
+    }
+    PartnershipFacts facts = loaded.get();
+    TrustBuildingProfile profile = trust.calculate(facts, today, null);
+    LocalDate last = facts.activity().lastDay(MeetingKeys.ANY, today).orElse(null);
+    int overdue = MilestoneCalculator.calculate(facts, today, null).totals().get(MilestoneStatus.OVERDUE);
+    PartnershipHead head = store.head(generation, partnershipId).orElseThrow();
+    Document row = new Document("_id", partnershipId)
+        .append("name", head.name)
+        .append("formedOn", head.formedOn)
+        .append("eventCount", head.eventCount)
+        .append("trustIndex", profile.index())
+        .append("band", profile.band() == null ? null : profile.band().name())
+        .append("daysSinceLastInteraction", last == null ? null : ChronoUnit.DAYS.between(last, today))
+        .append("overdueMilestones", overdue)
+        .append("asOf", today.toString());
+    store.portfolio(generation).replaceOne(Filters.eq("_id", partnershipId), row, new ReplaceOptions().upsert(true));
+    return row;
+  }
+
+  private static Row row(Document doc) {
+    String formedOn = doc.getString("formedOn");
+    String band = doc.getString("band");
+    Number days = (Number) doc.get("daysSinceLastInteraction");
+    Number index = (Number) doc.get("trustIndex");
+    return new Row(doc.getString("_id"), doc.getString("name"), formedOn == null ? null : LocalDate.parse(formedOn),
+        ((Number) doc.get("eventCount")).longValue(), index == null ? null : index.doubleValue(),
+        band == null ? null : TrustBuildingProfile.Band.valueOf(band), days == null ? null : days.longValue(),
+        ((Number) doc.get("overdueMilestones")).intValue(), LocalDate.parse(doc.getString("asOf")));
+  }
+}

@@ -1,0 +1,163 @@
+package org.partnershiptracker.query.readmodel;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read models' documents in MongoDB, per generation (a rebuild fills generation N+1 while
+ * queries read N). Every read is by {@code _id}, so the embedded MongoDB-wire server, which has
+ * no secondary indexes, answers as fast as a real MongoDB; nothing needs an index but {@code _id}.
+ *
+ * <ul>
+ *   <li>{@code partnerships_g<N>}: one head per partnership ({@link PartnershipHead});
+ *   <li>{@code ledger_g<N>}: the structural events (partners, roles, projects, agreements,
+ *       milestones, quick wins), in store order, in pages {@code <id>|<page>} of {@value #LEDGER_PAGE};
+ *   <li>{@code activity_g<N>}: meetings and surveys by the month they happened,
+ *       {@code <id>|<yyyyMM>|<part>}, parts of {@value #ACTIVITY_PART} entries;
+ *   <li>{@code activity_index_g<N>}: per year {@code <id>|<yyyy>}, the last day of each kind of
+ *       meeting in each month, so "the last on-site day before the window" needs no scan;
+ *   <li>{@code portfolio_g<N>}: a row per partnership with today's figures, for the list;
+ *   <li>{@code positions_g<N>}: the next Kafka offset per partition, written after the documents.
+ * </ul>
+ * Every document is bounded: pages and parts have a fixed number of entries, index documents
+ * one entry per kind of meeting and month, heads one entry per aggregate and month.
+ */
+@Component
+public class ReadModelStore {
+  public static final int LEDGER_PAGE = 200;
+  public static final int ACTIVITY_PART = 500;
+  private static final String STATE = "projection_state";
+  private final MongoDatabase database;
+
+  public ReadModelStore(MongoDatabase database) {
+    this.database = database;
+  }
+
+  MongoCollection<Document> heads(int generation) {
+    return database.getCollection("partnerships_g" + generation);
+  }
+
+  MongoCollection<Document> ledger(int generation) {
+    return database.getCollection("ledger_g" + generation);
+  }
+
+  MongoCollection<Document> activity(int generation) {
+    return database.getCollection("activity_g" + generation);
+  }
+
+  MongoCollection<Document> index(int generation) {
+    return database.getCollection("activity_index_g" + generation);
+  }
+
+  MongoCollection<Document> portfolio(int generation) {
+    return database.getCollection("portfolio_g" + generation);
+  }
+
+  MongoCollection<Document> positions(int generation) {
+    return database.getCollection("positions_g" + generation);
+  }
+
+  static String pageId(String partnershipId, int page) {
+    return partnershipId + "|" + page;
+  }
+
+  static String partId(String partnershipId, int month, int part) {
+    return partnershipId + "|" + month + "|" + part;
+  }
+
+  static String indexId(String partnershipId, int year) {
+    return partnershipId + "|" + year;
+  }
+
+  Optional<PartnershipHead> head(int generation, String partnershipId) {
+    return Optional.ofNullable(byId(heads(generation), partnershipId)).map(PartnershipHead::from);
+  }
+
+  static Document byId(MongoCollection<Document> collection, String id) {
+    return collection.find(Filters.eq("_id", id)).first();
+  }
+
+  /** The ids of the partnerships of a generation (heads only: small documents). */
+  public List<String> partnershipIds(int generation) {
+    List<String> ids = new ArrayList<>();
+    heads(generation).find().projection(new Document("_id", 1)).forEach(doc -> ids.add(doc.getString("_id")));
+    return ids;
+  }
+
+  /** The events a generation's heads say they hold, summed. */
+  public long eventCount(int generation) {
+    long count = 0;
+    for (Document head : heads(generation).find().projection(new Document("eventCount", 1))) {
+      count += ((Number) head.get("eventCount")).longValue();
+    }
+    return count;
+  }
+
+  public long partnershipCount(int generation) {
+    return heads(generation).countDocuments();
+  }
+
+  /** Where a generation stands on each partition of the topic. */
+  public Map<Integer, Long> nextOffsets(int generation) {
+    Map<Integer, Long> positions = new HashMap<>();
+    positions(generation).find().forEach(doc -> positions.put(doc.getInteger("_id"), doc.getLong("next")));
+    return positions;
+  }
+
+  /** The generation queries read; 1 before any rebuild. */
+  public int activeGeneration() {
+    Document state = byId(database.getCollection(STATE), "generations");
+    return state == null ? 1 : state.getInteger("active");
+  }
+
+  public void activate(int generation) {
+    database.getCollection(STATE).replaceOne(Filters.eq("_id", "generations"), new Document("_id", "generations").append("active", generation),
+        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+  }
+
+  public Optional<Document> state(String id) {
+    return Optional.ofNullable(byId(database.getCollection(STATE), id));
+  }
+
+  public void saveState(Document state) {
+    database.getCollection(STATE).replaceOne(Filters.eq("_id", state.getString("_id")), state,
+        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+  }
+
+  /** Drops every collection of a generation. */
+  public void drop(int generation) {
+    heads(generation).drop();
+    ledger(generation).drop();
+    activity(generation).drop();
+    index(generation).drop();
+    portfolio(generation).drop();
+    positions(generation).drop();
+  }
+
+  /** Generations that have collections, found by name. */
+  public List<Integer> generationsPresent() {
+    List<Integer> generations = new ArrayList<>();
+    for (String name : database.listCollectionNames()) {
+      if (name.startsWith("partnerships_g") || name.startsWith("positions_g")) {
+        int generation = Integer.parseInt(name.substring(name.indexOf("_g") + 2));
+        if (!generations.contains(generation)) {
+          generations.add(generation);
+        }
+      }
+    }
+    return generations;
+  }
+
+  MongoDatabase database() {
+    return database;
+  }
+}

@@ -1,0 +1,277 @@
+package org.partnershiptracker.query.readmodel;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PartnershipFormed;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
+import org.partnershiptracker.query.partnership.BusinessDate;
+import org.partnershiptracker.query.partnership.MeetingKeys;
+import org.partnershiptracker.query.partnership.PartnershipFacts;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Applies batches of events to one generation of the read models. Per batch, for each
+ * partnership touched: the new structural events are pushed to the ledger's last page, meetings
+ * and surveys to the bucket of the month they happened, the index of last meeting days is raised
+ * with {@code $max}; then the heads are replaced, each on the condition that nobody else wrote it
+ * since it was read; then the partitions' positions. Every step is an unordered bulk write.
+ *
+ * <p>A crash between steps replays the batch from the older positions: the heads were not
+ * written, so the events are applied again; readers count an entry pushed twice once (entries
+ * carry their event id), and {@code $max} is idempotent. An event whose place in its aggregate
+ * (aggregate id, sequence number) was already applied is a redelivery: it changes nothing, and
+ * if it differs from the first copy it is set aside. One writer per generation and instance; heads
+ * are cached, since an instance alone writes the partnerships of its partitions.
+ */
+public class ReadModelWriter {
+  private static final int HEAD_CACHE = 20_000;
+  private final ReadModelStore store;
+  private final int generation;
+  private final Map<String, PartnershipHead> heads = new LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PartnershipHead> eldest) {
+      return size() > HEAD_CACHE;
+    }
+  };
+
+  public ReadModelWriter(ReadModelStore store, int generation) {
+    this.store = store;
+    this.generation = generation;
+  }
+
+  public int generation() {
+    return generation;
+  }
+
+  /** What became of a batch: events applied, redeliveries ignored, and events set aside with the reason. */
+  public record Outcome(int applied, int duplicates, List<SetAside> setAside, Set<String> partnershipsChanged) {}
+
+  public record SetAside(IncomingEvent event, String reason) {}
+
+  /** Another writer changed a partnership's read model since this one read it: the batch must be replayed. */
+  public static class ConcurrentWriteException extends RuntimeException {
+    ConcurrentWriteException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** Forget cached heads, e.g. after partitions moved or a failed batch. */
+  public void forget() {
+    heads.clear();
+  }
+
+  public Outcome write(List<IncomingEvent> events, Map<Integer, Long> nextOffsets) {
+    Batch batch = new Batch();
+    int applied = 0;
+    int duplicates = 0;
+    List<SetAside> setAside = new ArrayList<>();
+    for (IncomingEvent event : events) {
+      PartnershipHead head = batch.head(event.partnershipId());
+      Long last = head.sequences.get(event.aggregateId());
+      if (last != null && event.sequenceNumber() <= last) {
+        String difference = batch.differenceFromFirstCopy(head, event);
+        if (difference == null) {
+          duplicates++;
+        } else {
+          setAside.add(new SetAside(event, difference));
+        }
+        continue;
+      }
+      batch.apply(head, event);
+      applied++;
+    }
+    batch.flush();
+    writePositions(nextOffsets);
+    heads.putAll(batch.heads);
+    return new Outcome(applied, duplicates, setAside, batch.heads.keySet());
+  }
+
+  private void writePositions(Map<Integer, Long> nextOffsets) {
+    if (nextOffsets.isEmpty()) {
+      return;
+    }
+    List<WriteModel<Document>> writes = new ArrayList<>();
+    nextOffsets.forEach((partition, next) -> writes.add(
+        new UpdateOneModel<>(Filters.eq("_id", partition), Updates.max("next", next), new UpdateOptions().upsert(true))));
+    store.positions(generation).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+  }
+
+  /** The documents one batch changes, gathered so each is written once. */
+  private final class Batch {
+    final Map<String, PartnershipHead> heads = new LinkedHashMap<>();
+    final Map<String, Long> versionsRead = new HashMap<>();
+    final Map<String, List<Document>> ledgerPushes = new LinkedHashMap<>();
+    final Map<String, Map<String, List<Document>>> activityPushes = new LinkedHashMap<>();
+    final Map<String, Map<String, Integer>> indexRaises = new LinkedHashMap<>();
+    /** Entries of this batch by event id, to compare a redelivery inside the batch. */
+    final Map<String, Document> entries = new HashMap<>();
+
+    PartnershipHead head(String partnershipId) {
+      return heads.computeIfAbsent(partnershipId, id -> {
+        PartnershipHead cached = ReadModelWriter.this.heads.get(id);
+        PartnershipHead head = cached != null ? cached.copy() : store.head(generation, id).orElseGet(() -> new PartnershipHead(id));
+        versionsRead.put(id, head.version);
+        return head;
+      });
+    }
+
+    void apply(PartnershipHead head, IncomingEvent incoming) {
+      head.sequences.put(incoming.aggregateId(), incoming.sequenceNumber());
+      head.eventCount++;
+      head.partition = incoming.partition();
+      head.lastPosition = Math.max(head.lastPosition, incoming.position());
+      if (incoming.recordedAt() != null && (head.lastRecordedAt == null || incoming.recordedAt().isAfter(head.lastRecordedAt))) {
+        head.lastRecordedAt = incoming.recordedAt();
+      }
+      if (incoming.event() instanceof PartnershipFormed formed && head.name == null) {
+        head.name = formed.name();
+        head.formedOn = formed.formedOn().toString();
+      }
+      if (PartnershipFacts.isActivity(incoming.event())) {
+        pushActivity(head, incoming);
+      } else {
+        Document entry = ledgerEntry(incoming);
+        int page = head.ledgerEntries / ReadModelStore.LEDGER_PAGE;
+        head.ledgerEntries++;
+        ledgerPushes.computeIfAbsent(ReadModelStore.pageId(head.partnershipId, page), p -> new ArrayList<>()).add(entry);
+        entries.put(incoming.eventId(), entry);
+      }
+    }
+
+    private void pushActivity(PartnershipHead head, IncomingEvent incoming) {
+      LocalDate day = BusinessDate.of(incoming.event());
+      int month = StoredActivity.month(day);
+      int count = head.months.merge(month, 1, Integer::sum) - 1;
+      String partId = ReadModelStore.partId(head.partnershipId, month, count / ReadModelStore.ACTIVITY_PART);
+      Document entry = activityEntry(incoming);
+      String array = incoming.event() instanceof MeetingHeld ? "m" : "s";
+      activityPushes.computeIfAbsent(partId, p -> new LinkedHashMap<>()).computeIfAbsent(array, a -> new ArrayList<>()).add(entry);
+      entries.put(incoming.eventId(), entry);
+      if (incoming.event() instanceof MeetingHeld meeting) {
+        head.years.add(day.getYear());
+        Map<String, Integer> raises =
+            indexRaises.computeIfAbsent(ReadModelStore.indexId(head.partnershipId, day.getYear()), i -> new HashMap<>());
+        for (String key : MeetingKeys.of(meeting)) {
+          raises.merge(IndexFields.field(key, day.getMonthValue()), (int) day.toEpochDay(), Math::max);
+        }
+      }
+    }
+
+    /** Null when a redelivered event equals the copy applied first, else why it is set aside. */
+    String differenceFromFirstCopy(PartnershipHead head, IncomingEvent incoming) {
+      boolean activity = PartnershipFacts.isActivity(incoming.event());
+      Document fresh = activity ? activityEntry(incoming) : ledgerEntry(incoming);
+      Document first = entries.get(incoming.eventId());
+      if (first == null) {
+        first = activity ? storedActivityEntry(head, incoming) : storedLedgerEntry(head, incoming.eventId());
+      }
+      if (first == null) {
+        return "%s %d of aggregate %s was already applied from another event; this record (event %s) is not it: the first copy stands"
+            .formatted("sequence", incoming.sequenceNumber(), incoming.aggregateId(), incoming.eventId());
+      }
+      return Objects.equals(first, fresh) ? null
+          : "event %s was already applied with different content: the first copy stands".formatted(incoming.eventId());
+    }
+
+    private Document storedActivityEntry(PartnershipHead head, IncomingEvent incoming) {
+      int month = StoredActivity.month(BusinessDate.of(incoming.event()));
+      int parts = (head.months.getOrDefault(month, 0) + ReadModelStore.ACTIVITY_PART - 1) / ReadModelStore.ACTIVITY_PART;
+      for (int part = 0; part < parts; part++) {
+        Document bucket = ReadModelStore.byId(store.activity(generation), ReadModelStore.partId(head.partnershipId, month, part));
+        Document entry = bucket == null ? null : find(bucket.getList(incoming.event() instanceof MeetingHeld ? "m" : "s", Document.class, List.of()),
+            incoming.eventId());
+        if (entry != null) {
+          return entry;
+        }
+      }
+      return null;
+    }
+
+    private Document storedLedgerEntry(PartnershipHead head, String eventId) {
+      int pages = (head.ledgerEntries + ReadModelStore.LEDGER_PAGE - 1) / ReadModelStore.LEDGER_PAGE;
+      for (int page = 0; page < pages; page++) {
+        Document doc = ReadModelStore.byId(store.ledger(generation), ReadModelStore.pageId(head.partnershipId, page));
+        Document entry = doc == null ? null : find(doc.getList("events", Document.class, List.of()), eventId);
+        if (entry != null) {
+          return entry;
+        }
+      }
+      return null;
+    }
+
+    private static Document find(List<Document> entries, String eventId) {
+      return entries.stream().filter(e -> eventId.equals(e.getString(ActivityCodec.EVENT_ID))).findFirst().orElse(null);
+    }
+
+    void flush() {
+      List<WriteModel<Document>> ledger = new ArrayList<>();
+      ledgerPushes.forEach((id, pushed) -> ledger.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pushEach("events", pushed),
+          new UpdateOptions().upsert(true))));
+      List<WriteModel<Document>> activity = new ArrayList<>();
+      activityPushes.forEach((id, arrays) -> {
+        List<Bson> pushes = new ArrayList<>();
+        arrays.forEach((array, pushed) -> pushes.add(Updates.pushEach(array, pushed)));
+        activity.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(pushes), new UpdateOptions().upsert(true)));
+      });
+      List<WriteModel<Document>> index = new ArrayList<>();
+      indexRaises.forEach((id, raises) -> {
+        List<Bson> updates = new ArrayList<>();
+        raises.forEach((field, day) -> updates.add(Updates.max(field, day)));
+        index.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates), new UpdateOptions().upsert(true)));
+      });
+      List<WriteModel<Document>> headWrites = new ArrayList<>();
+      heads.forEach((id, head) -> {
+        long read = versionsRead.get(id);
+        head.version = read + 1;
+        headWrites.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", id), Filters.eq("v", read)), head.toDocument(),
+            new ReplaceOptions().upsert(true)));
+      });
+      bulk(store.ledger(generation), ledger);
+      bulk(store.activity(generation), activity);
+      bulk(store.index(generation), index);
+      try {
+        bulk(store.heads(generation), headWrites);
+      } catch (MongoBulkWriteException e) {
+        if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() == 11000)) {
+          ReadModelWriter.this.heads.clear();
+          throw new ConcurrentWriteException("another writer changed a partnership of this batch since it was read", e);
+        }
+        throw e;
+      }
+    }
+
+    private static void bulk(com.mongodb.client.MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+      if (!writes.isEmpty()) {
+        collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
+      }
+    }
+  }
+
+  static Document ledgerEntry(IncomingEvent incoming) {
+    return new Document(ActivityCodec.EVENT_ID, incoming.eventId()).append("t", incoming.type()).append("j", incoming.payloadJson());
+  }
+
+  static Document activityEntry(IncomingEvent incoming) {
+    return incoming.event() instanceof MeetingHeld meeting
+        ? ActivityCodec.meeting(incoming.eventId(), meeting)
+        : ActivityCodec.survey(incoming.eventId(), (PulseSurveyAnswered) incoming.event());
+  }
+}

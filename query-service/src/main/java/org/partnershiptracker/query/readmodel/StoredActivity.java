@@ -1,0 +1,171 @@
+package org.partnershiptracker.query.readmodel;
+
+import org.bson.Document;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.query.partnership.Activity;
+import org.partnershiptracker.query.partnership.MeetingKeys;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * A partnership's activity read from the documents of the months a query covers, plus the
+ * yearly index of last meeting days for what happened before them: a bounded number of reads
+ * by id, whatever the length of the history. Answers only about days in the loaded months.
+ */
+final class StoredActivity implements Activity {
+  private final ReadModelStore store;
+  private final int generation;
+  private final PartnershipHead head;
+  private final LocalDate firstLoaded;
+  private final LocalDate lastLoaded;
+  private final List<MeetingHeld> meetings;
+  private final List<PulseSurveyAnswered> surveys;
+  /** Index documents by year, read on first need (shared with lenses). */
+  private final Map<Integer, Document> indexByYear;
+  /** The organisation a lens sees from ({@link #seenBy}), or null. */
+  private final String lens;
+
+  private StoredActivity(ReadModelStore store, int generation, PartnershipHead head, LocalDate firstLoaded, LocalDate lastLoaded,
+      List<MeetingHeld> meetings, List<PulseSurveyAnswered> surveys, Map<Integer, Document> indexByYear, String lens) {
+    this.lens = lens;
+    this.store = store;
+    this.generation = generation;
+    this.head = head;
+    this.firstLoaded = firstLoaded;
+    this.lastLoaded = lastLoaded;
+    this.meetings = meetings;
+    this.surveys = surveys;
+    this.indexByYear = indexByYear;
+  }
+
+  /** Reads the activity of the whole months that overlap {@code [from, to]}. */
+  static StoredActivity load(ReadModelStore store, int generation, PartnershipHead head, LocalDate from, LocalDate to) {
+    PartnershipId partnershipId = PartnershipId.of(head.partnershipId);
+    List<MeetingHeld> meetings = new ArrayList<>();
+    List<PulseSurveyAnswered> surveys = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    LocalDate firstLoaded = from.withDayOfMonth(1);
+    LocalDate lastLoaded = to.withDayOfMonth(to.lengthOfMonth());
+    for (Map.Entry<Integer, Integer> month : head.months.subMap(month(from), true, month(to), true).entrySet()) {
+      int parts = (month.getValue() + ReadModelStore.ACTIVITY_PART - 1) / ReadModelStore.ACTIVITY_PART;
+      for (int part = 0; part < parts; part++) {
+        Document bucket = ReadModelStore.byId(store.activity(generation), ReadModelStore.partId(head.partnershipId, month.getKey(), part));
+        if (bucket == null) {
+          continue; // counted by a batch that a crash cut short: its replay wrote the entries elsewhere
+        }
+        for (Document entry : bucket.getList("m", Document.class, List.of())) {
+          if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
+            meetings.add(ActivityCodec.meeting(partnershipId, entry));
+          }
+        }
+        for (Document entry : bucket.getList("s", Document.class, List.of())) {
+          if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
+            surveys.add(ActivityCodec.survey(partnershipId, entry));
+          }
+        }
+      }
+    }
+    return new StoredActivity(store, generation, head, firstLoaded, lastLoaded, meetings, surveys, new HashMap<>(), null);
+  }
+
+  static int month(LocalDate day) {
+    return day.getYear() * 100 + day.getMonthValue();
+  }
+
+  private void checkLoaded(LocalDate from, LocalDate to) {
+    if (from.isBefore(firstLoaded) || to.isAfter(lastLoaded)) {
+      throw new IllegalArgumentException("activity loaded for " + firstLoaded + ".." + lastLoaded + ", asked for " + from + ".." + to);
+    }
+  }
+
+  @Override
+  public List<MeetingHeld> meetings(LocalDate from, LocalDate to) {
+    checkLoaded(from, to);
+    return meetings.stream().filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(to)).toList();
+  }
+
+  @Override
+  public List<PulseSurveyAnswered> surveys(LocalDate from, LocalDate to) {
+    checkLoaded(from, to);
+    return surveys.stream().filter(s -> !s.answeredOn().isBefore(from) && !s.answeredOn().isAfter(to)).toList();
+  }
+
+  @Override
+  public Optional<LocalDate> lastDay(String key, LocalDate day) {
+    checkLoaded(day, day);
+    // The index is kept per kind of meeting, not per organisation: a lens answers only for kinds that name it.
+    if (lens != null && !key.equals(MeetingKeys.onSite(lens))) {
+      throw new UnsupportedOperationException("a partner's view has the last day of its own on-site days only, not " + key);
+    }
+    Optional<LocalDate> loaded = meetings.stream()
+        .filter(m -> !m.heldOn().isAfter(day) && MeetingKeys.of(m).contains(key))
+        .map(MeetingHeld::heldOn)
+        .max(LocalDate::compareTo);
+    return loaded.isPresent() ? loaded : lastDayBeforeLoaded(key);
+  }
+
+  /** From the index: the key's last day in the latest month before the loaded ones. */
+  private Optional<LocalDate> lastDayBeforeLoaded(String key) {
+    int firstMonth = month(firstLoaded);
+    for (int year : head.years.headSet(firstLoaded.getYear(), true).descendingSet()) {
+      Document index = index(year);
+      for (int monthOfYear = 12; monthOfYear >= 1; monthOfYear--) {
+        if (year * 100 + monthOfYear >= firstMonth) {
+          continue;
+        }
+        Number day = (Number) index.get(IndexFields.field(key, monthOfYear));
+        if (day != null) {
+          return Optional.of(LocalDate.ofEpochDay(day.longValue()));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public SortedSet<String> pairsMet(LocalDate day) {
+    checkLoaded(day, day);
+    SortedSet<String> pairs = new TreeSet<>();
+    meetings.stream().filter(m -> !m.heldOn().isAfter(day))
+        .forEach(m -> MeetingKeys.of(m).stream().filter(MeetingKeys::isPair).forEach(pairs::add));
+    int firstMonth = month(firstLoaded);
+    for (int year : head.years.headSet(firstLoaded.getYear(), true)) {
+      for (String field : index(year).keySet()) {
+        IndexFields.Parsed parsed = IndexFields.parse(field);
+        if (parsed != null && MeetingKeys.isPair(parsed.key()) && year * 100 + parsed.month() < firstMonth) {
+          pairs.add(parsed.key());
+        }
+      }
+    }
+    return pairs;
+  }
+
+  private Document index(int year) {
+    return indexByYear.computeIfAbsent(year, y -> {
+      Document doc = ReadModelStore.byId(store.index(generation), ReadModelStore.indexId(head.partnershipId, y));
+      return doc == null ? new Document() : doc;
+    });
+  }
+
+  @Override
+  public Activity seenBy(String organisationId) {
+    Predicate<MeetingHeld> involved = m -> MeetingKeys.participants(m).contains(organisationId);
+    List<PulseSurveyAnswered> rated = surveys.stream()
+        .filter(s -> s.respondentOrganisationId().value().equals(organisationId) || s.aboutOrganisationId().value().equals(organisationId))
+        .toList();
+    return new StoredActivity(store, generation, head, firstLoaded, lastLoaded, meetings.stream().filter(involved).toList(), rated,
+        indexByYear, organisationId);
+  }
+}

@@ -1,0 +1,134 @@
+package org.partnershiptracker.query.readmodel;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.partnershiptracker.query.interaction.Granularity;
+import org.partnershiptracker.query.interaction.InteractionFrequencyCalculator;
+import org.partnershiptracker.query.milestone.MilestoneCalculator;
+import org.partnershiptracker.query.milestone.MilestoneStatus;
+import org.partnershiptracker.query.partnership.BusinessDate;
+import org.partnershiptracker.query.partnership.MeetingKeys;
+import org.partnershiptracker.query.partnership.PartnershipFacts;
+import org.partnershiptracker.query.report.PartnershipReport;
+import org.partnershiptracker.query.testdata.PartnershipHistories;
+import org.partnershiptracker.query.timeline.RecordedEvent;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The oracle: for random valid histories, written to the materialised documents in random
+ * batches with redeliveries, every figure of trust, interactions, milestones, the report and the
+ * portfolio row equals what the reference fold over every event gives, for random dates, windows,
+ * ranges and granularities.
+ */
+class ReadModelsMatchTheFoldProperties {
+  private static ReadModelFixture fixture;
+
+  @BeforeContainer
+  static void start() {
+    fixture = new ReadModelFixture();
+  }
+
+  @AfterContainer
+  static void stop() {
+    fixture.close();
+  }
+
+  record Question(long seed, int asOfOffset, int windowDays, int fromOffset, int rangeDays, Granularity granularity, MilestoneStatus status) {}
+
+  @Provide
+  Arbitrary<List<Question>> questions() {
+    return question().list().ofMinSize(1).ofMaxSize(6);
+  }
+
+  private Arbitrary<Question> question() {
+    return Combinators.combine(
+            Arbitraries.longs(),
+            Arbitraries.integers().between(-30, 1200),
+            Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(2, Arbitraries.just(90)),
+                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(7, 800))),
+            Arbitraries.integers().between(-60, 1200),
+            Arbitraries.integers().between(0, 900),
+            Arbitraries.of(Granularity.class),
+            Arbitraries.of(MilestoneStatus.class).injectNull(0.5))
+        .as(Question::new);
+  }
+
+  @Provide
+  Arbitrary<List<RecordedEvent>> histories() {
+    return PartnershipHistories.histories().filter(h -> !h.isEmpty());
+  }
+
+  @Property(tries = 150)
+  void everyFigureEqualsTheFold(@ForAll("histories") List<RecordedEvent> history, @ForAll("questions") List<Question> questions) {
+    fixture.empty();
+    writeInRandomBatchesWithRedeliveries(history, new Random(history.size() * 31L + questions.size()));
+    String partnershipId = history.get(0).event().partnershipId().value();
+    LocalDate formed = BusinessDate.of(history.get(0).event());
+
+    for (Question q : questions) {
+      LocalDate asOf = formed.plusDays(q.asOfOffset());
+      PartnershipFacts asOfFacts = PartnershipFacts.of(history, asOf);
+      assertThat(fixture.readModels.trust(partnershipId, asOf, q.windowDays())).as("trust as of %s over %d days", asOf, q.windowDays())
+          .contains(fixture.trust.calculate(asOfFacts, asOf, q.windowDays()));
+      assertThat(fixture.readModels.milestones(partnershipId, asOf, q.status())).as("milestones as of %s", asOf)
+          .contains(MilestoneCalculator.calculate(asOfFacts, asOf, q.status()));
+      assertThat(fixture.readModels.report(partnershipId, asOf)).as("report as of %s", asOf)
+          .contains(PartnershipReport.of(asOfFacts, asOf, fixture.trust));
+
+      LocalDate from = formed.plusDays(q.fromOffset());
+      LocalDate to = from.plusDays(q.rangeDays());
+      assertThat(fixture.readModels.interactions(partnershipId, from, to, q.granularity()))
+          .as("interactions %s..%s by %s", from, to, q.granularity())
+          .contains(InteractionFrequencyCalculator.calculate(PartnershipFacts.of(history, to), from, to, q.granularity()));
+    }
+
+    LocalDate today = formed.plusDays(questions.get(0).asOfOffset());
+    Portfolio.Row row = fixture.portfolio(today).rows().stream().filter(r -> r.partnershipId().equals(partnershipId)).findFirst().orElseThrow();
+    PartnershipFacts todayFacts = PartnershipFacts.of(history, today);
+    var profile = fixture.trust.calculate(todayFacts, today, null);
+    assertThat(row.trustIndex()).isEqualTo(profile.index());
+    assertThat(row.band()).isEqualTo(profile.band());
+    assertThat(row.eventCount()).isEqualTo(history.size());
+    assertThat(row.daysSinceLastInteraction()).isEqualTo(
+        todayFacts.activity().lastDay(MeetingKeys.ANY, today).map(d -> ChronoUnit.DAYS.between(d, today)).orElse(null));
+    assertThat(row.overdueMilestones()).isEqualTo(MilestoneCalculator.calculate(todayFacts, today, null).totals().get(MilestoneStatus.OVERDUE));
+  }
+
+  /** Batches of 1 to 60 events; now and then a batch is delivered again, as after a crash or a publisher retry. */
+  private static void writeInRandomBatchesWithRedeliveries(List<RecordedEvent> history, Random random) {
+    ReadModelWriter writer = new ReadModelWriter(fixture.store, 1);
+    int at = 0;
+    while (at < history.size()) {
+      int size = 1 + random.nextInt(60);
+      List<RecordedEvent> batch = history.subList(at, Math.min(history.size(), at + size));
+      ReadModelWriter.Outcome outcome = writer.write(fixture.incoming(batch), Map.of());
+      assertThat(outcome.applied()).isEqualTo(batch.size());
+      if (random.nextInt(5) == 0) {
+        if (random.nextBoolean()) {
+          writer.forget(); // a restarted writer reads the heads back
+        }
+        ReadModelWriter.Outcome again = writer.write(fixture.incoming(new ArrayList<>(batch)), Map.of());
+        assertThat(again.applied()).isZero();
+        assertThat(again.duplicates()).isEqualTo(batch.size());
+        assertThat(again.setAside()).isEmpty();
+      }
+      at += size;
+    }
+  }
+
+}
