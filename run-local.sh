@@ -65,7 +65,7 @@ Running. Ctrl-C stops everything.
   Query Swagger UI:   http://localhost:$query_port/swagger-ui.html
   Query health:       http://localhost:$query_port/actuator/health
   Query metrics:      http://localhost:$query_port/actuator/prometheus
-  Rebuild:            curl -X POST http://localhost:$query_port/admin/projections/partnership-timeline/rebuild
+  Rebuild:            curl -X POST http://localhost:$query_port/admin/projections/read-models/rebuild
 
 The demo partnership (two councils and a university, 18 months to today):
   Report page:        $demo/report.html

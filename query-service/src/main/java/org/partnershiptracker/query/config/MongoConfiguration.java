@@ -53,8 +53,12 @@ public class MongoConfiguration {
             ? "mongodb://" + embedded.getObject().getLocalAddress().getHostString() + ":"
                 + embedded.getObject().getLocalAddress().getPort()
             : uri;
-    return MongoClients.create(
-        MongoClientSettings.builder().applyConnectionString(new ConnectionString(connection)).build());
+    // Fail within seconds when MongoDB is unreachable (the driver's default waits 30 s): the
+    // projection retries its batch, and health answers promptly. A URI's own setting wins.
+    return MongoClients.create(MongoClientSettings.builder()
+        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS))
+        .applyConnectionString(new ConnectionString(connection))
+        .build());
   }
 
   @Bean

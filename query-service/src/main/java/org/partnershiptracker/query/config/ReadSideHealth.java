@@ -65,9 +65,9 @@ public class ReadSideHealth {
       Health.Builder health = consumer.lastError() == null ? Health.up() : Health.down().withDetail("lastError", consumer.lastError());
       health.withDetail("lastPollAt", String.valueOf(consumer.lastPollAt()))
           .withDetail("partitions", consumer.assignedPartitions())
-          .withDetail("lagEvents", consumer.lagEvents())
-          .withDetail("rebuild", rebuilds.progress().state());
+          .withDetail("lagEvents", consumer.lagEvents());
       try {
+        health.withDetail("rebuild", rebuilds.progress().state());
         long count = rejected.count();
         health.withDetail("rejectedEvents", count);
         if (count > 0) {
@@ -76,7 +76,7 @@ public class ReadSideHealth {
               + latest.get("partition") + " offset " + latest.get("offset") + " (" + latest.get("reason") + ")");
         }
       } catch (RuntimeException e) {
-        health.withDetail("rejectedEvents", "unknown: " + e.getMessage());
+        health.withDetail("rejectedEvents", "unknown: " + e.getMessage()); // MongoDB is unreachable: the mongo component says so
       }
       return health.build();
     };

@@ -85,7 +85,12 @@ public class RecordDecoder {
       throw new Refused("key-mismatch", "the record key " + record.key() + " is not the partnership id " + partnershipId
           + " (a partnership's events must share one partition)");
     }
-    Instant recordedAt = Optional.ofNullable(text(envelope, "timestamp")).map(Instant::parse).orElse(null);
+    Instant recordedAt;
+    try {
+      recordedAt = Optional.ofNullable(text(envelope, "timestamp")).map(Instant::parse).orElse(null);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new Refused("invalid-envelope", "the timestamp " + text(envelope, "timestamp") + " is not an ISO-8601 instant");
+    }
     return new IncomingEvent(record.partition(), record.offset(), eventId, type, aggregateId,
         envelope.get("sequenceNumber").asLong(), envelope.get("position").asLong(), recordedAt, event, payload.toString());
   }

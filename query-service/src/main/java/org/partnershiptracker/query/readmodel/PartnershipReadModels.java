@@ -60,9 +60,11 @@ public class PartnershipReadModels {
   }
 
   Optional<PartnershipFacts> facts(int generation, String partnershipId, LocalDate from, LocalDate asOf) {
-    Optional<PartnershipHead> head = store.head(generation, partnershipId).filter(h -> h.eventCount > 0);
-    return head.map(h -> PartnershipFacts.fold(partnershipId, structural(generation, h), asOf,
-        StoredActivity.load(store, generation, h, from, asOf)));
+    return store.head(generation, partnershipId).filter(h -> h.eventCount > 0).map(h -> facts(generation, h, from, asOf));
+  }
+
+  PartnershipFacts facts(int generation, PartnershipHead head, LocalDate from, LocalDate asOf) {
+    return PartnershipFacts.fold(head.partnershipId, structural(generation, head), asOf, StoredActivity.load(store, generation, head, from, asOf));
   }
 
   public Optional<TrustBuildingProfile> trust(String partnershipId, LocalDate asOf, Integer windowDays) {

@@ -26,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * A row per partnership with today's figures (trust index and band, days since the last
  * interaction, overdue milestones), so the list and the gauges read rows instead of folding
  * every partnership. Rows of partnerships that received events are refreshed in the background
- * ({@link #refreshChanged}); a row computed on an earlier day, or missing, is computed when read.
+ * ({@link #refreshChanged}); a row computed on an earlier day or from an older version of its
+ * partnership (its head's version), or missing, is computed when read, so the list is never stale.
  */
 @Component
 public class Portfolio {
@@ -87,9 +88,10 @@ public class Portfolio {
     Map<String, Document> stored = new HashMap<>();
     store.portfolio(generation).find().forEach(doc -> stored.put(doc.getString("_id"), doc));
     List<Row> rows = new ArrayList<>();
-    for (String partnershipId : store.partnershipIds(generation).stream().sorted().toList()) {
+    Map<String, Long> versions = store.headVersions(generation);
+    for (String partnershipId : versions.keySet().stream().sorted().toList()) {
       Document row = stored.get(partnershipId);
-      if (row == null || !today.toString().equals(row.getString("asOf"))) {
+      if (row == null || !today.toString().equals(row.getString("asOf")) || !versions.get(partnershipId).equals(row.getLong("v"))) {
         row = compute(generation, partnershipId, today);
       }
       if (row != null) {
@@ -100,19 +102,16 @@ public class Portfolio {
   }
 
   private Document compute(int generation, String partnershipId, LocalDate today) {
-    if (generation != store.activeGeneration() && !store.head(generation, partnershipId).isPresent()) {
+    PartnershipHead head = store.head(generation, partnershipId).filter(h -> h.eventCount > 0).orElse(null);
+    if (head == null) {
       return null;
     }
-    java.util.Optional<PartnershipFacts> loaded = readModels.facts(generation, partnershipId, trust.windowStart(today, null), today);
-    if (loaded.isEmpty()) {
-      return null;
-    }
-    PartnershipFacts facts = loaded.get();
+    PartnershipFacts facts = readModels.facts(generation, head, trust.windowStart(today, null), today);
     TrustBuildingProfile profile = trust.calculate(facts, today, null);
     LocalDate last = facts.activity().lastDay(MeetingKeys.ANY, today).orElse(null);
     int overdue = MilestoneCalculator.calculate(facts, today, null).totals().get(MilestoneStatus.OVERDUE);
-    PartnershipHead head = store.head(generation, partnershipId).orElseThrow();
     Document row = new Document("_id", partnershipId)
+        .append("v", head.version)
         .append("name", head.name)
         .append("formedOn", head.formedOn)
         .append("eventCount", head.eventCount)

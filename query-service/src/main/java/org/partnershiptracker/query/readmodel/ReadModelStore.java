@@ -102,6 +102,13 @@ public class ReadModelStore {
     return count;
   }
 
+  /** Each partnership's head version: a portfolio row computed from an older version is out of date. */
+  Map<String, Long> headVersions(int generation) {
+    Map<String, Long> versions = new HashMap<>();
+    heads(generation).find().projection(new Document("v", 1)).forEach(doc -> versions.put(doc.getString("_id"), doc.getLong("v")));
+    return versions;
+  }
+
   public long partnershipCount(int generation) {
     return heads(generation).countDocuments();
   }

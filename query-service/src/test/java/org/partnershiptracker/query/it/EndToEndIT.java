@@ -191,7 +191,7 @@ class EndToEndIT {
     assertThat(health.get("components").get("projection").get("status").asText()).isEqualTo("UP");
     String queryMetrics = queries.replace("/api/partnerships", "/actuator/prometheus");
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get(queryMetrics).body())
-        .contains("tracker_projection_lag_events{projection=\"partnership-timeline\"}")
+        .contains("tracker_projection_lag_events{projection=\"read-models\"}")
         .contains("tracker_projection_events_applied_total")
         .contains("tracker_partnership_trust_index{partnership=\"e2e-shire\"}")
         .contains("tracker_partnership_overdue_milestones{partnership=\"e2e-shire\"}"));

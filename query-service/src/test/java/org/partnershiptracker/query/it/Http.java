@@ -58,4 +58,13 @@ final class Http {
       throw new IllegalStateException(e);
     }
   }
+
+  /** A value as the service serves it: written by the service's own mapper and read back, so numbers compare alike. */
+  static JsonNode asServed(ObjectMapper serviceJson, Object value) {
+    try {
+      return JSON.readTree(serviceJson.writeValueAsString(value));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -23,7 +23,8 @@ import java.util.List;
  * store): the writer, the reader and the portfolio as the service wires them, without Spring.
  */
 final class ReadModelFixture implements AutoCloseable {
-  static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json().build();
+  static final ObjectMapper JSON = Jackson2ObjectMapperBuilder.json()
+      .featuresToDisable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
   final MongoServer server = new MongoServer(H2Backend.inMemory());
   final MongoClient client;
   final TrustBuildingCalculator trust = new TrustBuildingCalculator(TrustSettings.defaults());
