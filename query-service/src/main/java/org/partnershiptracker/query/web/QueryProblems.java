@@ -12,6 +12,7 @@ import java.util.Map;
 
 /** Query errors as RFC 9457 problem+json: 400 names the parameter, 404 the partnership. */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before Spring's own problem handler, so every 400 has errors[]
 public class QueryProblems {
   private static final String BASE = "https://partnership-tracker.org/problems/";
 

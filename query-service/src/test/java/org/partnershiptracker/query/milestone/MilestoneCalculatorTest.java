@@ -71,4 +71,25 @@ class MilestoneCalculatorTest {
     assertThat(report.onTimeRate()).isNull();
     assertThat(report.quickWins()).as("the quick win of 27 January counts").isEqualTo(1);
   }
+
+  @Test
+  void twoProjectsMayEachPlanAMilestoneOfTheSameIdWithoutMixingThem() {
+    ProjectId roads = ProjectId.of("roads");
+    Timeline both = Timeline.twoCouncilsAndAUniversity()
+        .add(new ProjectProposed(SHIRE, CARE, "Care demand", "Forecast", List.of(NORTH), START))
+        .add(new ProjectProposed(SHIRE, roads, "Road repairs", "Prioritise", List.of(NORTH), START))
+        .add(new MilestonePlanned(SHIRE, CARE, MilestoneId.of("m1"), "Care model", MilestoneHorizon.SHORT_1_2_MONTHS, START.plusMonths(1), START))
+        .add(new MilestonePlanned(SHIRE, roads, MilestoneId.of("m1"), "Road map", MilestoneHorizon.MEDIUM_6_MONTHS, START.plusMonths(6), START))
+        .add(new MilestoneAchieved(SHIRE, CARE, MilestoneId.of("m1"), START.plusMonths(1), START.plusMonths(1)));
+
+    MilestoneReport report = MilestoneCalculator.calculate(PartnershipFacts.of(both.events(), START.plusMonths(2)), START.plusMonths(2), null);
+
+    assertThat(report.milestones())
+        .extracting(MilestoneReport.MilestoneLine::projectId, MilestoneReport.MilestoneLine::title, MilestoneReport.MilestoneLine::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("care", "Care model", MilestoneStatus.ACHIEVED_ON_TIME),
+            org.assertj.core.groups.Tuple.tuple("roads", "Road map", MilestoneStatus.PLANNED_UPCOMING));
+    assertThat(report.onTimeRate()).isEqualTo(1.0);
+    assertThat(report.projects()).extracting(MilestoneReport.ProjectMilestones::onTimeRate).containsExactly(1.0, null);
+  }
 }
