@@ -131,6 +131,31 @@ public final class PartnershipFacts {
     return facts;
   }
 
+  /** The same structure beside another activity: a folded structure can so serve several requests. */
+  public PartnershipFacts withActivity(Activity other) {
+    PartnershipFacts copy = shell(other, lens);
+    copy.partners.putAll(partners);
+    copy.roles.putAll(roles);
+    copy.reassignments.addAll(reassignments);
+    copy.quickWins.addAll(quickWins);
+    copy.projects.putAll(projects);
+    copy.milestones.putAll(milestones);
+    return copy;
+  }
+
+  /** The partnership's identity and names, beside an activity and seen from a lens: what every copy shares. */
+  private PartnershipFacts shell(Activity withActivity, String seenFrom) {
+    PartnershipFacts copy = new PartnershipFacts();
+    copy.partnershipId = partnershipId;
+    copy.name = name;
+    copy.formedOn = formedOn;
+    copy.closed = closed;
+    copy.lens = seenFrom;
+    copy.activity = withActivity;
+    copy.organisationNames.putAll(organisationNames);
+    return copy;
+  }
+
   private static String milestoneKey(String projectId, String milestoneId) {
     return projectId + "/" + milestoneId;
   }
@@ -210,14 +235,7 @@ public final class PartnershipFacts {
    * was rated in. Partnership-wide formulas applied to these give that partner's profile.
    */
   public PartnershipFacts seenBy(String organisationId) {
-    PartnershipFacts lens = new PartnershipFacts();
-    lens.partnershipId = partnershipId;
-    lens.name = name;
-    lens.formedOn = formedOn;
-    lens.closed = closed;
-    lens.lens = organisationId;
-    lens.activity = activity.seenBy(organisationId);
-    lens.organisationNames.putAll(organisationNames);
+    PartnershipFacts lens = shell(activity.seenBy(organisationId), organisationId);
     if (partners.containsKey(organisationId)) {
       lens.partners.put(organisationId, partners.get(organisationId));
     }

@@ -15,7 +15,7 @@ public record ProjectionProperties(
     @DefaultValue("500ms") Duration pollTimeout,
     @DefaultValue("2000") int maxPollRecords,
     /* Records gathered from consecutive polls into one batch of writes while the consumer is behind. */
-    @DefaultValue("10000") int batchRecords,
+    @DefaultValue("20000") int batchRecords,
     /* How soon the group gives a silent instance's partitions to the others. */
     @DefaultValue("10s") Duration sessionTimeout,
     /* Longest pause between retries of a batch that failed (MongoDB down): it is never skipped. */

@@ -14,6 +14,7 @@ import org.partnershiptracker.events.value.ProjectId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Meetings and surveys as compact entries of an activity bucket. Short field names keep the
@@ -56,21 +57,29 @@ final class ActivityCodec {
     return LocalDate.ofEpochDay(entry.getInteger(DAY));
   }
 
+  /**
+   * Reads entries back into events; organisation ids repeat in every entry, so each is checked
+   * once per read ({@code organisations} keeps them) rather than once per entry.
+   */
   @SuppressWarnings("unchecked")
-  static MeetingHeld meeting(PartnershipId partnershipId, Document entry) {
+  static MeetingHeld meeting(PartnershipId partnershipId, Document entry, Map<String, OrganisationId> organisations) {
     List<Attendance> attendees = new ArrayList<>();
     for (Object value : entry.getList("a", Object.class)) {
       List<Object> attendance = (List<Object>) value;
-      attendees.add(new Attendance(OrganisationId.of((String) attendance.get(0)), AttendeeLevel.valueOf((String) attendance.get(1)),
+      attendees.add(new Attendance(organisation((String) attendance.get(0), organisations), AttendeeLevel.valueOf((String) attendance.get(1)),
           ((Number) attendance.get(2)).intValue()));
     }
     String project = entry.getString("p");
     return new MeetingHeld(partnershipId, MeetingId.of(entry.getString("i")), MeetingType.valueOf(entry.getString("t")), day(entry),
-        entry.getInteger("n"), OrganisationId.of(entry.getString("h")), attendees, project == null ? null : ProjectId.of(project));
+        entry.getInteger("n"), organisation(entry.getString("h"), organisations), attendees, project == null ? null : ProjectId.of(project));
   }
 
-  static PulseSurveyAnswered survey(PartnershipId partnershipId, Document entry) {
-    return new PulseSurveyAnswered(partnershipId, OrganisationId.of(entry.getString("r")), OrganisationId.of(entry.getString("b")),
-        entry.getInteger("x"), day(entry));
+  static PulseSurveyAnswered survey(PartnershipId partnershipId, Document entry, Map<String, OrganisationId> organisations) {
+    return new PulseSurveyAnswered(partnershipId, organisation(entry.getString("r"), organisations),
+        organisation(entry.getString("b"), organisations), entry.getInteger("x"), day(entry));
+  }
+
+  private static OrganisationId organisation(String id, Map<String, OrganisationId> organisations) {
+    return organisations.computeIfAbsent(id, OrganisationId::of);
   }
 }

@@ -54,6 +54,15 @@ public class PartnershipReadModels {
 
   private record CachedLedger(int entries, List<PartnershipEvent> events) {}
 
+  /** Structures folded as of a day, by generation, partnership, ledger size and day: dashboards ask for the same days. */
+  private final Map<String, PartnershipFacts> structures = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, PartnershipFacts> eldest) {
+      return size() > LEDGER_CACHE;
+    }
+  });
+  private final ActivityCache activityCache = new ActivityCache(200_000);
+
   /** A partnership as of a day, with its activity readable from {@code from} to {@code asOf}; empty if unknown. */
   public Optional<PartnershipFacts> facts(String partnershipId, LocalDate from, LocalDate asOf) {
     return facts(store.activeGeneration(), partnershipId, from, asOf);
@@ -64,7 +73,15 @@ public class PartnershipReadModels {
   }
 
   PartnershipFacts facts(int generation, PartnershipHead head, LocalDate from, LocalDate asOf) {
-    return PartnershipFacts.fold(head.partnershipId, structural(generation, head), asOf, StoredActivity.load(store, generation, head, from, asOf));
+    StoredActivity activity = StoredActivity.load(store, generation, head, from, asOf, activityCache);
+    String key = generation + "|" + head.partnershipId + "|" + head.ledgerEntries + "|" + asOf;
+    PartnershipFacts structure = structures.get(key);
+    if (structure == null) {
+      structure = PartnershipFacts.fold(head.partnershipId, structural(generation, head), asOf, activity);
+      structures.put(key, structure);
+      return structure;
+    }
+    return structure.withActivity(activity);
   }
 
   public Optional<TrustBuildingProfile> trust(String partnershipId, LocalDate asOf, Integer windowDays) {

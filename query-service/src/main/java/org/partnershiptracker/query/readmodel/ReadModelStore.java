@@ -33,8 +33,8 @@ import java.util.Optional;
  */
 @Component
 public class ReadModelStore {
-  public static final int LEDGER_PAGE = 200;
-  public static final int ACTIVITY_PART = 500;
+  public static final int LEDGER_PAGE = 100;
+  public static final int ACTIVITY_PART = 200;
   private static final String STATE = "projection_state";
   private final MongoDatabase database;
 
@@ -120,15 +120,28 @@ public class ReadModelStore {
     return positions;
   }
 
-  /** The generation queries read; 1 before any rebuild. */
+  /**
+   * The generation queries read; 1 before any rebuild. Read at most once a second: a switch made
+   * by another instance reaches this one within a second, one made here at once.
+   */
   public int activeGeneration() {
-    Document state = byId(database.getCollection(STATE), "generations");
-    return state == null ? 1 : state.getInteger("active");
+    long now = System.nanoTime();
+    if (now - activeReadAt > 1_000_000_000L) {
+      Document state = byId(database.getCollection(STATE), "generations");
+      active = state == null ? 1 : state.getInteger("active");
+      activeReadAt = now;
+    }
+    return active;
   }
+
+  private volatile int active = 1;
+  private volatile long activeReadAt = System.nanoTime() - 2_000_000_000L;
 
   public void activate(int generation) {
     database.getCollection(STATE).replaceOne(Filters.eq("_id", "generations"), new Document("_id", "generations").append("active", generation),
         new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    active = generation;
+    activeReadAt = System.nanoTime();
   }
 
   public Optional<Document> state(String id) {

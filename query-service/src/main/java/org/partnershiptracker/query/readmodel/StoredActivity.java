@@ -36,6 +36,8 @@ final class StoredActivity implements Activity {
   private final Map<Integer, Document> indexByYear;
   /** The organisation a lens sees from ({@link #seenBy}), or null. */
   private final String lens;
+  /** The loaded meetings' days per key, in order: built once, on first need. */
+  private Map<String, java.util.TreeSet<LocalDate>> daysByKey;
 
   private StoredActivity(ReadModelStore store, int generation, PartnershipHead head, LocalDate firstLoaded, LocalDate lastLoaded,
       List<MeetingHeld> meetings, List<PulseSurveyAnswered> surveys, Map<Integer, Document> indexByYear, String lens) {
@@ -50,34 +52,45 @@ final class StoredActivity implements Activity {
     this.indexByYear = indexByYear;
   }
 
-  /** Reads the activity of the whole months that overlap {@code [from, to]}. */
-  static StoredActivity load(ReadModelStore store, int generation, PartnershipHead head, LocalDate from, LocalDate to) {
-    PartnershipId partnershipId = PartnershipId.of(head.partnershipId);
+  /** Reads the activity of the whole months that overlap {@code [from, to]}, months already read coming from the cache. */
+  static StoredActivity load(ReadModelStore store, int generation, PartnershipHead head, LocalDate from, LocalDate to, ActivityCache cache) {
+    List<MeetingHeld> meetings = new ArrayList<>();
+    List<PulseSurveyAnswered> surveys = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> month : head.months.subMap(month(from), true, month(to), true).entrySet()) {
+      ActivityCache.Month read = cache.get(generation, head.partnershipId, month.getKey(), month.getValue(),
+          () -> readMonth(store, generation, head.partnershipId, month.getKey(), month.getValue()));
+      meetings.addAll(read.meetings());
+      surveys.addAll(read.surveys());
+    }
+    return new StoredActivity(store, generation, head, from.withDayOfMonth(1), to.withDayOfMonth(to.lengthOfMonth()), meetings, surveys,
+        new HashMap<>(), null);
+  }
+
+  /** A month's parts, each entry once. */
+  private static ActivityCache.Month readMonth(ReadModelStore store, int generation, String partnershipId, int month, int entries) {
+    PartnershipId id = PartnershipId.of(partnershipId);
     List<MeetingHeld> meetings = new ArrayList<>();
     List<PulseSurveyAnswered> surveys = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    LocalDate firstLoaded = from.withDayOfMonth(1);
-    LocalDate lastLoaded = to.withDayOfMonth(to.lengthOfMonth());
-    for (Map.Entry<Integer, Integer> month : head.months.subMap(month(from), true, month(to), true).entrySet()) {
-      int parts = (month.getValue() + ReadModelStore.ACTIVITY_PART - 1) / ReadModelStore.ACTIVITY_PART;
-      for (int part = 0; part < parts; part++) {
-        Document bucket = ReadModelStore.byId(store.activity(generation), ReadModelStore.partId(head.partnershipId, month.getKey(), part));
-        if (bucket == null) {
-          continue; // counted by a batch that a crash cut short: its replay wrote the entries elsewhere
+    Map<String, org.partnershiptracker.events.value.OrganisationId> organisations = new HashMap<>();
+    int parts = (entries + ReadModelStore.ACTIVITY_PART - 1) / ReadModelStore.ACTIVITY_PART;
+    for (int part = 0; part < parts; part++) {
+      Document bucket = ReadModelStore.byId(store.activity(generation), ReadModelStore.partId(partnershipId, month, part));
+      if (bucket == null) {
+        continue; // counted by a batch that a crash cut short: its replay wrote the entries elsewhere
+      }
+      for (Document entry : bucket.getList("m", Document.class, List.of())) {
+        if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
+          meetings.add(ActivityCodec.meeting(id, entry, organisations));
         }
-        for (Document entry : bucket.getList("m", Document.class, List.of())) {
-          if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
-            meetings.add(ActivityCodec.meeting(partnershipId, entry));
-          }
-        }
-        for (Document entry : bucket.getList("s", Document.class, List.of())) {
-          if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
-            surveys.add(ActivityCodec.survey(partnershipId, entry));
-          }
+      }
+      for (Document entry : bucket.getList("s", Document.class, List.of())) {
+        if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
+          surveys.add(ActivityCodec.survey(id, entry, organisations));
         }
       }
     }
-    return new StoredActivity(store, generation, head, firstLoaded, lastLoaded, meetings, surveys, new HashMap<>(), null);
+    return new ActivityCache.Month(List.copyOf(meetings), List.copyOf(surveys));
   }
 
   static int month(LocalDate day) {
@@ -109,11 +122,21 @@ final class StoredActivity implements Activity {
     if (lens != null && !key.equals(MeetingKeys.onSite(lens))) {
       throw new UnsupportedOperationException("a partner's view has the last day of its own on-site days only, not " + key);
     }
-    Optional<LocalDate> loaded = meetings.stream()
-        .filter(m -> !m.heldOn().isAfter(day) && MeetingKeys.of(m).contains(key))
-        .map(MeetingHeld::heldOn)
-        .max(LocalDate::compareTo);
-    return loaded.isPresent() ? loaded : lastDayBeforeLoaded(key);
+    java.util.TreeSet<LocalDate> days = daysByKey().get(key);
+    LocalDate loaded = days == null ? null : days.floor(day);
+    return loaded != null ? Optional.of(loaded) : lastDayBeforeLoaded(key);
+  }
+
+  private Map<String, java.util.TreeSet<LocalDate>> daysByKey() {
+    if (daysByKey == null) {
+      daysByKey = new HashMap<>();
+      for (MeetingHeld meeting : meetings) {
+        for (String key : MeetingKeys.of(meeting)) {
+          daysByKey.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(meeting.heldOn());
+        }
+      }
+    }
+    return daysByKey;
   }
 
   /** From the index: the key's last day in the latest month before the loaded ones. */
@@ -138,8 +161,11 @@ final class StoredActivity implements Activity {
   public SortedSet<String> pairsMet(LocalDate day) {
     checkLoaded(day, day);
     SortedSet<String> pairs = new TreeSet<>();
-    meetings.stream().filter(m -> !m.heldOn().isAfter(day))
-        .forEach(m -> MeetingKeys.of(m).stream().filter(MeetingKeys::isPair).forEach(pairs::add));
+    daysByKey().forEach((key, days) -> {
+      if (MeetingKeys.isPair(key) && !days.first().isAfter(day)) {
+        pairs.add(key);
+      }
+    });
     int firstMonth = month(firstLoaded);
     for (int year : head.years.headSet(firstLoaded.getYear(), true)) {
       for (String field : index(year).keySet()) {
@@ -165,7 +191,9 @@ final class StoredActivity implements Activity {
     List<PulseSurveyAnswered> rated = surveys.stream()
         .filter(s -> s.respondentOrganisationId().value().equals(organisationId) || s.aboutOrganisationId().value().equals(organisationId))
         .toList();
-    return new StoredActivity(store, generation, head, firstLoaded, lastLoaded, meetings.stream().filter(involved).toList(), rated,
-        indexByYear, organisationId);
+    StoredActivity lensView = new StoredActivity(store, generation, head, firstLoaded, lastLoaded,
+        meetings.stream().filter(involved).toList(), rated, indexByYear, organisationId);
+    lensView.daysByKey = daysByKey(); // on-site days of the organisation are keyed by it in the whole partnership's days
+    return lensView;
   }
 }

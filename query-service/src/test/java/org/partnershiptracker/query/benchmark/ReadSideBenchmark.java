@@ -84,7 +84,7 @@ import static org.partnershiptracker.events.EventTopics.PARTNERSHIP_EVENTS;
 class ReadSideBenchmark {
   private static final String BIG = "big";
   private static final String JAR = "query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar";
-  private static final String REBUILD = "/admin/projections/partnership-timeline/rebuild";
+  private static final String REBUILD = "/admin/projections/read-models/rebuild";
   private static final String REPRODUCE =
       "./mvnw -B -ntp -pl query-service -am package -DskipTests && ./mvnw -B -ntp -pl query-service test "
           + "-Dtest=ReadSideBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.events=1000000";
