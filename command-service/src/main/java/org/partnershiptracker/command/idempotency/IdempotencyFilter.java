@@ -68,7 +68,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     byte[] body = request.getInputStream().readAllBytes();
     String fingerprint = fingerprint(request, body);
 
-    if (!store.claim(key, fingerprint)) {
+    boolean claimed;
+    try {
+      claimed = store.claim(key, fingerprint);
+    } catch (org.springframework.dao.DataAccessException e) {
+      if (!org.partnershiptracker.command.web.DatabaseUnavailable.causedBy(e)) {
+        throw e;
+      }
+      response.setHeader(HttpHeaders.RETRY_AFTER, org.partnershiptracker.command.web.DatabaseUnavailable.RETRY_AFTER_SECONDS);
+      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      json.writeValue(response.getOutputStream(), org.partnershiptracker.command.web.DatabaseUnavailable.problem());
+      return;
+    }
+    if (!claimed) {
       answerFromStore(key, fingerprint, response);
       return;
     }

@@ -69,8 +69,21 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     return badRequest(e.getMessage(), List.of());
   }
 
+  /** The database cannot be reached: 503 with Retry-After, not a 500 after a long wait. Anything else is rethrown. */
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<Object> unavailable(RuntimeException e) {
+    if (DatabaseUnavailable.causedBy(e)) {
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+          .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(DatabaseUnavailable.problem());
+    }
+    throw e;
+  }
+
   @ExceptionHandler(CommandExecutionException.class)
   ResponseEntity<Object> wrapped(CommandExecutionException e, WebRequest request) throws Exception {
+    if (DatabaseUnavailable.causedBy(e)) {
+      return unavailable(e);
+    }
     Throwable cause = e.getCause();
     if (cause instanceof RuleViolation violation) {
       return ResponseEntity.status(HttpStatus.CONFLICT).body(refused(violation));

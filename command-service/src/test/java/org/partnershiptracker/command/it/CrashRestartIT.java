@@ -88,6 +88,43 @@ class CrashRestartIT {
     assertThat(expectStatus(200, api.get("/api/partnerships/p-crash/history")).body().size()).isEqualTo(events);
   }
 
+  @Test
+  void whenItsDatabaseDiesTheServiceSaysSoAtOnceAndRecoversByItself() throws Exception {
+    Files.createDirectories(dataDir);
+    postgresPort = freePort();
+    int port = freePort();
+    CommandApi api = new CommandApi(port);
+    start(port);
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
+    api.formPartnershipWithPartners("p-outage");
+
+    long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+    // Hold the database's port for a while, so the service's restart of it waits and the outage can be observed.
+    try (ServerSocket blocker = new ServerSocket()) {
+      await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
+        blocker.bind(new java.net.InetSocketAddress("localhost", postgresPort));
+        return true;
+      });
+      long diedAt = System.nanoTime();
+      await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> !ready(api));
+      log.info("readiness DOWN {} ms after the database died", (System.nanoTime() - diedAt) / 1_000_000);
+      long sent = System.nanoTime();
+      CommandApi.Response refused = api.post("/api/partnerships/p-outage/pulse-surveys",
+          "{\"respondentOrganisationId\":\"north-council\",\"aboutOrganisationId\":\"uni\",\"trust\":4,\"answeredOn\":\"2025-02-01\"}",
+          "outage-key-1");
+      assertThat(refused.status()).isEqualTo(503);
+      assertThat(refused.header("Retry-After")).isEqualTo("5");
+      assertThat(refused.contentType()).startsWith("application/problem+json");
+      assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("fails fast, not after the pool's 30 s").isLessThan(Duration.ofSeconds(10));
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> ready(api));
+    CommandApi.Response recorded = api.post("/api/partnerships/p-outage/pulse-surveys",
+        "{\"respondentOrganisationId\":\"north-council\",\"aboutOrganisationId\":\"uni\",\"trust\":4,\"answeredOn\":\"2025-02-01\"}",
+        "outage-key-1");
+    assertThat(recorded.status()).as("the retry with the same key runs: the 503 was not kept").isEqualTo(201);
+  }
+
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

