@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /** The write side: takes commands over HTTP, keeps the rules in aggregates, stores the events. */
 @SpringBootApplication
+@org.springframework.scheduling.annotation.EnableScheduling // embedded database watch, retention of idempotency keys
 public class CommandServiceApplication {
   public static void main(String[] args) {
     // No anonymous usage reports to AxonIQ from partners' infrastructure.

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(EmbeddedPostgresConfiguration.NoDataSourceUrl.class)
-@EnableScheduling
 public class EmbeddedPostgresConfiguration {
 
   @Bean(destroyMethod = "close")

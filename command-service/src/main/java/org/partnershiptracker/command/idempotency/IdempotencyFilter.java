@@ -43,10 +43,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
   private final IdempotencyStore store;
   private final ObjectMapper json;
+  private final java.time.Duration lease;
 
-  IdempotencyFilter(IdempotencyStore store, ObjectMapper json) {
+  IdempotencyFilter(IdempotencyStore store, ObjectMapper json,
+      @org.springframework.beans.factory.annotation.Value("${tracker.idempotency.lease:30s}") java.time.Duration lease) {
     this.store = store;
     this.json = json;
+    this.lease = lease;
   }
 
   @Override
@@ -59,18 +62,19 @@ public class IdempotencyFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String key = request.getHeader(HEADER);
-    if (!KEY_FORM.matcher(key).matches()) {
+    String clientKey = request.getHeader(HEADER);
+    if (!KEY_FORM.matcher(clientKey).matches()) {
       problem(response, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
           HEADER + " must be 1-255 visible ASCII characters");
       return;
     }
     byte[] body = request.getInputStream().readAllBytes();
     String fingerprint = fingerprint(request, body);
+    String key = scope(request.getRequestURI()) + " " + clientKey;
 
     boolean claimed;
     try {
-      claimed = store.claim(key, fingerprint);
+      claimed = store.claim(key, fingerprint, lease);
     } catch (org.springframework.dao.DataAccessException e) {
       if (!org.partnershiptracker.command.web.DatabaseUnavailable.causedBy(e)) {
         throw e;
@@ -86,14 +90,18 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+    IdempotencyContext.open(key); // a successful command stores its answer with its events (IdempotencyUnitOfWork)
     try {
       chain.doFilter(new BufferedBodyRequest(request, body), recorded);
     } catch (IOException | ServletException | RuntimeException e) {
       store.release(key);
       throw e;
+    } finally {
+      IdempotencyContext.close();
     }
-    if (recorded.getStatus() >= 500) {
-      store.release(key); // our failure, not an answer: a retry should run again
+    if (recorded.getStatus() >= 500 || recorded.getStatus() == 400) {
+      // Our failure, or a request that was not valid: not an answer to keep; a retry runs again.
+      store.release(key);
     } else {
       store.complete(
           key,
@@ -140,6 +148,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
+  }
+
+  /** Keys are scoped to the partnership the path names ("-" for forming one): the same key elsewhere is another key. */
+  static String scope(String uri) {
+    String prefix = "/api/partnerships/";
+    if (!uri.startsWith(prefix)) {
+      return "-";
+    }
+    String rest = uri.substring(prefix.length());
+    int slash = rest.indexOf('/');
+    return slash < 0 ? "-" : rest.substring(0, slash);
   }
 
   /** The same method, path and body give the same fingerprint. */

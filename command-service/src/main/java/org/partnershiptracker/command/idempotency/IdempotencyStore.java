@@ -19,15 +19,28 @@ class IdempotencyStore {
     this.jdbc = jdbc;
   }
 
-  /** Claims the key for this request; false if someone claimed it first. */
-  boolean claim(String key, String fingerprint) {
+  /**
+   * Claims the key for this request; false if someone holds it. A claim left in progress longer
+   * than the lease (its process died) is taken over by the same request.
+   */
+  boolean claim(String key, String fingerprint, java.time.Duration lease) {
     return jdbc.update(
             "INSERT INTO idempotency_record (idempotency_key, request_fingerprint, state) VALUES (?, ?, ?) "
-                + "ON CONFLICT (idempotency_key) DO NOTHING",
+                + "ON CONFLICT (idempotency_key) DO UPDATE SET created_at = now() "
+                + "WHERE idempotency_record.state = 'IN_PROGRESS' "
+                + "AND idempotency_record.request_fingerprint = EXCLUDED.request_fingerprint "
+                + "AND idempotency_record.created_at < now() - make_interval(secs => ?)",
             key,
             fingerprint,
-            State.IN_PROGRESS.name())
+            State.IN_PROGRESS.name(),
+            (double) lease.toMillis() / 1000)
         == 1;
+  }
+
+  /** Deletes the records older than the retention period; returns how many. */
+  int forgetOlderThan(java.time.Duration retention) {
+    return jdbc.update("DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)",
+        (double) retention.toSeconds());
   }
 
   Optional<StoredResponse> find(String key) {
@@ -48,10 +61,11 @@ class IdempotencyStore {
         .findFirst();
   }
 
+  /** Stores the answer under a key still in progress (a command's unit of work may have stored it already). */
   void complete(String key, int status, String contentType, String location, byte[] body) {
     jdbc.update(
         "UPDATE idempotency_record SET state = ?, status_code = ?, content_type = ?, location = ?, response_body = ? "
-            + "WHERE idempotency_key = ?",
+            + "WHERE idempotency_key = ? AND state = 'IN_PROGRESS'",
         State.COMPLETED.name(),
         status,
         contentType,
@@ -62,6 +76,6 @@ class IdempotencyStore {
 
   /** Forgets a claim whose request failed on our side, so that a retry runs again. */
   void release(String key) {
-    jdbc.update("DELETE FROM idempotency_record WHERE idempotency_key = ?", key);
+    jdbc.update("DELETE FROM idempotency_record WHERE idempotency_key = ? AND state = 'IN_PROGRESS'", key);
   }
 }

@@ -12,6 +12,7 @@ import org.partnershiptracker.command.rules.Rule;
 import org.partnershiptracker.command.rules.RuleViolation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
+import org.partnershiptracker.command.idempotency.IdempotencyContext;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
@@ -27,10 +28,12 @@ import java.util.Map;
 public class CommandDispatcher {
   private final CommandGateway commands;
   private final MeterRegistry metrics;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-  public CommandDispatcher(CommandGateway commands, MeterRegistry metrics) {
+  public CommandDispatcher(CommandGateway commands, MeterRegistry metrics, com.fasterxml.jackson.databind.ObjectMapper json) {
     this.commands = commands;
     this.metrics = metrics;
+    this.json = json;
   }
 
   private void send(Object command) {
@@ -68,19 +71,32 @@ public class CommandDispatcher {
 
   /** 201 Created, with Location at the partnership's history. */
   public ResponseEntity<Map<String, String>> created(Object command, String partnershipId, String... idPairs) {
-    send(command);
     URI history =
         ServletUriComponentsBuilder.fromCurrentContextPath()
             .path("/api/partnerships/{id}/history")
             .buildAndExpand(partnershipId)
             .toUri();
-    return ResponseEntity.created(history).body(ids(partnershipId, idPairs));
+    Map<String, String> body = ids(partnershipId, idPairs);
+    planAnswer(201, history.toString(), body);
+    send(command);
+    return ResponseEntity.created(history).body(body);
+  }
+
+  /** The answer a success will give, known before the command runs: stored with its events under the request's key. */
+  private void planAnswer(int status, String location, Map<String, String> body) {
+    try {
+      IdempotencyContext.plan(new IdempotencyContext.Answer(status, "application/json", location, json.writeValueAsBytes(body)));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("ids cannot be written as JSON", e);
+    }
   }
 
   /** 200 OK: an action on something that exists (a reassignment, a signature, a start). */
   public ResponseEntity<Map<String, String>> done(Object command, String partnershipId, String... idPairs) {
+    Map<String, String> body = ids(partnershipId, idPairs);
+    planAnswer(200, null, body);
     send(command);
-    return ResponseEntity.ok(ids(partnershipId, idPairs));
+    return ResponseEntity.ok(body);
   }
 
   private static Map<String, String> ids(String partnershipId, String... idPairs) {

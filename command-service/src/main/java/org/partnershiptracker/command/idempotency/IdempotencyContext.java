@@ -1,0 +1,49 @@
+package org.partnershiptracker.command.idempotency;
+
+import java.util.Optional;
+
+/**
+ * The Idempotency-Key of the request this thread is serving, and the answer a command will give
+ * if it succeeds. The command's unit of work stores that answer under the key in the transaction
+ * that appends its events, so "recorded" and "answered" cannot diverge, whatever crashes when.
+ */
+public final class IdempotencyContext {
+  private static final ThreadLocal<IdempotencyContext> CURRENT = new ThreadLocal<>();
+
+  /** What a successful command answers: status, content type, Location, body. */
+  public record Answer(int status, String contentType, String location, byte[] body) {}
+
+  private final String key;
+  private Answer planned;
+
+  private IdempotencyContext(String key) {
+    this.key = key;
+  }
+
+  static IdempotencyContext open(String key) {
+    IdempotencyContext context = new IdempotencyContext(key);
+    CURRENT.set(context);
+    return context;
+  }
+
+  static void close() {
+    CURRENT.remove();
+  }
+
+  static Optional<IdempotencyContext> current() {
+    return Optional.ofNullable(CURRENT.get());
+  }
+
+  String key() {
+    return key;
+  }
+
+  Optional<Answer> planned() {
+    return Optional.ofNullable(planned);
+  }
+
+  /** Called with the answer before the command is sent; no effect outside a keyed request. */
+  public static void plan(Answer answer) {
+    current().ifPresent(context -> context.planned = answer);
+  }
+}

@@ -1,0 +1,115 @@
+package org.partnershiptracker.command.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnershiptracker.command.CommandServiceApplication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnershiptracker.command.it.CommandApi.expectStatus;
+
+/**
+ * Idempotency keys that survive crashes: a claim left in progress by a dead process expires after
+ * its lease, a successful command's answer is stored with its events, answers to invalid requests
+ * are not kept, keys are scoped to the partnership in the path, and old keys are forgotten.
+ */
+@SpringBootTest(
+    classes = CommandServiceApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "tracker.embedded-postgres.data-dir=target/it-data/idempotency-it",
+      "tracker.publication.enabled=false",
+      "tracker.idempotency.lease=1s"
+    })
+class IdempotencyIT {
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired org.partnershiptracker.command.idempotency.IdempotencyUnitOfWork retention;
+  CommandApi api;
+  String partnership;
+
+  @BeforeEach
+  void newPartnership() {
+    api = new CommandApi(port);
+    partnership = "p-" + UUID.randomUUID();
+    api.formPartnershipWithPartners(partnership);
+  }
+
+  private static String survey(int trust) {
+    return """
+        {"respondentOrganisationId":"north-council","aboutOrganisationId":"uni","trust":%d,"answeredOn":"2025-02-01"}
+        """.formatted(trust);
+  }
+
+  private long surveys() {
+    JsonNode history = expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
+    long count = 0;
+    for (JsonNode entry : history) {
+      count += entry.get("type").asText().equals("PulseSurveyAnswered") ? 1 : 0;
+    }
+    return count;
+  }
+
+  @Test
+  void aKeyLeftInProgressByADeadProcessIsTakenOverAfterItsLease() throws Exception {
+    String key = "stuck-" + UUID.randomUUID();
+    CommandApi.Response first = api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key);
+    assertThat(first.status()).isEqualTo(201);
+    // As a kill -9 between the claim and the command would leave it: in progress, nothing recorded.
+    jdbc.update("UPDATE idempotency_record SET state = 'IN_PROGRESS', created_at = now() - interval '1 minute' "
+        + "WHERE idempotency_key = ?", partnership + " " + key);
+
+    CommandApi.Response retry = api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key);
+
+    assertThat(retry.status()).as("the stale claim expired; the retry ran").isEqualTo(201);
+    assertThat(surveys()).as("this test's stuck state had the event already; a real crash before commit has none").isEqualTo(2);
+  }
+
+  @Test
+  void aSuccessfulCommandsAnswerIsStoredWithItsEventsAndReplayed() {
+    String key = "ok-" + UUID.randomUUID();
+    CommandApi.Response first = api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(5), key);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(jdbc.queryForObject("SELECT state FROM idempotency_record WHERE idempotency_key = ?", String.class,
+        partnership + " " + key)).isEqualTo("COMPLETED");
+    CommandApi.Response again = api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(5), key);
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.header("Idempotency-Replayed")).isEqualTo("true");
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(surveys()).isEqualTo(1);
+  }
+
+  @Test
+  void anInvalidRequestIsNotKeptSoTheCorrectedOneRunsUnderTheSameKey() {
+    String key = "typo-" + UUID.randomUUID();
+    assertThat(api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(9), key).status()).isEqualTo(400);
+    assertThat(api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(3), key).status()).isEqualTo(201);
+    assertThat(surveys()).isEqualTo(1);
+  }
+
+  @Test
+  void theSameKeyOnAnotherPartnershipIsAnotherKey() {
+    String other = "p-" + UUID.randomUUID();
+    api.formPartnershipWithPartners(other);
+    String key = "shared-" + UUID.randomUUID();
+    assertThat(api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key).status()).isEqualTo(201);
+    assertThat(api.post("/api/partnerships/" + other + "/pulse-surveys", survey(4), key).status()).isEqualTo(201);
+  }
+
+  @Test
+  void keysOlderThanTheRetentionAreForgotten() {
+    String key = "old-" + UUID.randomUUID();
+    assertThat(api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key).status()).isEqualTo(201);
+    jdbc.update("UPDATE idempotency_record SET created_at = now() - interval '8 days' WHERE idempotency_key = ?", partnership + " " + key);
+    assertThat(retention.forgetOldKeys()).isPositive();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?", Long.class,
+        partnership + " " + key)).isZero();
+  }
+}
