@@ -169,6 +169,12 @@ public class Partnership {
         role.holder().equals(command.fromPersonId()),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD,
         "role " + command.roleId() + " is held by " + role.holder() + ", not " + command.fromPersonId());
+    // Checked here so the caller gets a 409 naming the rule; RoleReassigned's constructor would
+    // otherwise refuse it as malformed input (400).
+    RuleViolation.check(
+        !command.toPersonId().equals(role.holder()),
+        Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON,
+        "role " + command.roleId() + " is already held by " + command.toPersonId());
     apply(
         new RoleReassigned(
             partnershipId,

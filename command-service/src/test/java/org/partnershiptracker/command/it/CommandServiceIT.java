@@ -60,6 +60,12 @@ class CommandServiceIT {
         """
         {"fromPersonId":"person-n1","toPersonId":"person-n2","reason":"RESTRUCTURE","reassignedOn":"2025-04-01"}
         """));
+    CommandApi.Response toHolder = api.post(path("/roles/north-spanner/reassignment"),
+        """
+        {"fromPersonId":"person-n2","toPersonId":"person-n2","reason":"RESTRUCTURE","reassignedOn":"2025-04-02"}
+        """);
+    assertThat(toHolder.status()).isEqualTo(409);
+    assertThat(toHolder.body().get("rule").asText()).isEqualTo("role-reassigned-to-another-person");
     for (String type : List.of("CATCH_UP", "ON_SITE_WORK_DAY", "SHOWCASE", "SOCIAL")) {
       expectStatus(201, api.post(path("/meetings"),
           """
@@ -111,7 +117,15 @@ class CommandServiceIT {
     assertThat(early.body().get("detail").asText()).contains("south-council");
 
     expectStatus(201, api.post(project + "/dsa/signatures", "{\"byOrganisationId\":\"south-council\",\"on\":\"2025-02-05\"}"));
+    // Recorded after both signatures, but dated before South's: South had not signed by then.
+    CommandApi.Response backdated = api.post(project + "/start", "{\"startedOn\":\"2025-02-04\"}");
+    assertThat(backdated.status()).isEqualTo(409);
+    assertThat(backdated.body().get("rule").asText()).isEqualTo("dsa-before-start");
     expectStatus(200, api.post(project + "/start", "{\"startedOn\":\"2025-02-06\"}"));
+    CommandApi.Response settled =
+        api.post(project + "/dsa/revisions", "{\"byOrganisationId\":\"uni\",\"on\":\"2025-02-06\"}");
+    assertThat(settled.status()).isEqualTo(409);
+    assertThat(settled.body().get("rule").asText()).isEqualTo("dsa-settled-at-start");
     expectStatus(201, api.post(project + "/milestones",
         """
         {"milestoneId":"first-model","title":"First model","horizon":"QUICK_WIN_3_WEEKS","dueOn":"2025-02-27","plannedOn":"2025-02-06"}

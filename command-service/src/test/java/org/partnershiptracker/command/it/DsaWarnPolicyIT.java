@@ -29,11 +29,11 @@ class DsaWarnPolicyIT {
     String projects = "/api/partnerships/" + partnership + "/projects";
     expectStatus(201, api.post(projects,
         """
-        {"projectId":"quick-start","title":"Quick start","problemStatement":"Start before the paperwork",
+        {"projectId":"%s-quick-start","title":"Quick start","problemStatement":"Start before the paperwork",
          "dataProviderOrganisationIds":["south-council"],"proposedOn":"2025-01-20"}
-        """));
+        """.formatted(partnership)));
 
-    expectStatus(200, api.post(projects + "/quick-start/start", "{\"startedOn\":\"2025-01-21\"}"));
+    expectStatus(200, api.post(projects + "/" + partnership + "-quick-start/start", "{\"startedOn\":\"2025-01-21\"}"));
 
     JsonNode history = expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
     JsonNode started = history.get(history.size() - 1);

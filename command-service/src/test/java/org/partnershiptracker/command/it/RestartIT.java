@@ -56,12 +56,33 @@ class RestartIT {
       for (int i = 1; i <= 12; i++) {
         expectStatus(201, api.post("/api/partnerships/" + partnership + "/meetings", meeting("day-" + i)));
       }
+      String project = "/api/partnerships/" + partnership + "/projects/restart-care";
+      expectStatus(201, api.post("/api/partnerships/" + partnership + "/projects",
+          """
+          {"projectId":"restart-care","title":"Care demand","problemStatement":"Forecast demand",
+           "dataProviderOrganisationIds":["north-council","south-council"],"proposedOn":"2025-01-20"}
+          """));
+      expectStatus(201, api.post(project + "/dsa/drafts", "{\"byOrganisationId\":\"uni\",\"on\":\"2025-01-21\"}"));
+      expectStatus(201, api.post(project + "/dsa/signatures", "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-01-22\"}"));
+      expectStatus(201, api.post(project + "/dsa/signatures", "{\"byOrganisationId\":\"south-council\",\"on\":\"2025-01-23\"}"));
+      expectStatus(200, api.post(project + "/start", "{\"startedOn\":\"2025-01-24\"}"));
+      expectStatus(201, api.post(project + "/dsa/revisions", "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-02-01\"}"));
+      expectStatus(201, api.post(project + "/dsa/signatures", "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-02-02\"}"));
       historyBefore = expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
       long snapshots =
           first.getBean(JdbcTemplate.class)
               .queryForObject(
                   "SELECT count(*) FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", Long.class, partnership);
       assertThat(snapshots).as("a snapshot every %d events", SNAPSHOT_EVERY).isPositive();
+
+      // The Project snapshot is stored under the shape revision its class declares (@Revision).
+      assertThat(
+              first.getBean(JdbcTemplate.class)
+                  .queryForList(
+                      "SELECT payloadRevision FROM SnapshotEventEntry WHERE aggregateIdentifier = ?",
+                      String.class, "restart-care"))
+          .isNotEmpty()
+          .containsOnly("2");
     }
 
     try (ConfigurableApplicationContext second = start()) {
@@ -69,7 +90,7 @@ class RestartIT {
 
       JsonNode historyAfter = expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
       assertThat(historyAfter).isEqualTo(historyBefore);
-      assertThat(historyAfter).hasSize(4 + 1 + 12);
+      assertThat(historyAfter).hasSize(4 + 1 + 12 + 7);
 
       CommandApi.Response duplicateMeeting = api.post("/api/partnerships/" + partnership + "/meetings", meeting("day-3"));
       assertThat(duplicateMeeting.status()).isEqualTo(409);
@@ -82,6 +103,16 @@ class RestartIT {
       assertThat(wrongHolder.body().get("rule").asText()).isEqualTo("role-reassigned-only-if-held");
 
       expectStatus(201, api.post("/api/partnerships/" + partnership + "/meetings", meeting("day-13")));
+
+      // The project, rebuilt from its snapshot, still knows its start date and its agreement's versions.
+      String project = "/api/partnerships/" + partnership + "/projects/restart-care";
+      CommandApi.Response settled =
+          api.post(project + "/dsa/signatures", "{\"byOrganisationId\":\"south-council\",\"on\":\"2025-01-24\"}");
+      assertThat(settled.body().get("rule").asText()).isEqualTo("dsa-settled-at-start");
+      CommandApi.Response twice =
+          api.post(project + "/dsa/signatures", "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-02-03\"}");
+      assertThat(twice.body().get("rule").asText()).isEqualTo("dsa-signed-by-data-providers");
+      expectStatus(201, api.post(project + "/dsa/signatures", "{\"byOrganisationId\":\"south-council\",\"on\":\"2025-02-03\"}"));
     }
   }
 }

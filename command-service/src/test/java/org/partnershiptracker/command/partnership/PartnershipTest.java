@@ -280,6 +280,37 @@ class PartnershipTest {
   }
 
   @Test
+  void aRoleIsNotReassignedToItsCurrentHolder() {
+    refused(
+        givenSpannerHeldByAnna().when(new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, ANNA, RoleChangeReason.RESTRUCTURE, LATER)),
+        Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON);
+  }
+
+  @Test
+  void aReassignedRoleIsNotReassignedToItsNewHolderAgain() {
+    refused(
+        givenSpannerHeldByAnna()
+            .andGiven(new RoleReassigned(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
+            .when(new ReassignRole(SHIRE, NORTH_SPANNER, BEN, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
+        Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON);
+  }
+
+  @Test
+  void aRoleIsReassignedBackToAnEarlierHolder() {
+    givenSpannerHeldByAnna()
+        .andGiven(new RoleReassigned(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
+        .when(new ReassignRole(SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER))
+        .expectEvents(new RoleReassigned(SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER));
+  }
+
+  @Test
+  void aReassignmentFromSomeoneElseToTheHolderIsRefusedForTheWrongHolder() {
+    refused(
+        givenSpannerHeldByAnna().when(new ReassignRole(SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.WORKLOAD, LATER)),
+        Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
+  }
+
+  @Test
   void aVacantRoleIsNotReassigned() {
     refused(
         givenSpannerHeldByAnna()

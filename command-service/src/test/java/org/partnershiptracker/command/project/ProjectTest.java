@@ -76,6 +76,8 @@ class ProjectTest {
   private static final LocalDate BEFORE_FORMATION = FORMED.minusDays(1);
   private static final LocalDate DAY = LocalDate.of(2025, 2, 3);
   private static final LocalDate DUE = DAY.plusWeeks(3);
+  /** For the agreement's dates: steps are dated around a start on 2025-03-10, recorded in any order. */
+  private static final LocalDate START = LocalDate.of(2025, 3, 10);
 
   private static final MilestoneId FIRST_MODEL = MilestoneId.of("first-model");
 
@@ -334,6 +336,226 @@ class ProjectTest {
     refused(givenStarted().when(new StartProject(SHIRE, CARE, DAY)), Rule.PROJECT_STARTS_ONCE);
   }
 
+  // ---------------------------------------------------------------- StartProject: dates, not recording order
+
+  @Test
+  void aSignatureDatedAfterTheStartDoesNotCountThoughRecordedBeforeIt() {
+    refused(
+        givenDrafted()
+            .andGiven(signed(1, NORTH, START.minusDays(7)), signed(1, SOUTH, START.plusDays(2)))
+            .when(new StartProject(SHIRE, CARE, START)),
+        Rule.DSA_BEFORE_START);
+  }
+
+  @Test
+  void underTheWarnPolicyAStartDatedBeforeASignatureIsFlagged() {
+    fixtureUnder(DsaBeforeStartPolicy.WARN)
+        .given(proposed(), drafted(), signed(1, NORTH, START.minusDays(7)), signed(1, SOUTH, START.plusDays(2)))
+        .when(new StartProject(SHIRE, CARE, START))
+        .expectEvents(started(false, START));
+  }
+
+  @Test
+  void signaturesBackFilledOutOfDateOrderCountWhenDatedOnOrBeforeTheStart() {
+    givenDrafted()
+        .andGiven(signed(1, SOUTH, START), signed(1, NORTH, START.minusDays(20)))
+        .when(new StartProject(SHIRE, CARE, START))
+        .expectEvents(started(true, START));
+  }
+
+  @Test
+  void aStartDatedBeforeTheAgreementWasDraftedIsRefused() {
+    refused(
+        fixture.given(proposed(), drafted(START.plusDays(1)), signed(1, NORTH, START.plusDays(2)), signed(1, SOUTH, START.plusDays(2)))
+            .when(new StartProject(SHIRE, CARE, START)),
+        Rule.DSA_BEFORE_START);
+  }
+
+  @Test
+  void aRevisionDatedAfterTheStartDoesNotUndoSignaturesThoughRecordedBeforeIt() {
+    givenSignedByBothProviders()
+        .andGiven(revised(2, UNI, START.plusDays(1)))
+        .when(new StartProject(SHIRE, CARE, START))
+        .expectEvents(started(true, START));
+  }
+
+  @Test
+  void aRevisionDatedOnTheStartDayMakesEarlierSignaturesLapse() {
+    refused(
+        givenSignedByBothProviders().andGiven(revised(2, UNI, START)).when(new StartProject(SHIRE, CARE, START)),
+        Rule.DSA_BEFORE_START);
+  }
+
+  @Test
+  void anExpiryDatedAfterTheStartDoesNotStopItThoughRecordedBeforeIt() {
+    givenSignedByBothProviders()
+        .andGiven(expired(1, START.plusDays(1)))
+        .when(new StartProject(SHIRE, CARE, START))
+        .expectEvents(started(true, START));
+  }
+
+  @Test
+  void aRevisionBackFilledBetweenTwoVersionsIsInForceFromItsDate() {
+    // Version 3 is recorded last but dated before version 2: on the start date it is in force.
+    givenDrafted()
+        .andGiven(
+            revised(2, NORTH, START.plusDays(5)),
+            revised(3, SOUTH, START.minusDays(3)),
+            signed(3, NORTH, START.minusDays(2)),
+            signed(3, SOUTH, START))
+        .when(new StartProject(SHIRE, CARE, START))
+        .expectEvents(started(true, START));
+  }
+
+  @Test
+  void aRevisionBackFilledBeforeTheStartMakesEarlierSignaturesLapse() {
+    refused(
+        givenSignedByBothProviders()
+            .andGiven(revised(2, NORTH, START.plusDays(5)), revised(3, SOUTH, START.minusDays(3)))
+            .when(new StartProject(SHIRE, CARE, START)),
+        Rule.DSA_BEFORE_START);
+  }
+
+  // ---------------------------------------------------------------- agreement steps act on the version in force on their date
+
+  @Test
+  void aBackFilledSignatureSignsTheVersionInForceOnItsDate() {
+    givenDrafted()
+        .andGiven(revised(2, NORTH, START))
+        .when(new SignDataSharingAgreement(SHIRE, CARE, SOUTH, START.minusDays(1)))
+        .expectEvents(signed(1, SOUTH, START.minusDays(1)));
+  }
+
+  @Test
+  void aSignatureDatedBeforeALaterRecordedExpirySignsTheVersionThenInForce() {
+    givenDrafted()
+        .andGiven(expired(1, START))
+        .when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, START.minusDays(1)))
+        .expectEvents(signed(1, NORTH, START.minusDays(1)));
+  }
+
+  @Test
+  void aSignatureDatedBeforeTheDraftIsRefused() {
+    refused(
+        givenDrafted().when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY.minusDays(1))),
+        Rule.DSA_DRAFTED_FIRST);
+  }
+
+  @Test
+  void aRevisionDatedBeforeTheDraftIsRefused() {
+    refused(
+        givenDrafted().when(new ReviseDataSharingAgreement(SHIRE, CARE, NORTH, DAY.minusDays(1))),
+        Rule.DSA_DRAFTED_FIRST);
+  }
+
+  @Test
+  void aRevisionMayBeBackFilledBeforeVersionsRecordedEarlier() {
+    givenDrafted()
+        .andGiven(revised(2, NORTH, START))
+        .when(new ReviseDataSharingAgreement(SHIRE, CARE, SOUTH, START.minusDays(3)))
+        .expectEvents(revised(3, SOUTH, START.minusDays(3)));
+  }
+
+  @Test
+  void aBackFilledExpiryExpiresTheVersionInForceOnItsDate() {
+    givenDrafted()
+        .andGiven(revised(2, NORTH, START))
+        .when(new ExpireDataSharingAgreement(SHIRE, CARE, START.minusDays(1)))
+        .expectEvents(expired(1, START.minusDays(1)));
+  }
+
+  @Test
+  void anExpiryDatedBeforeTheDraftIsRefused() {
+    refused(givenDrafted().when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY.minusDays(1))), Rule.DSA_DRAFTED_FIRST);
+  }
+
+  @Test
+  void aVersionExpiresOnceEvenWhenABackFilledExpiryIsDatedEarlier() {
+    refused(
+        givenDrafted().andGiven(expired(1, START)).when(new ExpireDataSharingAgreement(SHIRE, CARE, START.minusDays(1))),
+        Rule.DSA_DRAFTED_FIRST);
+  }
+
+  // ---------------------------------------------------------------- the start settles the agreement up to its date
+
+  @Test
+  void underTheWarnPolicyASignatureDatedBeforeTheStartIsRefusedOnceTheStartIsRecorded() {
+    refused(
+        givenDrafted()
+            .andGiven(signed(1, NORTH), started(false, START))
+            .when(new SignDataSharingAgreement(SHIRE, CARE, SOUTH, START.minusDays(1))),
+        Rule.DSA_SETTLED_AT_START);
+  }
+
+  @Test
+  void aSignatureDatedOnTheStartDayIsRefusedOnceTheStartIsRecorded() {
+    refused(
+        givenDrafted()
+            .andGiven(signed(1, NORTH), started(false, START))
+            .when(new SignDataSharingAgreement(SHIRE, CARE, SOUTH, START)),
+        Rule.DSA_SETTLED_AT_START);
+  }
+
+  @Test
+  void aSignatureDatedAfterTheStartIsRecordedOnceStarted() {
+    givenDrafted()
+        .andGiven(signed(1, NORTH), started(false, START))
+        .when(new SignDataSharingAgreement(SHIRE, CARE, SOUTH, START.plusDays(1)))
+        .expectEvents(signed(1, SOUTH, START.plusDays(1)));
+  }
+
+  @Test
+  void aPartnerThatProvidesNoDataIsRefusedAsSuchWhateverTheDate() {
+    refused(
+        givenSignedByBothProviders()
+            .andGiven(started(true, START))
+            .when(new SignDataSharingAgreement(SHIRE, CARE, UNI, START.minusDays(1))),
+        Rule.DSA_SIGNED_BY_DATA_PROVIDERS);
+  }
+
+  @Test
+  void aRevisionDatedBeforeTheStartIsRefusedOnceTheStartIsRecorded() {
+    refused(
+        givenSignedByBothProviders()
+            .andGiven(started(true, START))
+            .when(new ReviseDataSharingAgreement(SHIRE, CARE, UNI, START.minusDays(1))),
+        Rule.DSA_SETTLED_AT_START);
+  }
+
+  @Test
+  void anExpiryDatedBeforeTheStartIsRefusedOnceTheStartIsRecorded() {
+    refused(
+        givenSignedByBothProviders()
+            .andGiven(started(true, START))
+            .when(new ExpireDataSharingAgreement(SHIRE, CARE, START)),
+        Rule.DSA_SETTLED_AT_START);
+  }
+
+  @Test
+  void aRevisionDatedAfterTheStartIsRecordedOnceStarted() {
+    givenSignedByBothProviders()
+        .andGiven(started(true, START))
+        .when(new ReviseDataSharingAgreement(SHIRE, CARE, UNI, START.plusDays(1)))
+        .expectEvents(revised(2, UNI, START.plusDays(1)));
+  }
+
+  @Test
+  void anExpiryDatedAfterTheStartIsRecordedOnceStarted() {
+    givenSignedByBothProviders()
+        .andGiven(started(true, START), revised(2, UNI, START.plusDays(1)))
+        .when(new ExpireDataSharingAgreement(SHIRE, CARE, START.plusDays(2)))
+        .expectEvents(expired(2, START.plusDays(2)));
+  }
+
+  @Test
+  void underTheWarnPolicyADraftDatedBeforeTheStartIsRecordedOnceStarted() {
+    // A draft alone signs nothing, so it cannot contradict the start's flag.
+    givenProposed()
+        .andGiven(started(false, START))
+        .when(new DraftDataSharingAgreement(SHIRE, CARE, UNI, START.minusDays(1)))
+        .expectEvents(drafted(START.minusDays(1)));
+  }
+
   // ---------------------------------------------------------------- PlanMilestone
 
   @Test
@@ -551,23 +773,43 @@ class ProjectTest {
 
   /** Version 1, drafted by the university. */
   private static DataSharingAgreementDrafted drafted() {
-    return new DataSharingAgreementDrafted(SHIRE, CARE, 1, UNI, DAY);
+    return drafted(DAY);
+  }
+
+  private static DataSharingAgreementDrafted drafted(LocalDate on) {
+    return new DataSharingAgreementDrafted(SHIRE, CARE, 1, UNI, on);
   }
 
   private static DataSharingAgreementRevised revised(int version, OrganisationId by) {
-    return new DataSharingAgreementRevised(SHIRE, CARE, version, by, DAY);
+    return revised(version, by, DAY);
+  }
+
+  private static DataSharingAgreementRevised revised(int version, OrganisationId by, LocalDate on) {
+    return new DataSharingAgreementRevised(SHIRE, CARE, version, by, on);
   }
 
   private static DataSharingAgreementSigned signed(int version, OrganisationId by) {
-    return new DataSharingAgreementSigned(SHIRE, CARE, version, by, DAY);
+    return signed(version, by, DAY);
+  }
+
+  private static DataSharingAgreementSigned signed(int version, OrganisationId by, LocalDate on) {
+    return new DataSharingAgreementSigned(SHIRE, CARE, version, by, on);
   }
 
   private static DataSharingAgreementExpired expired(int version) {
-    return new DataSharingAgreementExpired(SHIRE, CARE, version, DAY);
+    return expired(version, DAY);
+  }
+
+  private static DataSharingAgreementExpired expired(int version, LocalDate on) {
+    return new DataSharingAgreementExpired(SHIRE, CARE, version, on);
   }
 
   private static ProjectStarted started(boolean dsaSignedByAllProviders) {
-    return new ProjectStarted(SHIRE, CARE, DAY, dsaSignedByAllProviders);
+    return started(dsaSignedByAllProviders, DAY);
+  }
+
+  private static ProjectStarted started(boolean dsaSignedByAllProviders, LocalDate on) {
+    return new ProjectStarted(SHIRE, CARE, on, dsaSignedByAllProviders);
   }
 
   private static MilestonePlanned planned() {
