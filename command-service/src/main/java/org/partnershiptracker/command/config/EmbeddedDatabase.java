@@ -31,12 +31,13 @@ public class EmbeddedDatabase implements AutoCloseable {
     this.directory = directory;
     Files.createDirectories(directory);
     StalePostmaster.stopIfOrphaned(directory);
-    this.postgres = start(port);
+    this.postgres = start(port, Duration.ofSeconds(60));
     this.port = postgres.getPort();
     log.info("Embedded PostgreSQL on port {} with data in {}", this.port, directory);
   }
 
-  private EmbeddedPostgres start(int onPort) throws IOException {
+  /** Starts PostgreSQL; a restart waits less for it, so a start that cannot succeed yet (port still taken) is retried soon. */
+  private EmbeddedPostgres start(int onPort, Duration wait) throws IOException {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(directory)
@@ -46,7 +47,7 @@ public class EmbeddedDatabase implements AutoCloseable {
             // disk, before the command is acknowledged.
             .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
-            .setPGStartupWait(Duration.ofSeconds(60));
+            .setPGStartupWait(wait);
     if (onPort > 0) {
       builder.setPort(onPort);
     }
@@ -70,7 +71,7 @@ public class EmbeddedDatabase implements AutoCloseable {
       } catch (IOException | RuntimeException alreadyGone) {
         log.debug("Closing the dead PostgreSQL", alreadyGone);
       }
-      postgres = start(port);
+      postgres = start(port, Duration.ofSeconds(10));
       log.info("The embedded PostgreSQL is back on port {}", port);
     } catch (IOException | RuntimeException e) {
       log.error("Restarting the embedded PostgreSQL failed; trying again in 2 s", e);

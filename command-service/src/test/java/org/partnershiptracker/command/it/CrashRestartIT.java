@@ -118,7 +118,7 @@ class CrashRestartIT {
       assertThat(refused.contentType()).startsWith("application/problem+json");
       assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("fails fast, not after the pool's 30 s").isLessThan(Duration.ofSeconds(10));
     }
-    await().atMost(Duration.ofSeconds(60)).until(() -> ready(api));
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
     CommandApi.Response recorded = api.post("/api/partnerships/p-outage/pulse-surveys",
         "{\"respondentOrganisationId\":\"north-council\",\"aboutOrganisationId\":\"uni\",\"trust\":4,\"answeredOn\":\"2025-02-01\"}",
         "outage-key-1");
