@@ -41,15 +41,21 @@ class CrashRestartIT {
     }
   }
 
-  private Process start(int port) throws IOException {
+  private Process start(int port, String... extra) throws IOException {
     Path jar = Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
     assertThat(jar).as("the exec jar is built in the package phase, before the integration tests").exists();
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
-        jar.toString(), "--server.port=" + port, "--tracker.embedded-postgres.data-dir=" + dataDir.resolve("postgres"),
-        "--tracker.embedded-postgres.port=" + postgresPort, "--tracker.publication.enabled=false")
+    Process process = new ProcessBuilder(command(jar, port, extra))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("service.log").toFile())).start();
     started.add(process);
     return process;
+  }
+
+  private List<String> command(Path jar, int port, String... extra) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
+        jar.toString(), "--server.port=" + port, "--tracker.embedded-postgres.data-dir=" + dataDir.resolve("postgres"),
+        "--tracker.embedded-postgres.port=" + postgresPort, "--tracker.publication.enabled=false"));
+    command.addAll(List.of(extra));
+    return command;
   }
 
   private static boolean ready(CommandApi api) {
@@ -123,6 +129,61 @@ class CrashRestartIT {
         "{\"respondentOrganisationId\":\"north-council\",\"aboutOrganisationId\":\"uni\",\"trust\":4,\"answeredOn\":\"2025-02-01\"}",
         "outage-key-1");
     assertThat(recorded.status()).as("the retry with the same key runs: the 503 was not kept").isEqualTo(201);
+  }
+
+  @Test
+  void aStreamOfKeyedCommandsCutByKill9IsRecordedExactlyOnceWhenEveryUnansweredRequestIsRetried() throws Exception {
+    Files.createDirectories(dataDir);
+    postgresPort = freePort();
+    int port = freePort();
+    CommandApi api = new CommandApi(port);
+    Process first = start(port, "--tracker.idempotency.lease=2s");
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
+    api.formPartnershipWithPartners("p-stream");
+    int total = 200;
+    java.util.Set<Integer> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+    for (int i = 0; i < total; i++) {
+      int n = i;
+      clients.submit(() -> {
+        try {
+          if (api.post("/api/partnerships/p-stream/meetings", streamedMeeting(n), "stream-" + n).status() == 201) {
+            answered.add(n);
+          }
+        } catch (RuntimeException connectionLost) {
+          // the service was killed under this request: it is retried below
+        }
+      });
+    }
+    await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() >= total / 3);
+    first.destroyForcibly().waitFor(); // SIGKILL in the middle of the stream
+    clients.shutdown();
+    clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+
+    start(port, "--tracker.idempotency.lease=2s");
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
+    for (int n = 0; n < total; n++) {
+      if (!answered.contains(n)) {
+        int request = n;
+        // A claim the killed process left in progress answers 409 until its lease ends; then the retry runs.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
+            api.post("/api/partnerships/p-stream/meetings", streamedMeeting(request), "stream-" + request).status() == 201);
+      }
+    }
+    long meetings = 0;
+    for (com.fasterxml.jackson.databind.JsonNode event : expectStatus(200, api.get("/api/partnerships/p-stream/history")).body()) {
+      meetings += event.get("type").asText().equals("MeetingHeld") ? 1 : 0;
+    }
+    log.info("stream: {} of {} answered before SIGKILL, the rest retried", answered.size(), total);
+    assertThat(meetings).as("every keyed command recorded exactly once").isEqualTo(total);
+  }
+
+  /** A meeting whose id the service generates: recording it twice would show as two meetings. */
+  private static String streamedMeeting(int n) {
+    return """
+        {"type":"CATCH_UP","heldOn":"%s","durationMinutes":30,"hostOrganisationId":"north-council",
+         "attendees":[{"organisationId":"uni","level":"RESEARCHER","count":1}]}
+        """.formatted(java.time.LocalDate.of(2025, 2, 3).plusDays(n % 300));
   }
 
   private static int freePort() throws IOException {
