@@ -109,10 +109,6 @@ public class ReadModelStore {
     return versions;
   }
 
-  public long partnershipCount(int generation) {
-    return heads(generation).countDocuments();
-  }
-
   /** Where a generation stands on each partition of the topic. */
   public Map<Integer, Long> nextOffsets(int generation) {
     Map<Integer, Long> positions = new HashMap<>();
@@ -175,9 +171,5 @@ public class ReadModelStore {
       }
     }
     return generations;
-  }
-
-  MongoDatabase database() {
-    return database;
   }
 }
