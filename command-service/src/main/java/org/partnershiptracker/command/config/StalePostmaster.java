@@ -25,20 +25,25 @@ final class StalePostmaster {
 
   private StalePostmaster() {}
 
-  static void stopIfOrphaned(Path dataDirectory) throws IOException {
+  /** The live postgres process that the data directory's {@code postmaster.pid} names, if any. */
+  static Optional<ProcessHandle> running(Path dataDirectory) throws IOException {
     Path pidFile = dataDirectory.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {
-      return;
+      return Optional.empty();
     }
     List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
     if (lines.isEmpty() || !lines.get(0).trim().matches("\\d+")) {
-      return;
+      return Optional.empty();
     }
-    long pid = Long.parseLong(lines.get(0).trim());
-    Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive).filter(StalePostmaster::isPostgres);
+    return ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(ProcessHandle::isAlive).filter(StalePostmaster::isPostgres);
+  }
+
+  static void stopIfOrphaned(Path dataDirectory) throws IOException {
+    Optional<ProcessHandle> process = running(dataDirectory);
     if (process.isEmpty()) {
-      return; // a pid file left by a dead postmaster: PostgreSQL itself starts over it
+      return; // none, or a pid file left by a dead postmaster: PostgreSQL itself starts over it
     }
+    long pid = process.get().pid();
     log.warn("A PostgreSQL (pid {}) left by an earlier run still holds {}; stopping it", pid, dataDirectory);
     process.get().destroy();
     try {

@@ -15,6 +15,7 @@ public final class IdempotencyContext {
 
   private final String key;
   private Answer planned;
+  private boolean stored;
 
   private IdempotencyContext(String key) {
     this.key = key;
@@ -40,6 +41,15 @@ public final class IdempotencyContext {
 
   Optional<Answer> planned() {
     return Optional.ofNullable(planned);
+  }
+
+  /** The command's unit of work stored the answer with its events: the filter need not write it again. */
+  void markStored() {
+    stored = true;
+  }
+
+  boolean stored() {
+    return stored;
   }
 
   /** Called with the answer before the command is sent; no effect outside a keyed request. */

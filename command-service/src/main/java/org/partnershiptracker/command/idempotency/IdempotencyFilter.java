@@ -90,7 +90,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-    IdempotencyContext.open(key); // a successful command stores its answer with its events (IdempotencyUnitOfWork)
+    IdempotencyContext context = IdempotencyContext.open(key); // a successful command stores its answer with its events
     try {
       chain.doFilter(new BufferedBodyRequest(request, body), recorded);
     } catch (IOException | ServletException | RuntimeException e) {
@@ -102,7 +102,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     if (recorded.getStatus() >= 500 || recorded.getStatus() == 400) {
       // Our failure, or a request that was not valid: not an answer to keep; a retry runs again.
       store.release(key);
-    } else {
+    } else if (!(context.stored() && recorded.getStatus() < 300)) {
+      // A refusal, or an answer not stored with events; a success was stored in its command's transaction.
       store.complete(
           key,
           recorded.getStatus(),

@@ -30,8 +30,10 @@ public class IdempotencyUnitOfWork {
   void storeAnswersWithTheEvents(CommandBus commandBus) {
     MessageHandlerInterceptor<CommandMessage<?>> interceptor = (unitOfWork, chain) -> {
       IdempotencyContext.current().ifPresent(context -> unitOfWork.onPrepareCommit(committing ->
-          context.planned().ifPresent(answer ->
-              store.complete(context.key(), answer.status(), answer.contentType(), answer.location(), answer.body()))));
+          context.planned().ifPresent(answer -> {
+            store.complete(context.key(), answer.status(), answer.contentType(), answer.location(), answer.body());
+            context.markStored();
+          })));
       return chain.proceed();
     };
     commandBus.registerHandlerInterceptor(interceptor);

@@ -29,4 +29,21 @@ public interface Activity {
 
   /** The same activity seen from one organisation: meetings it hosted or attended, surveys it gave or was rated in. */
   Activity seenBy(String organisationId);
+
+  /** The meetings held from {@code from} to {@code to}, both included: one definition for every implementation. */
+  static List<MeetingHeld> heldBetween(List<MeetingHeld> meetings, LocalDate from, LocalDate to) {
+    return meetings.stream().filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(to)).toList();
+  }
+
+  /** The surveys answered from {@code from} to {@code to}, both included. */
+  static List<PulseSurveyAnswered> answeredBetween(List<PulseSurveyAnswered> surveys, LocalDate from, LocalDate to) {
+    return surveys.stream().filter(s -> !s.answeredOn().isBefore(from) && !s.answeredOn().isAfter(to)).toList();
+  }
+
+  /** The surveys an organisation answered or was rated in: what a partner's view keeps. */
+  static List<PulseSurveyAnswered> givenOrReceivedBy(List<PulseSurveyAnswered> surveys, String organisationId) {
+    return surveys.stream()
+        .filter(s -> s.respondentOrganisationId().value().equals(organisationId) || s.aboutOrganisationId().value().equals(organisationId))
+        .toList();
+  }
 }

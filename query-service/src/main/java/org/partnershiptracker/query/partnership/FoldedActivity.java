@@ -25,12 +25,12 @@ public final class FoldedActivity implements Activity {
 
   @Override
   public List<MeetingHeld> meetings(LocalDate from, LocalDate to) {
-    return meetings.stream().filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(to)).toList();
+    return Activity.heldBetween(meetings, from, to);
   }
 
   @Override
   public List<PulseSurveyAnswered> surveys(LocalDate from, LocalDate to) {
-    return surveys.stream().filter(s -> !s.answeredOn().isBefore(from) && !s.answeredOn().isAfter(to)).toList();
+    return Activity.answeredBetween(surveys, from, to);
   }
 
   @Override
@@ -53,9 +53,7 @@ public final class FoldedActivity implements Activity {
   public Activity seenBy(String organisationId) {
     List<MeetingHeld> own = new ArrayList<>();
     meetings.stream().filter(m -> MeetingKeys.participants(m).contains(organisationId)).forEach(own::add);
-    List<PulseSurveyAnswered> rated = surveys.stream()
-        .filter(s -> s.respondentOrganisationId().value().equals(organisationId) || s.aboutOrganisationId().value().equals(organisationId))
-        .toList();
+    List<PulseSurveyAnswered> rated = Activity.givenOrReceivedBy(surveys, organisationId);
     return new FoldedActivity(own, rated);
   }
 }

@@ -33,13 +33,13 @@ public class BatchApplier {
     List<IncomingEvent> events = new ArrayList<>();
     List<RejectedRecords.Rejection> rejections = new ArrayList<>();
     Map<Integer, Long> nextOffsets = new HashMap<>();
-    Map<String, ConsumerRecord<String, byte[]>> byEventId = new HashMap<>();
+    Map<String, ConsumerRecord<String, byte[]>> byPlace = new HashMap<>();
     for (ConsumerRecord<String, byte[]> record : records) {
       nextOffsets.merge(record.partition(), record.offset() + 1, Math::max);
       RecordDecoder.Decoded decoded = decoder.decode(record);
       if (decoded.event() != null) {
         events.add(decoded.event());
-        byEventId.putIfAbsent(decoded.event().partition() + "-" + decoded.event().offset(), record);
+        byPlace.putIfAbsent(decoded.event().partition() + "-" + decoded.event().offset(), record);
       } else {
         rejections.add(new RejectedRecords.Rejection(record.partition(), record.offset(), record.key(),
             decoded.unreadable().reason(), decoded.unreadable().detail(), record.value()));
@@ -51,7 +51,7 @@ public class BatchApplier {
     List<RejectedRecords.Rejection> conflicts = new ArrayList<>();
     for (ReadModelWriter.SetAside setAside : outcome.setAside()) {
       IncomingEvent event = setAside.event();
-      ConsumerRecord<String, byte[]> record = byEventId.get(event.partition() + "-" + event.offset());
+      ConsumerRecord<String, byte[]> record = byPlace.get(event.partition() + "-" + event.offset());
       conflicts.add(new RejectedRecords.Rejection(event.partition(), event.offset(), record.key(), "conflicting-duplicate",
           setAside.reason(), record.value()));
     }

@@ -184,8 +184,8 @@ public class ReadModelWriter {
         first = activity ? storedActivityEntry(head, incoming) : storedLedgerEntry(head, incoming.eventId());
       }
       if (first == null) {
-        return "%s %d of aggregate %s was already applied from another event; this record (event %s) is not it: the first copy stands"
-            .formatted("sequence", incoming.sequenceNumber(), incoming.aggregateId(), incoming.eventId());
+        return "sequence %d of aggregate %s was already applied from another event; this record (event %s) is not it: the first copy stands"
+            .formatted(incoming.sequenceNumber(), incoming.aggregateId(), incoming.eventId());
       }
       return Objects.equals(first, fresh) ? null
           : "event %s was already applied with different content: the first copy stands".formatted(incoming.eventId());

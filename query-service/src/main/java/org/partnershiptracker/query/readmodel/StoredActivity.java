@@ -106,13 +106,13 @@ final class StoredActivity implements Activity {
   @Override
   public List<MeetingHeld> meetings(LocalDate from, LocalDate to) {
     checkLoaded(from, to);
-    return meetings.stream().filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(to)).toList();
+    return Activity.heldBetween(meetings, from, to);
   }
 
   @Override
   public List<PulseSurveyAnswered> surveys(LocalDate from, LocalDate to) {
     checkLoaded(from, to);
-    return surveys.stream().filter(s -> !s.answeredOn().isBefore(from) && !s.answeredOn().isAfter(to)).toList();
+    return Activity.answeredBetween(surveys, from, to);
   }
 
   @Override
@@ -188,9 +188,7 @@ final class StoredActivity implements Activity {
   @Override
   public Activity seenBy(String organisationId) {
     Predicate<MeetingHeld> involved = m -> MeetingKeys.participants(m).contains(organisationId);
-    List<PulseSurveyAnswered> rated = surveys.stream()
-        .filter(s -> s.respondentOrganisationId().value().equals(organisationId) || s.aboutOrganisationId().value().equals(organisationId))
-        .toList();
+    List<PulseSurveyAnswered> rated = Activity.givenOrReceivedBy(surveys, organisationId);
     StoredActivity lensView = new StoredActivity(store, generation, head, firstLoaded, lastLoaded,
         meetings.stream().filter(involved).toList(), rated, indexByYear, organisationId);
     lensView.daysByKey = daysByKey(); // on-site days of the organisation are keyed by it in the whole partnership's days
