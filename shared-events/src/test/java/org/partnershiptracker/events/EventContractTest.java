@@ -71,16 +71,6 @@ class EventContractTest {
   }
 
   @Test
-  void aRoleCannotBeReassignedToItsCurrentHolder() {
-    PersonId same = PersonId.of("person-1");
-    assertThatThrownBy(
-            () ->
-                new RoleReassigned(
-                    PARTNERSHIP, RoleId.of("r-1"), same, same, RoleChangeReason.RESTRUCTURE, DAY))
-        .hasMessageContaining("toPersonId");
-  }
-
-  @Test
   void trustIsRatedOneToFive() {
     OrganisationId a = OrganisationId.of("a");
     OrganisationId b = OrganisationId.of("b");

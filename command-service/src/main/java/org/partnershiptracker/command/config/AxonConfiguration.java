@@ -8,7 +8,6 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.RevisionResolver;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,8 +32,8 @@ public class AxonConfiguration {
   /** Used by both aggregates: a snapshot every N events bounds the events read on a cache miss. */
   @Bean
   public SnapshotTriggerDefinition aggregateSnapshotTrigger(
-      Snapshotter snapshotter, @Value("${tracker.snapshots.every-events:250}") int everyEvents) {
-    return new EventCountSnapshotTriggerDefinition(snapshotter, everyEvents);
+      Snapshotter snapshotter, SnapshotProperties snapshots) {
+    return new EventCountSnapshotTriggerDefinition(snapshotter, snapshots.everyEvents());
   }
 
   /** Keeps loaded aggregates in memory while they are referenced: a hit reads no events at all. */

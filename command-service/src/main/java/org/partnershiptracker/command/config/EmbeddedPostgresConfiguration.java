@@ -2,7 +2,6 @@ package org.partnershiptracker.command.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -12,7 +11,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, start a real PostgreSQL from the
@@ -26,10 +24,9 @@ public class EmbeddedPostgresConfiguration {
 
   @Bean(destroyMethod = "close")
   public EmbeddedDatabase embeddedDatabase(
-      @Value("${tracker.embedded-postgres.data-dir}") String dataDir,
-      @Value("${tracker.embedded-postgres.port:0}") int port)
-      throws IOException {
-    return new EmbeddedDatabase(Path.of(dataDir).toAbsolutePath().normalize(), port);
+      EmbeddedPostgresProperties properties) throws IOException {
+    return new EmbeddedDatabase(
+        properties.dataDir().toAbsolutePath().normalize(), properties.port());
   }
 
   /** Fails within 2 s when the database is gone (Hikari's default waits 30 s): requests answer 503 promptly. */

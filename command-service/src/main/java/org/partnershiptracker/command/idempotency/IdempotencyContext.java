@@ -21,34 +21,34 @@ public final class IdempotencyContext {
     this.key = key;
   }
 
-  static IdempotencyContext open(String key) {
+  public static IdempotencyContext open(String key) {
     IdempotencyContext context = new IdempotencyContext(key);
     CURRENT.set(context);
     return context;
   }
 
-  static void close() {
+  public static void close() {
     CURRENT.remove();
   }
 
-  static Optional<IdempotencyContext> current() {
+  public static Optional<IdempotencyContext> current() {
     return Optional.ofNullable(CURRENT.get());
   }
 
-  String key() {
+  public String key() {
     return key;
   }
 
-  Optional<Answer> planned() {
+  public Optional<Answer> planned() {
     return Optional.ofNullable(planned);
   }
 
   /** The command's unit of work stored the answer with its events: the filter need not write it again. */
-  void markStored() {
+  public void markStored() {
     stored = true;
   }
 
-  boolean stored() {
+  public boolean stored() {
     return stored;
   }
 

@@ -7,10 +7,10 @@ import java.util.Optional;
 
 /** Responses kept per Idempotency-Key in PostgreSQL, beside the event store. */
 @Component
-class IdempotencyStore {
-  enum State { IN_PROGRESS, COMPLETED }
+public class IdempotencyStore {
+  public enum State { IN_PROGRESS, COMPLETED }
 
-  record StoredResponse(
+  public record StoredResponse(
       String fingerprint, State state, int status, String contentType, String location, byte[] body) {}
 
   private final JdbcTemplate jdbc;
@@ -23,7 +23,7 @@ class IdempotencyStore {
    * Claims the key for this request; false if someone holds it. A claim left in progress longer
    * than the lease (its process died) is taken over by the same request.
    */
-  boolean claim(String key, String fingerprint, java.time.Duration lease) {
+  public boolean claim(String key, String fingerprint, java.time.Duration lease) {
     return jdbc.update(
             "INSERT INTO idempotency_record (idempotency_key, request_fingerprint, state) VALUES (?, ?, ?) "
                 + "ON CONFLICT (idempotency_key) DO UPDATE SET created_at = now() "
@@ -38,12 +38,12 @@ class IdempotencyStore {
   }
 
   /** Deletes the records older than the retention period; returns how many. */
-  int forgetOlderThan(java.time.Duration retention) {
+  public int forgetOlderThan(java.time.Duration retention) {
     return jdbc.update("DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)",
         (double) retention.toSeconds());
   }
 
-  Optional<StoredResponse> find(String key) {
+  public Optional<StoredResponse> find(String key) {
     return jdbc
         .query(
             "SELECT request_fingerprint, state, status_code, content_type, location, response_body "
@@ -62,7 +62,7 @@ class IdempotencyStore {
   }
 
   /** Stores the answer under a key still in progress (a command's unit of work may have stored it already). */
-  void complete(String key, int status, String contentType, String location, byte[] body) {
+  public void complete(String key, int status, String contentType, String location, byte[] body) {
     jdbc.update(
         "UPDATE idempotency_record SET state = ?, status_code = ?, content_type = ?, location = ?, response_body = ? "
             + "WHERE idempotency_key = ? AND state = 'IN_PROGRESS'",
@@ -75,7 +75,7 @@ class IdempotencyStore {
   }
 
   /** Forgets a claim whose request failed on our side, so that a retry runs again. */
-  void release(String key) {
+  public void release(String key) {
     jdbc.update("DELETE FROM idempotency_record WHERE idempotency_key = ? AND state = 'IN_PROGRESS'", key);
   }
 }

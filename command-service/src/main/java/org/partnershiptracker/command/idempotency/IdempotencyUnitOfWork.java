@@ -4,7 +4,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +20,9 @@ public class IdempotencyUnitOfWork {
   private final IdempotencyStore store;
   private final Duration retention;
 
-  IdempotencyUnitOfWork(IdempotencyStore store, @Value("${tracker.idempotency.retention:7d}") Duration retention) {
+  IdempotencyUnitOfWork(IdempotencyStore store, IdempotencyProperties properties) {
     this.store = store;
-    this.retention = retention;
+    this.retention = properties.retention();
   }
 
   @Autowired

@@ -17,7 +17,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +25,6 @@ import java.util.Map;
 
 /** Wires the Kafka producer and the tracking processor that publishes the event store. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PublicationProperties.class)
 @ConditionalOnProperty(name = "tracker.publication.enabled", havingValue = "true", matchIfMissing = true)
 public class PublicationConfiguration {
 

@@ -3,13 +3,8 @@ package org.partnershiptracker.command.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.partnershiptracker.command.rules.NotFound;
-import org.partnershiptracker.command.rules.Rule;
-import org.partnershiptracker.command.rules.RuleViolation;
+import org.partnershiptracker.events.value.PartnershipId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.partnershiptracker.command.idempotency.IdempotencyContext;
@@ -45,7 +40,7 @@ public class CommandDispatcher {
       commands.sendAndWait(command);
     } catch (RuntimeException e) {
       outcome = "rejected";
-      reason = reason(e instanceof CommandExecutionException && e.getCause() != null ? e.getCause() : e);
+      reason = reason(e);
       throw e;
     } finally {
       sample.stop(Timer.builder("tracker.command.latency").description("Time to handle a command and store its events")
@@ -55,26 +50,18 @@ public class CommandDispatcher {
     }
   }
 
-  /** A bounded set of reasons: the rule codes, not-found, id-already-used, invalid, error. */
+  /** A bounded set of reasons: the rule codes, not-found, invalid, unavailable, error… */
   private static String reason(Throwable e) {
-    if (e instanceof RuleViolation violation) {
-      return violation.rule().code();
-    }
-    if (e instanceof AggregateStreamCreationException) {
-      return Rule.ID_ALREADY_USED.code();
-    }
-    if (e instanceof NotFound || e instanceof AggregateNotFoundException) {
-      return "not-found";
-    }
-    return e instanceof IllegalArgumentException ? "invalid" : "error";
+    return Problems.outcomeOf(e).map(Problems.Outcome::reason).orElse("error");
   }
 
   /** 201 Created, with Location at the partnership's history. */
-  public ResponseEntity<Map<String, String>> created(Object command, String partnershipId, String... idPairs) {
+  public ResponseEntity<Map<String, String>> created(
+      Object command, PartnershipId partnershipId, Object... idPairs) {
     URI history =
         ServletUriComponentsBuilder.fromCurrentContextPath()
             .path("/api/partnerships/{id}/history")
-            .buildAndExpand(partnershipId)
+            .buildAndExpand(partnershipId.value())
             .toUri();
     Map<String, String> body = ids(partnershipId, idPairs);
     planAnswer(201, history.toString(), body);
@@ -92,18 +79,20 @@ public class CommandDispatcher {
   }
 
   /** 200 OK: an action on something that exists (a reassignment, a signature, a start). */
-  public ResponseEntity<Map<String, String>> done(Object command, String partnershipId, String... idPairs) {
+  public ResponseEntity<Map<String, String>> done(
+      Object command, PartnershipId partnershipId, Object... idPairs) {
     Map<String, String> body = ids(partnershipId, idPairs);
     planAnswer(200, null, body);
     send(command);
     return ResponseEntity.ok(body);
   }
 
-  private static Map<String, String> ids(String partnershipId, String... idPairs) {
+  /** The answer's body: the partnership's id, then name/id pairs of what was recorded. */
+  private static Map<String, String> ids(PartnershipId partnershipId, Object... idPairs) {
     Map<String, String> body = new LinkedHashMap<>();
-    body.put("partnershipId", partnershipId);
+    body.put("partnershipId", partnershipId.value());
     for (int i = 0; i + 1 < idPairs.length; i += 2) {
-      body.put(idPairs[i], idPairs[i + 1]);
+      body.put(String.valueOf(idPairs[i]), String.valueOf(idPairs[i + 1]));
     }
     return body;
   }

@@ -2,16 +2,14 @@ package org.partnershiptracker.command.web;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 
-import java.net.URI;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Whether a failure means the database cannot be reached, and the answer then: 503 with
- * Retry-After, so a client retries (with its Idempotency-Key) instead of reading a 500.
+ * Whether a failure means the database cannot be reached. The answer is then a 503 with
+ * Retry-After ({@link Problems#unavailable()}), so a client retries (with its Idempotency-Key)
+ * instead of reading a 500.
  */
 public final class DatabaseUnavailable {
   public static final String RETRY_AFTER_SECONDS = "5";
@@ -28,13 +26,5 @@ public final class DatabaseUnavailable {
       }
     }
     return false;
-  }
-
-  public static ProblemDetail problem() {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        "the event store cannot be reached; nothing was recorded; retry in " + RETRY_AFTER_SECONDS + " s");
-    problem.setType(URI.create("https://partnership-tracker.org/problems/unavailable"));
-    problem.setTitle("Service unavailable");
-    return problem;
   }
 }

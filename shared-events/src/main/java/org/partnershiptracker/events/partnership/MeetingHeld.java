@@ -3,6 +3,7 @@ package org.partnershiptracker.events.partnership;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.Attendance;
 import org.partnershiptracker.events.value.MeetingId;
 import org.partnershiptracker.events.value.MeetingType;
@@ -33,7 +34,7 @@ public record MeetingHeld(
     Require.present(meetingId, "meetingId");
     Require.present(type, "type");
     Require.present(heldOn, "heldOn");
-    Require.between(durationMinutes, 1, 24 * 60, "durationMinutes");
+    Require.between(durationMinutes, 1, Limits.MEETING_MINUTES, "durationMinutes");
     Require.present(hostOrganisationId, "hostOrganisationId");
     attendees = List.copyOf(Require.notEmpty(attendees, "attendees"));
   }

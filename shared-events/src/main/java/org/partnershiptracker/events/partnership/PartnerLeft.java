@@ -3,6 +3,7 @@ package org.partnershiptracker.events.partnership;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.Sector;
@@ -22,9 +23,9 @@ public record PartnerLeft(
   public PartnerLeft {
     Require.present(partnershipId, "partnershipId");
     Require.present(organisationId, "organisationId");
-    Require.text(organisationName, "organisationName", 200);
+    Require.text(organisationName, "organisationName", Limits.NAME);
     Require.present(sector, "sector");
     Require.present(leftOn, "leftOn");
-    Require.optionalText(reason, "reason", 500);
+    Require.optionalText(reason, "reason", Limits.REASON);
   }
 }

@@ -3,6 +3,7 @@ package org.partnershiptracker.events.partnership;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.PartnershipId;
 
 import java.time.LocalDate;
@@ -14,6 +15,6 @@ public record PartnershipClosed(PartnershipId partnershipId, LocalDate closedOn,
   public PartnershipClosed {
     Require.present(partnershipId, "partnershipId");
     Require.present(closedOn, "closedOn");
-    Require.optionalText(reason, "reason", 500);
+    Require.optionalText(reason, "reason", Limits.REASON);
   }
 }

@@ -3,6 +3,7 @@ package org.partnershiptracker.events.partnership;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.PartnershipId;
 
 import java.time.LocalDate;
@@ -14,8 +15,8 @@ public record PartnershipFormed(
     implements PartnershipEvent {
   public PartnershipFormed {
     Require.present(partnershipId, "partnershipId");
-    Require.text(name, "name", 200);
-    Require.optionalText(sharedVision, "sharedVision", 2000);
+    Require.text(name, "name", Limits.NAME);
+    Require.optionalText(sharedVision, "sharedVision", Limits.ACCOUNT);
     Require.present(formedOn, "formedOn");
   }
 }

@@ -3,6 +3,7 @@ package org.partnershiptracker.events.partnership;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
@@ -25,7 +26,7 @@ public record QuickWinDelivered(
   public QuickWinDelivered {
     Require.present(partnershipId, "partnershipId");
     Require.present(quickWinId, "quickWinId");
-    Require.text(title, "title", 200);
+    Require.text(title, "title", Limits.NAME);
     Require.present(deliveredOn, "deliveredOn");
     Require.present(beneficiaryOrganisationId, "beneficiaryOrganisationId");
     if (estimatedSavingGbp != null && estimatedSavingGbp.signum() < 0) {

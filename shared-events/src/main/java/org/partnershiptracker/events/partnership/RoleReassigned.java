@@ -25,9 +25,6 @@ public record RoleReassigned(
     Require.present(roleId, "roleId");
     Require.present(fromPersonId, "fromPersonId");
     Require.present(toPersonId, "toPersonId");
-    if (fromPersonId.equals(toPersonId)) {
-      throw new IllegalArgumentException("toPersonId must differ from fromPersonId");
-    }
     Require.present(reason, "reason");
     Require.present(reassignedOn, "reassignedOn");
   }

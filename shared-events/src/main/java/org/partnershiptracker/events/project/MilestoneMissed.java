@@ -3,6 +3,7 @@ package org.partnershiptracker.events.project;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
 import org.partnershiptracker.events.value.MilestoneId;
@@ -25,6 +26,6 @@ public record MilestoneMissed(
     Require.present(milestoneId, "milestoneId");
     Require.present(dueOn, "dueOn");
     Require.present(missedOn, "missedOn");
-    Require.optionalText(reason, "reason", 500);
+    Require.optionalText(reason, "reason", Limits.REASON);
   }
 }

@@ -3,6 +3,7 @@ package org.partnershiptracker.events.project;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
 import org.partnershiptracker.events.value.MilestoneHorizon;
@@ -25,7 +26,7 @@ public record MilestonePlanned(
     Require.present(partnershipId, "partnershipId");
     Require.present(projectId, "projectId");
     Require.present(milestoneId, "milestoneId");
-    Require.text(title, "title", 200);
+    Require.text(title, "title", Limits.NAME);
     Require.present(horizon, "horizon");
     Require.present(dueOn, "dueOn");
     Require.present(plannedOn, "plannedOn");

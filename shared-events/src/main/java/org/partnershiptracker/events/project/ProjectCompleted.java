@@ -3,6 +3,7 @@ package org.partnershiptracker.events.project;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
 
@@ -17,6 +18,6 @@ public record ProjectCompleted(
     Require.present(partnershipId, "partnershipId");
     Require.present(projectId, "projectId");
     Require.present(completedOn, "completedOn");
-    Require.text(outcome, "outcome", 2000);
+    Require.text(outcome, "outcome", Limits.ACCOUNT);
   }
 }

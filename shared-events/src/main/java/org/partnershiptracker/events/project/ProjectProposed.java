@@ -3,6 +3,7 @@ package org.partnershiptracker.events.project;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
 import org.partnershiptracker.events.value.OrganisationId;
@@ -26,8 +27,8 @@ public record ProjectProposed(
   public ProjectProposed {
     Require.present(partnershipId, "partnershipId");
     Require.present(projectId, "projectId");
-    Require.text(title, "title", 200);
-    Require.text(problemStatement, "problemStatement", 4000);
+    Require.text(title, "title", Limits.NAME);
+    Require.text(problemStatement, "problemStatement", Limits.PROBLEM_STATEMENT);
     dataProviderOrganisationIds =
         List.copyOf(Require.notEmpty(dataProviderOrganisationIds, "dataProviderOrganisationIds"));
     Require.present(proposedOn, "proposedOn");

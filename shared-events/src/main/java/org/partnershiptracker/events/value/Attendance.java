@@ -7,6 +7,6 @@ public record Attendance(OrganisationId organisationId, AttendeeLevel level, int
   public Attendance {
     Require.present(organisationId, "organisationId");
     Require.present(level, "level");
-    Require.between(count, 1, 10_000, "count");
+    Require.between(count, 1, Limits.ATTENDEES_PER_GROUP, "count");
   }
 }

@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.project;
+package org.partnershiptracker.command.project.model;
 
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;

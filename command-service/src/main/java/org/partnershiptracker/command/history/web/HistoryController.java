@@ -1,10 +1,10 @@
-package org.partnershiptracker.command.history;
+package org.partnershiptracker.command.history.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.partnershiptracker.command.partnership.ProjectDirectory;
+import org.partnershiptracker.command.partnership.model.ProjectDirectory;
 import org.partnershiptracker.command.rules.NotFound;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.value.PartnershipId;

@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.partnership;
+package org.partnershiptracker.command.partnership.model;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -10,16 +10,16 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.partnershiptracker.command.partnership.PartnershipCommands.AddPartner;
-import org.partnershiptracker.command.partnership.PartnershipCommands.ClosePartnership;
-import org.partnershiptracker.command.partnership.PartnershipCommands.DesignateRole;
-import org.partnershiptracker.command.partnership.PartnershipCommands.FormPartnership;
-import org.partnershiptracker.command.partnership.PartnershipCommands.ReassignRole;
-import org.partnershiptracker.command.partnership.PartnershipCommands.RecordMeeting;
-import org.partnershiptracker.command.partnership.PartnershipCommands.RecordPulseSurvey;
-import org.partnershiptracker.command.partnership.PartnershipCommands.RecordQuickWin;
-import org.partnershiptracker.command.partnership.PartnershipCommands.RemovePartner;
-import org.partnershiptracker.command.partnership.PartnershipCommands.VacateRole;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.AddPartner;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.ClosePartnership;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.DesignateRole;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.FormPartnership;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.ReassignRole;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.RecordMeeting;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.RecordPulseSurvey;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.RecordQuickWin;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.RemovePartner;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.VacateRole;
 import org.partnershiptracker.command.rules.Rule;
 import org.partnershiptracker.command.rules.RuleViolation;
 
@@ -90,7 +90,7 @@ class PartnershipTest {
 
   private static final ProjectId OWN_PROJECT = ProjectId.of("care-demand");
   private static final ProjectId OTHER_PARTNERSHIPS_PROJECT = ProjectId.of("elsewhere-project");
-  private static final ProjectId UNKNOWN_PROJECT = ProjectId.of("no-such-project");
+  private static final ProjectId PROJECT_BELONGS_TO_PARTNERSHIP = ProjectId.of("no-such-project");
 
   private static final MeetingId WORK_DAY = MeetingId.of("work-day-1");
   private static final QuickWinId DASHBOARD = QuickWinId.of("dashboard");
@@ -154,7 +154,7 @@ class PartnershipTest {
   void anOrganisationIsAPartnerOnceAtATime() {
     refused(
         givenNorthAndUni().when(new AddPartner(SHIRE, NORTH, NAMES.get(NORTH), Sector.LOCAL_AUTHORITY, LATER)),
-        Rule.ALREADY_A_PARTNER);
+        Rule.ORGANISATION_JOINS_ONCE);
   }
 
   @Test
@@ -383,12 +383,12 @@ class PartnershipTest {
 
   @Test
   void aMeetingDoesNotReferToAnotherPartnershipsProject() {
-    refused(givenNorthAndUni().when(workDay(NORTH, UNI, OTHER_PARTNERSHIPS_PROJECT)), Rule.UNKNOWN_PROJECT);
+    refused(givenNorthAndUni().when(workDay(NORTH, UNI, OTHER_PARTNERSHIPS_PROJECT)), Rule.PROJECT_BELONGS_TO_PARTNERSHIP);
   }
 
   @Test
   void aMeetingDoesNotReferToAnUnknownProject() {
-    refused(givenNorthAndUni().when(workDay(NORTH, UNI, UNKNOWN_PROJECT)), Rule.UNKNOWN_PROJECT);
+    refused(givenNorthAndUni().when(workDay(NORTH, UNI, PROJECT_BELONGS_TO_PARTNERSHIP)), Rule.PROJECT_BELONGS_TO_PARTNERSHIP);
   }
 
   // ---------------------------------------------------------------- RecordQuickWin
@@ -414,7 +414,7 @@ class PartnershipTest {
 
   @Test
   void aQuickWinDoesNotReferToAnotherPartnershipsProject() {
-    refused(givenNorthAndUni().when(quickWinFor(NORTH, OTHER_PARTNERSHIPS_PROJECT)), Rule.UNKNOWN_PROJECT);
+    refused(givenNorthAndUni().when(quickWinFor(NORTH, OTHER_PARTNERSHIPS_PROJECT)), Rule.PROJECT_BELONGS_TO_PARTNERSHIP);
   }
 
   // ---------------------------------------------------------------- RecordPulseSurvey
@@ -438,7 +438,7 @@ class PartnershipTest {
 
   @Test
   void aPartnerDoesNotRateItself() {
-    refused(givenNorthAndUni().when(new RecordPulseSurvey(SHIRE, NORTH, NORTH, 5, LATER)), Rule.DIFFERENT_ORGANISATIONS);
+    refused(givenNorthAndUni().when(new RecordPulseSurvey(SHIRE, NORTH, NORTH, 5, LATER)), Rule.SURVEY_ABOUT_ANOTHER_PARTNER);
   }
 
   // ---------------------------------------------------------------- ClosePartnership
@@ -457,13 +457,13 @@ class PartnershipTest {
   void aClosedPartnershipRefusesEverything(Object command) {
     refused(
         givenSpannerHeldByAnna().andGiven(new PartnershipClosed(SHIRE, LATER, "programme ended")).when(command),
-        Rule.PARTNERSHIP_CLOSED);
+        Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCommandBeforeFormation")
   void activityDatedBeforeTheFormationIsRefused(Object command) {
-    refused(givenSpannerHeldByAnna().when(command), Rule.NOT_BEFORE_FORMATION);
+    refused(givenSpannerHeldByAnna().when(command), Rule.ACTIVITY_AFTER_FORMATION);
   }
 
   static Stream<Named<Object>> everyCommandLater() {

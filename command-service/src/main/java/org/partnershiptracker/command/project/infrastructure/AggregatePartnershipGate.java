@@ -1,7 +1,8 @@
-package org.partnershiptracker.command.project;
+package org.partnershiptracker.command.project.infrastructure;
 
 import org.axonframework.modelling.command.Repository;
-import org.partnershiptracker.command.partnership.Partnership;
+import org.partnershiptracker.command.project.model.PartnershipGate;
+import org.partnershiptracker.command.partnership.model.Partnership;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.project;
+package org.partnershiptracker.command.project.model;
 
 /**
  * What to do when a project starts before every data provider signed its data sharing agreement

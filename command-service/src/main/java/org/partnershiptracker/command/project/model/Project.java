@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.project;
+package org.partnershiptracker.command.project.model;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -7,18 +7,18 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.partnershiptracker.command.project.ProjectCommands.AbandonProject;
-import org.partnershiptracker.command.project.ProjectCommands.AchieveMilestone;
-import org.partnershiptracker.command.project.ProjectCommands.CompleteProject;
-import org.partnershiptracker.command.project.ProjectCommands.DraftDataSharingAgreement;
-import org.partnershiptracker.command.project.ProjectCommands.ExpireDataSharingAgreement;
-import org.partnershiptracker.command.project.ProjectCommands.PlanMilestone;
-import org.partnershiptracker.command.project.ProjectCommands.ProposeProject;
-import org.partnershiptracker.command.project.ProjectCommands.RecordMilestoneMissed;
-import org.partnershiptracker.command.project.ProjectCommands.RescheduleMilestone;
-import org.partnershiptracker.command.project.ProjectCommands.ReviseDataSharingAgreement;
-import org.partnershiptracker.command.project.ProjectCommands.SignDataSharingAgreement;
-import org.partnershiptracker.command.project.ProjectCommands.StartProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.AbandonProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.AchieveMilestone;
+import org.partnershiptracker.command.project.model.ProjectCommands.CompleteProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.DraftDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.ExpireDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.PlanMilestone;
+import org.partnershiptracker.command.project.model.ProjectCommands.ProposeProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.RecordMilestoneMissed;
+import org.partnershiptracker.command.project.model.ProjectCommands.RescheduleMilestone;
+import org.partnershiptracker.command.project.model.ProjectCommands.ReviseDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.SignDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.StartProject;
 import org.partnershiptracker.command.rules.NotFound;
 import org.partnershiptracker.command.rules.Rule;
 import org.partnershiptracker.command.rules.RuleViolation;
@@ -290,7 +290,7 @@ public class Project {
     }
     RuleViolation.check(
         status == Status.PROPOSED || status == Status.STARTED,
-        Rule.PROJECT_CLOSED,
+        Rule.CLOSED_PROJECT_ACCEPTS_NOTHING,
         "project " + projectId + " is " + status.name().toLowerCase());
     partnership.requireActivity(partnershipId, on, organisations);
   }
@@ -344,17 +344,17 @@ public class Project {
 
   private void requireStarted() {
     RuleViolation.check(
-        status == Status.STARTED, Rule.PROJECT_NOT_STARTED, "project " + projectId + " has not started");
+        status == Status.STARTED, Rule.PROJECT_STARTED_FIRST, "project " + projectId + " has not started");
   }
 
   private Milestone openMilestone(MilestoneId milestoneId) {
     Milestone milestone = milestones.get(milestoneId.value());
     if (milestone == null) {
-      throw new RuleViolation(Rule.UNKNOWN_MILESTONE, "milestone " + milestoneId + " was never planned");
+      throw new RuleViolation(Rule.MILESTONE_PLANNED_FIRST, "milestone " + milestoneId + " was never planned");
     }
     RuleViolation.check(
         !milestone.closed(),
-        Rule.MILESTONE_CLOSED_ONCE,
+        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE,
         "milestone " + milestoneId + " was already achieved or missed");
     return milestone;
   }

@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.project;
+package org.partnershiptracker.command.project.model;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -11,18 +11,18 @@ import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.partnershiptracker.command.project.ProjectCommands.AbandonProject;
-import org.partnershiptracker.command.project.ProjectCommands.AchieveMilestone;
-import org.partnershiptracker.command.project.ProjectCommands.CompleteProject;
-import org.partnershiptracker.command.project.ProjectCommands.DraftDataSharingAgreement;
-import org.partnershiptracker.command.project.ProjectCommands.ExpireDataSharingAgreement;
-import org.partnershiptracker.command.project.ProjectCommands.PlanMilestone;
-import org.partnershiptracker.command.project.ProjectCommands.ProposeProject;
-import org.partnershiptracker.command.project.ProjectCommands.RecordMilestoneMissed;
-import org.partnershiptracker.command.project.ProjectCommands.RescheduleMilestone;
-import org.partnershiptracker.command.project.ProjectCommands.ReviseDataSharingAgreement;
-import org.partnershiptracker.command.project.ProjectCommands.SignDataSharingAgreement;
-import org.partnershiptracker.command.project.ProjectCommands.StartProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.AbandonProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.AchieveMilestone;
+import org.partnershiptracker.command.project.model.ProjectCommands.CompleteProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.DraftDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.ExpireDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.PlanMilestone;
+import org.partnershiptracker.command.project.model.ProjectCommands.ProposeProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.RecordMilestoneMissed;
+import org.partnershiptracker.command.project.model.ProjectCommands.RescheduleMilestone;
+import org.partnershiptracker.command.project.model.ProjectCommands.ReviseDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.SignDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.StartProject;
 import org.partnershiptracker.command.rules.NotFound;
 import org.partnershiptracker.command.rules.Rule;
 import org.partnershiptracker.command.rules.RuleViolation;
@@ -110,8 +110,8 @@ class ProjectTest {
       if (!partnershipId.equals(partnership)) {
         throw new AggregateNotFoundException(partnership.value(), "no partnership " + partnership);
       }
-      RuleViolation.check(open, Rule.PARTNERSHIP_CLOSED, "partnership " + partnershipId + " is closed");
-      RuleViolation.check(!on.isBefore(formedOn), Rule.NOT_BEFORE_FORMATION, "dated " + on + ", before " + formedOn);
+      RuleViolation.check(open, Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING, "partnership " + partnershipId + " is closed");
+      RuleViolation.check(!on.isBefore(formedOn), Rule.ACTIVITY_AFTER_FORMATION, "dated " + on + ", before " + formedOn);
       List<OrganisationId> outsiders = new ArrayList<>(organisations);
       outsiders.removeAll(partners);
       RuleViolation.check(outsiders.isEmpty(), Rule.ONLY_PARTNERS_TAKE_PART, "not partners: " + outsiders);
@@ -151,12 +151,12 @@ class ProjectTest {
   @Test
   void aClosedPartnershipTakesNoNewProject() {
     partnership.close();
-    refused(fixture.givenNoPriorActivity().when(proposal(List.of(NORTH), DAY)), Rule.PARTNERSHIP_CLOSED);
+    refused(fixture.givenNoPriorActivity().when(proposal(List.of(NORTH), DAY)), Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING);
   }
 
   @Test
   void aProjectIsNotProposedBeforeThePartnershipWasFormed() {
-    refused(fixture.givenNoPriorActivity().when(proposal(List.of(NORTH), BEFORE_FORMATION)), Rule.NOT_BEFORE_FORMATION);
+    refused(fixture.givenNoPriorActivity().when(proposal(List.of(NORTH), BEFORE_FORMATION)), Rule.ACTIVITY_AFTER_FORMATION);
   }
 
   @Test
@@ -585,22 +585,22 @@ class ProjectTest {
 
   @Test
   void aMilestoneIsNotAchievedBeforeTheProjectStarts() {
-    refused(givenProposed().andGiven(planned()).when(achieve()), Rule.PROJECT_NOT_STARTED);
+    refused(givenProposed().andGiven(planned()).when(achieve()), Rule.PROJECT_STARTED_FIRST);
   }
 
   @Test
   void aMilestoneNeverPlannedIsNotAchieved() {
-    refused(givenStarted().when(achieve()), Rule.UNKNOWN_MILESTONE);
+    refused(givenStarted().when(achieve()), Rule.MILESTONE_PLANNED_FIRST);
   }
 
   @Test
   void anAchievedMilestoneIsNotAchievedAgain() {
-    refused(givenStarted().andGiven(planned(), achieved()).when(achieve()), Rule.MILESTONE_CLOSED_ONCE);
+    refused(givenStarted().andGiven(planned(), achieved()).when(achieve()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   @Test
   void aMissedMilestoneIsNotAchieved() {
-    refused(givenStarted().andGiven(planned(), missed()).when(achieve()), Rule.MILESTONE_CLOSED_ONCE);
+    refused(givenStarted().andGiven(planned(), missed()).when(achieve()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   // ---------------------------------------------------------------- RecordMilestoneMissed
@@ -615,22 +615,22 @@ class ProjectTest {
 
   @Test
   void aMilestoneIsNotMissedBeforeTheProjectStarts() {
-    refused(givenProposed().andGiven(planned()).when(miss()), Rule.PROJECT_NOT_STARTED);
+    refused(givenProposed().andGiven(planned()).when(miss()), Rule.PROJECT_STARTED_FIRST);
   }
 
   @Test
   void aMilestoneNeverPlannedIsNotMissed() {
-    refused(givenStarted().when(miss()), Rule.UNKNOWN_MILESTONE);
+    refused(givenStarted().when(miss()), Rule.MILESTONE_PLANNED_FIRST);
   }
 
   @Test
   void anAchievedMilestoneIsNotMissed() {
-    refused(givenStarted().andGiven(planned(), achieved()).when(miss()), Rule.MILESTONE_CLOSED_ONCE);
+    refused(givenStarted().andGiven(planned(), achieved()).when(miss()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   @Test
   void aMissedMilestoneIsNotMissedAgain() {
-    refused(givenStarted().andGiven(planned(), missed()).when(miss()), Rule.MILESTONE_CLOSED_ONCE);
+    refused(givenStarted().andGiven(planned(), missed()).when(miss()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   // ---------------------------------------------------------------- RescheduleMilestone
@@ -645,17 +645,17 @@ class ProjectTest {
 
   @Test
   void aMilestoneNeverPlannedIsNotRescheduled() {
-    refused(givenProposed().when(reschedule()), Rule.UNKNOWN_MILESTONE);
+    refused(givenProposed().when(reschedule()), Rule.MILESTONE_PLANNED_FIRST);
   }
 
   @Test
   void anAchievedMilestoneIsNotRescheduled() {
-    refused(givenStarted().andGiven(planned(), achieved()).when(reschedule()), Rule.MILESTONE_CLOSED_ONCE);
+    refused(givenStarted().andGiven(planned(), achieved()).when(reschedule()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   @Test
   void aMissedMilestoneIsNotRescheduled() {
-    refused(givenStarted().andGiven(planned(), missed()).when(reschedule()), Rule.MILESTONE_CLOSED_ONCE);
+    refused(givenStarted().andGiven(planned(), missed()).when(reschedule()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   // ---------------------------------------------------------------- CompleteProject
@@ -669,7 +669,7 @@ class ProjectTest {
 
   @Test
   void aProjectNotStartedDoesNotComplete() {
-    refused(givenProposed().when(new CompleteProject(SHIRE, CARE, DAY, "done")), Rule.PROJECT_NOT_STARTED);
+    refused(givenProposed().when(new CompleteProject(SHIRE, CARE, DAY, "done")), Rule.PROJECT_STARTED_FIRST);
   }
 
   // ---------------------------------------------------------------- AbandonProject
@@ -697,26 +697,26 @@ class ProjectTest {
   void aCompletedProjectAcceptsNothing(Object command) {
     refused(
         givenStarted().andGiven(planned(), new ProjectCompleted(SHIRE, CARE, DAY, "model in use")).when(command),
-        Rule.PROJECT_CLOSED);
+        Rule.CLOSED_PROJECT_ACCEPTS_NOTHING);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCommandInTheShire")
   void anAbandonedProjectAcceptsNothing(Object command) {
-    refused(givenSignedByBothProviders().andGiven(planned(), abandoned()).when(command), Rule.PROJECT_CLOSED);
+    refused(givenSignedByBothProviders().andGiven(planned(), abandoned()).when(command), Rule.CLOSED_PROJECT_ACCEPTS_NOTHING);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCommandInTheShire")
   void aClosedPartnershipsProjectAcceptsNothing(Object command) {
     partnership.close();
-    refused(givenSignedByBothProviders().andGiven(planned()).when(command), Rule.PARTNERSHIP_CLOSED);
+    refused(givenSignedByBothProviders().andGiven(planned()).when(command), Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCommandBeforeFormation")
   void activityDatedBeforeThePartnershipWasFormedIsRefused(Object command) {
-    refused(givenSignedByBothProviders().andGiven(planned()).when(command), Rule.NOT_BEFORE_FORMATION);
+    refused(givenSignedByBothProviders().andGiven(planned()).when(command), Rule.ACTIVITY_AFTER_FORMATION);
   }
 
   static Stream<Named<Object>> everyCommandInTheShire() {

@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.partnership;
+package org.partnershiptracker.command.partnership.model;
 
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;

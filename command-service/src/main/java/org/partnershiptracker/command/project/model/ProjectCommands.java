@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.project;
+package org.partnershiptracker.command.project.model;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.partnershiptracker.events.value.MilestoneHorizon;

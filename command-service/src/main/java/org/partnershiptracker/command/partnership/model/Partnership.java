@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.partnership;
+package org.partnershiptracker.command.partnership.model;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
@@ -6,16 +6,16 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-import org.partnershiptracker.command.partnership.PartnershipCommands.AddPartner;
-import org.partnershiptracker.command.partnership.PartnershipCommands.ClosePartnership;
-import org.partnershiptracker.command.partnership.PartnershipCommands.DesignateRole;
-import org.partnershiptracker.command.partnership.PartnershipCommands.FormPartnership;
-import org.partnershiptracker.command.partnership.PartnershipCommands.ReassignRole;
-import org.partnershiptracker.command.partnership.PartnershipCommands.RecordMeeting;
-import org.partnershiptracker.command.partnership.PartnershipCommands.RecordPulseSurvey;
-import org.partnershiptracker.command.partnership.PartnershipCommands.RecordQuickWin;
-import org.partnershiptracker.command.partnership.PartnershipCommands.RemovePartner;
-import org.partnershiptracker.command.partnership.PartnershipCommands.VacateRole;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.AddPartner;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.ClosePartnership;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.DesignateRole;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.FormPartnership;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.ReassignRole;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.RecordMeeting;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.RecordPulseSurvey;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.RecordQuickWin;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.RemovePartner;
+import org.partnershiptracker.command.partnership.model.PartnershipCommands.VacateRole;
 import org.partnershiptracker.command.rules.Rule;
 import org.partnershiptracker.command.rules.RuleViolation;
 import org.partnershiptracker.events.partnership.MeetingHeld;
@@ -94,7 +94,7 @@ public class Partnership {
     requireOpenOn(command.joinedOn());
     RuleViolation.check(
         !partners.containsKey(command.organisationId().value()),
-        Rule.ALREADY_A_PARTNER,
+        Rule.ORGANISATION_JOINS_ONCE,
         command.organisationId() + " is already a partner");
     apply(
         new PartnerJoined(
@@ -169,8 +169,6 @@ public class Partnership {
         role.holder().equals(command.fromPersonId()),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD,
         "role " + command.roleId() + " is held by " + role.holder() + ", not " + command.fromPersonId());
-    // Checked here so the caller gets a 409 naming the rule; RoleReassigned's constructor would
-    // otherwise refuse it as malformed input (400).
     RuleViolation.check(
         !command.toPersonId().equals(role.holder()),
         Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON,
@@ -237,7 +235,7 @@ public class Partnership {
         List.of(command.respondentOrganisationId(), command.aboutOrganisationId()));
     RuleViolation.check(
         !command.respondentOrganisationId().equals(command.aboutOrganisationId()),
-        Rule.DIFFERENT_ORGANISATIONS,
+        Rule.SURVEY_ABOUT_ANOTHER_PARTNER,
         "a partner rates its trust in another partner, not in itself");
     apply(
         new PulseSurveyAnswered(
@@ -275,10 +273,10 @@ public class Partnership {
   }
 
   private void requireOpenOn(LocalDate on) {
-    RuleViolation.check(!closed, Rule.PARTNERSHIP_CLOSED, "partnership " + partnershipId + " is closed");
+    RuleViolation.check(!closed, Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING, "partnership " + partnershipId + " is closed");
     RuleViolation.check(
         !on.isBefore(formedOn),
-        Rule.NOT_BEFORE_FORMATION,
+        Rule.ACTIVITY_AFTER_FORMATION,
         "dated " + on + ", before the partnership was formed on " + formedOn);
   }
 
@@ -299,7 +297,7 @@ public class Partnership {
     if (projectId != null) {
       RuleViolation.check(
           projects.partnershipOf(projectId).filter(partnershipId::equals).isPresent(),
-          Rule.UNKNOWN_PROJECT,
+          Rule.PROJECT_BELONGS_TO_PARTNERSHIP,
           "project " + projectId + " is not a project of " + partnershipId);
     }
   }

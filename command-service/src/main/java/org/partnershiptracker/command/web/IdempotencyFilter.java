@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.idempotency;
+package org.partnershiptracker.command.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -8,6 +8,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.partnershiptracker.command.idempotency.IdempotencyContext;
+import org.partnershiptracker.command.idempotency.IdempotencyProperties;
+import org.partnershiptracker.command.idempotency.IdempotencyStore;
 import org.partnershiptracker.command.idempotency.IdempotencyStore.State;
 import org.partnershiptracker.command.idempotency.IdempotencyStore.StoredResponse;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +25,6 @@ import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,17 +41,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED_HEADER = "Idempotency-Replayed";
   private static final Pattern KEY_FORM = Pattern.compile("[\\x21-\\x7E]{1,255}");
-  private static final String PROBLEM_BASE = "https://partnership-tracker.org/problems/";
 
   private final IdempotencyStore store;
   private final ObjectMapper json;
   private final java.time.Duration lease;
 
-  IdempotencyFilter(IdempotencyStore store, ObjectMapper json,
-      @org.springframework.beans.factory.annotation.Value("${tracker.idempotency.lease:30s}") java.time.Duration lease) {
+  IdempotencyFilter(IdempotencyStore store, ObjectMapper json, IdempotencyProperties properties) {
     this.store = store;
     this.json = json;
-    this.lease = lease;
+    this.lease = properties.lease();
   }
 
   @Override
@@ -76,13 +76,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     try {
       claimed = store.claim(key, fingerprint, lease);
     } catch (org.springframework.dao.DataAccessException e) {
-      if (!org.partnershiptracker.command.web.DatabaseUnavailable.causedBy(e)) {
+      if (!DatabaseUnavailable.causedBy(e)) {
         throw e;
       }
-      response.setHeader(HttpHeaders.RETRY_AFTER, org.partnershiptracker.command.web.DatabaseUnavailable.RETRY_AFTER_SECONDS);
+      response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), org.partnershiptracker.command.web.DatabaseUnavailable.problem());
+      json.writeValue(response.getOutputStream(), Problems.unavailable());
       return;
     }
     if (!claimed) {
@@ -143,9 +143,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
   private void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(PROBLEM_BASE + type));
-    problem.setTitle(title);
+    ProblemDetail problem = Problems.problem(status, type, title, detail);
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);

@@ -1,8 +1,8 @@
-package org.partnershiptracker.command.project;
+package org.partnershiptracker.command.project.infrastructure;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.partnershiptracker.command.partnership.ProjectDirectory;
+import org.partnershiptracker.command.partnership.model.ProjectDirectory;
 import org.partnershiptracker.events.project.ProjectProposed;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;

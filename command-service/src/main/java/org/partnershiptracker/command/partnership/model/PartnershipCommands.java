@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.partnership;
+package org.partnershiptracker.command.partnership.model;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.partnershiptracker.events.value.Attendance;

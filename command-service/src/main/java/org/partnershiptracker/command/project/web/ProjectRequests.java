@@ -1,0 +1,122 @@
+package org.partnershiptracker.command.project.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.partnershiptracker.command.project.model.ProjectCommands.AbandonProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.AchieveMilestone;
+import org.partnershiptracker.command.project.model.ProjectCommands.CompleteProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.DraftDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.ExpireDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.PlanMilestone;
+import org.partnershiptracker.command.project.model.ProjectCommands.ProposeProject;
+import org.partnershiptracker.command.project.model.ProjectCommands.RecordMilestoneMissed;
+import org.partnershiptracker.command.project.model.ProjectCommands.RescheduleMilestone;
+import org.partnershiptracker.command.project.model.ProjectCommands.ReviseDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.SignDataSharingAgreement;
+import org.partnershiptracker.command.project.model.ProjectCommands.StartProject;
+import org.partnershiptracker.events.value.Limits;
+import org.partnershiptracker.events.value.MilestoneHorizon;
+import org.partnershiptracker.events.value.MilestoneId;
+import org.partnershiptracker.events.value.OrganisationId;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
+
+/**
+ * JSON bodies of the project endpoints, and the command each one asks for. Ids are value types
+ * that check their own form while the body is read; ids marked optional are generated when absent.
+ */
+public final class ProjectRequests {
+  private ProjectRequests() {}
+
+  public record Propose(
+      ProjectId projectId,
+      @NotBlank @Size(max = Limits.NAME) String title,
+      @NotBlank @Size(max = Limits.PROBLEM_STATEMENT) String problemStatement,
+      @NotEmpty @Size(max = 50) List<@NotNull OrganisationId> dataProviderOrganisationIds,
+      @NotNull LocalDate proposedOn) {
+    ProposeProject toCommand(PartnershipId partnershipId, ProjectId id) {
+      return new ProposeProject(
+          partnershipId, id, title, problemStatement, dataProviderOrganisationIds, proposedOn);
+    }
+  }
+
+  /** A draft, revision or signature of the data sharing agreement, by one partner. */
+  public record AgreementStep(@NotNull OrganisationId byOrganisationId, @NotNull LocalDate on) {
+    DraftDataSharingAgreement toDraft(PartnershipId partnershipId, ProjectId projectId) {
+      return new DraftDataSharingAgreement(partnershipId, projectId, byOrganisationId, on);
+    }
+
+    ReviseDataSharingAgreement toRevision(PartnershipId partnershipId, ProjectId projectId) {
+      return new ReviseDataSharingAgreement(partnershipId, projectId, byOrganisationId, on);
+    }
+
+    SignDataSharingAgreement toSignature(PartnershipId partnershipId, ProjectId projectId) {
+      return new SignDataSharingAgreement(partnershipId, projectId, byOrganisationId, on);
+    }
+  }
+
+  public record Expire(@NotNull LocalDate expiredOn) {
+    ExpireDataSharingAgreement toCommand(PartnershipId partnershipId, ProjectId projectId) {
+      return new ExpireDataSharingAgreement(partnershipId, projectId, expiredOn);
+    }
+  }
+
+  public record Start(@NotNull LocalDate startedOn) {
+    StartProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
+      return new StartProject(partnershipId, projectId, startedOn);
+    }
+  }
+
+  public record Plan(
+      MilestoneId milestoneId,
+      @NotBlank @Size(max = Limits.NAME) String title,
+      @NotNull MilestoneHorizon horizon,
+      @NotNull LocalDate dueOn,
+      @NotNull LocalDate plannedOn) {
+    PlanMilestone toCommand(PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
+      return new PlanMilestone(partnershipId, projectId, id, title, horizon, dueOn, plannedOn);
+    }
+  }
+
+  public record Achieve(@NotNull LocalDate achievedOn) {
+    AchieveMilestone toCommand(PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
+      return new AchieveMilestone(partnershipId, projectId, id, achievedOn);
+    }
+  }
+
+  public record Miss(@NotNull LocalDate missedOn, @Size(max = Limits.REASON) String reason) {
+    RecordMilestoneMissed toCommand(
+        PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
+      return new RecordMilestoneMissed(partnershipId, projectId, id, missedOn, reason);
+    }
+  }
+
+  public record Reschedule(
+      @NotNull LocalDate newDueOn,
+      @NotNull LocalDate rescheduledOn,
+      @Size(max = Limits.REASON) String reason) {
+    RescheduleMilestone toCommand(
+        PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
+      return new RescheduleMilestone(
+          partnershipId, projectId, id, newDueOn, rescheduledOn, reason);
+    }
+  }
+
+  public record Complete(
+      @NotNull LocalDate completedOn, @NotBlank @Size(max = Limits.ACCOUNT) String outcome) {
+    CompleteProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
+      return new CompleteProject(partnershipId, projectId, completedOn, outcome);
+    }
+  }
+
+  public record Abandon(
+      @NotNull LocalDate abandonedOn, @NotBlank @Size(max = Limits.ACCOUNT) String reason) {
+    AbandonProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
+      return new AbandonProject(partnershipId, projectId, abandonedOn, reason);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package org.partnershiptracker.command.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.partnershiptracker.command.rules.NotFound;
+import org.partnershiptracker.command.rules.Rule;
+import org.partnershiptracker.command.rules.RuleViolation;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The one mapping from what happened to a command to what its caller reads: an RFC 9457 problem
+ * with a status, a type under {@link #TYPE_BASE}, and the reason counted in metrics. HTTP answers,
+ * the idempotency filter and the command metrics all go through here.
+ */
+public final class Problems {
+  public static final String TYPE_BASE = "https://partnership-tracker.org/problems/";
+
+  private Problems() {}
+
+  /** A command that did not succeed, as its caller and the metrics see it. */
+  public record Outcome(HttpStatus status, String reason, ProblemDetail problem) {}
+
+  /**
+   * What a failure means, unwrapping Axon's {@link CommandExecutionException}; empty for a failure
+   * that is not the caller's doing nor a known transient one (an error: 500).
+   */
+  public static Optional<Outcome> outcomeOf(Throwable failure) {
+    if (DatabaseUnavailable.causedBy(failure)) {
+      return Optional.of(new Outcome(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", unavailable()));
+    }
+    Throwable e =
+        failure instanceof CommandExecutionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (e instanceof RuleViolation violation) {
+      return Optional.of(refused(violation.rule(), violation.getMessage()));
+    }
+    if (e instanceof AggregateStreamCreationException) {
+      // The event store refused a second stream under the same id.
+      return Optional.of(refused(Rule.ID_ALREADY_USED, "that id is already in use"));
+    }
+    if (e instanceof ConcurrencyException) {
+      return Optional.of(
+          new Outcome(
+              HttpStatus.CONFLICT,
+              "concurrent-modification",
+              problem(
+                  HttpStatus.CONFLICT,
+                  "concurrent-modification",
+                  "Concurrent modification",
+                  "another change to the same partnership or project won the race; retry")));
+    }
+    if (e instanceof NotFound || e instanceof AggregateNotFoundException) {
+      String detail =
+          e instanceof AggregateNotFoundException missing
+              ? "nothing is recorded under id '" + missing.getAggregateIdentifier() + "'"
+              : e.getMessage();
+      return Optional.of(
+          new Outcome(
+              HttpStatus.NOT_FOUND,
+              "not-found",
+              problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail)));
+    }
+    if (e instanceof IllegalArgumentException) {
+      // Value types and events validate themselves; what gets past the request types lands here.
+      return Optional.of(
+          new Outcome(HttpStatus.BAD_REQUEST, "invalid", badRequest(e.getMessage(), List.of())));
+    }
+    return Optional.empty();
+  }
+
+  private static Outcome refused(Rule rule, String detail) {
+    ProblemDetail problem =
+        problem(HttpStatus.CONFLICT, "rule/" + rule.code(), "Refused: " + rule.statement(), detail);
+    problem.setProperty("rule", rule.code());
+    return new Outcome(HttpStatus.CONFLICT, rule.code(), problem);
+  }
+
+  /** 400: {@code errors} lists each wrong field as {@code {field, message}}. */
+  public static ProblemDetail badRequest(String detail, List<Map<String, String>> errors) {
+    ProblemDetail problem =
+        problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    if (!errors.isEmpty()) {
+      problem.setProperty("errors", errors);
+    }
+    return problem;
+  }
+
+  /** 503: sent with a Retry-After of {@link DatabaseUnavailable#RETRY_AFTER_SECONDS}. */
+  public static ProblemDetail unavailable() {
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "unavailable",
+        "Service unavailable",
+        "the event store cannot be reached; nothing was recorded; retry in "
+            + DatabaseUnavailable.RETRY_AFTER_SECONDS
+            + " s");
+  }
+
+  public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setType(URI.create(TYPE_BASE + type));
+    problem.setTitle(title);
+    return problem;
+  }
+}
