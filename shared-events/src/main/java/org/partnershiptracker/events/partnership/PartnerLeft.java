@@ -27,4 +27,9 @@ public record PartnerLeft(
     Require.present(leftOn, "leftOn");
     Require.optionalText(reason, "reason", 500);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return leftOn;
+  }
 }

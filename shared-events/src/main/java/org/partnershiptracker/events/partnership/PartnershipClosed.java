@@ -16,4 +16,9 @@ public record PartnershipClosed(PartnershipId partnershipId, LocalDate closedOn,
     Require.present(closedOn, "closedOn");
     Require.optionalText(reason, "reason", 500);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return closedOn;
+  }
 }

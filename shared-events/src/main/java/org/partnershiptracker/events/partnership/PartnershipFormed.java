@@ -18,4 +18,9 @@ public record PartnershipFormed(
     Require.optionalText(sharedVision, "sharedVision", 2000);
     Require.present(formedOn, "formedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return formedOn;
+  }
 }

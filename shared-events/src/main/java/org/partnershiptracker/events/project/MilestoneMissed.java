@@ -27,4 +27,9 @@ public record MilestoneMissed(
     Require.present(missedOn, "missedOn");
     Require.optionalText(reason, "reason", 500);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return missedOn;
+  }
 }

@@ -29,4 +29,9 @@ public record MilestoneRescheduled(
     Require.present(rescheduledOn, "rescheduledOn");
     Require.optionalText(reason, "reason", 500);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return rescheduledOn;
+  }
 }

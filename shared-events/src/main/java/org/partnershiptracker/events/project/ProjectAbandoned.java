@@ -19,4 +19,9 @@ public record ProjectAbandoned(
     Require.present(abandonedOn, "abandonedOn");
     Require.text(reason, "reason", 2000);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return abandonedOn;
+  }
 }

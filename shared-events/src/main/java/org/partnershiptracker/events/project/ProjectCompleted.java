@@ -19,4 +19,9 @@ public record ProjectCompleted(
     Require.present(completedOn, "completedOn");
     Require.text(outcome, "outcome", 2000);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return completedOn;
+  }
 }

@@ -32,4 +32,9 @@ public record ProjectProposed(
         List.copyOf(Require.notEmpty(dataProviderOrganisationIds, "dataProviderOrganisationIds"));
     Require.present(proposedOn, "proposedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return proposedOn;
+  }
 }
