@@ -96,7 +96,7 @@ public final class PartnershipFacts {
     for (RecordedEvent recorded : events) {
       PartnershipEvent event = recorded.event();
       partnershipId = event.partnershipId().value();
-      if (BusinessDate.of(event).isAfter(asOf)) {
+      if (event.occurredOn().isAfter(asOf)) {
         continue;
       }
       if (event instanceof MeetingHeld meeting) {
@@ -124,7 +124,7 @@ public final class PartnershipFacts {
     facts.partnershipId = partnershipId;
     facts.activity = activity;
     for (PartnershipEvent event : structural) {
-      if (!isActivity(event) && !BusinessDate.of(event).isAfter(asOf)) {
+      if (!isActivity(event) && !event.occurredOn().isAfter(asOf)) {
         facts.apply(event);
       }
     }

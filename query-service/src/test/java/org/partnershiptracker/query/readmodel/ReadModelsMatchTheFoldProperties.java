@@ -12,7 +12,6 @@ import org.partnershiptracker.query.interaction.Granularity;
 import org.partnershiptracker.query.interaction.InteractionFrequencyCalculator;
 import org.partnershiptracker.query.milestone.MilestoneCalculator;
 import org.partnershiptracker.query.milestone.MilestoneStatus;
-import org.partnershiptracker.query.partnership.BusinessDate;
 import org.partnershiptracker.query.partnership.MeetingKeys;
 import org.partnershiptracker.query.partnership.PartnershipFacts;
 import org.partnershiptracker.query.report.PartnershipReport;
@@ -78,7 +77,7 @@ class ReadModelsMatchTheFoldProperties {
     fixture.empty();
     writeInRandomBatchesWithRedeliveries(history, new Random(history.size() * 31L + questions.size()));
     String partnershipId = history.get(0).event().partnershipId().value();
-    LocalDate formed = BusinessDate.of(history.get(0).event());
+    LocalDate formed = history.get(0).event().occurredOn();
 
     for (Question q : questions) {
       LocalDate asOf = formed.plusDays(q.asOfOffset());
