@@ -51,7 +51,7 @@ public final class MilestoneCalculator {
 
   static MilestoneStatus status(Milestone milestone, LocalDate asOf) {
     if (milestone.achievedOn() != null) {
-      return milestone.achievedOn().isAfter(milestone.dueOn()) ? MilestoneStatus.ACHIEVED_LATE : MilestoneStatus.ACHIEVED_ON_TIME;
+      return milestone.achievedOnTime() ? MilestoneStatus.ACHIEVED_ON_TIME : MilestoneStatus.ACHIEVED_LATE;
     }
     if (milestone.missedOn() != null) {
       return MilestoneStatus.MISSED;

@@ -68,6 +68,11 @@ public final class PartnershipFacts {
     public LocalDate closedOn() {
       return achievedOn != null ? achievedOn : missedOn;
     }
+
+    /** Achieved on or before the due date in force: the read side's one definition of "on time". */
+    public boolean achievedOnTime() {
+      return achievedOn != null && !achievedOn.isAfter(dueOn);
+    }
   }
 
   private String partnershipId;

@@ -141,7 +141,7 @@ final class TrustFormulas {
     long quickWins = facts.quickWins().stream().filter(q -> inWindow(q.deliveredOn())).count();
     double quickPart = Math.min(1, quickWins / (windowDays / 45.0));
     List<Milestone> due = facts.milestones().values().stream().filter(m -> inWindow(m.dueOn())).toList();
-    long onTime = due.stream().filter(m -> m.achievedOn() != null && !m.achievedOn().isAfter(m.dueOn())).count();
+    long onTime = due.stream().filter(Milestone::achievedOnTime).count();
     Double rate = due.isEmpty() ? null : (double) onTime / due.size();
     double value = rate == null ? quickPart : (quickPart + rate) / 2;
     return score(Practice.I2_EARLY_WINS, value,
