@@ -1,6 +1,6 @@
 package org.partnershiptracker.query.config;
 
-import org.partnershiptracker.query.trust.TrustBuildingCalculator;
+import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

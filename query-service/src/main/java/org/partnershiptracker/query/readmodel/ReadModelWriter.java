@@ -14,8 +14,8 @@ import org.bson.conversions.Bson;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PartnershipFormed;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
-import org.partnershiptracker.query.partnership.MeetingKeys;
-import org.partnershiptracker.query.partnership.PartnershipFacts;
+import org.partnershiptracker.query.partnership.model.MeetingKeys;
+import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -37,7 +37,7 @@ import org.partnershiptracker.events.value.MilestoneHorizon;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
-import org.partnershiptracker.query.timeline.RecordedEvent;
+import org.partnershiptracker.query.partnership.model.RecordedEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
