@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrustProperties.class)
+@EnableConfigurationProperties({TrustProperties.class, MetricsProperties.class})
 public class QueryConfiguration {
   /** "Today" for queries without asOf; a bean so tests can fix it. */
   @Bean
