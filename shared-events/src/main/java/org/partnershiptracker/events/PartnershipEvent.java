@@ -1,8 +1,17 @@
 package org.partnershiptracker.events;
 
+import java.time.LocalDate;
+
 /** A fact about a partnership. Every event carries its partnership id: it is the Kafka key. */
 public interface PartnershipEvent {
   org.partnershiptracker.events.value.PartnershipId partnershipId();
+
+  /**
+   * The day the fact happened (a meeting's heldOn, a signature's signedOn…), as opposed to when it
+   * was recorded. "As of" a date means: events whose occurredOn is on or before it. Derived from
+   * a component, so it is not part of the JSON.
+   */
+  LocalDate occurredOn();
 
   /** The revision declared by {@link SchemaRevision} on the event type. */
   static String revisionOf(Class<?> eventType) {

@@ -62,6 +62,19 @@ class EventContractTest {
   }
 
   @Test
+  void theBusinessDateIsNotAnExtraJsonProperty() throws Exception {
+    MilestoneAchieved achieved =
+        new MilestoneAchieved(
+            PARTNERSHIP, ProjectId.of("pr-1"), MilestoneId.of("ms-1"), DAY, DAY.plusDays(1));
+
+    List<String> fields = new ArrayList<>();
+    json.readTree(json.writeValueAsString(achieved)).fieldNames().forEachRemaining(fields::add);
+
+    assertThat(achieved.occurredOn()).isEqualTo(DAY.plusDays(1));
+    assertThat(fields).containsExactly("partnershipId", "projectId", "milestoneId", "dueOn", "achievedOn");
+  }
+
+  @Test
   void aPersonIdCannotBeAnEmailAddressOrAName() {
     assertThatThrownBy(() -> PersonId.of("jane.doe@council.gov.uk"))
         .isInstanceOf(IllegalArgumentException.class)

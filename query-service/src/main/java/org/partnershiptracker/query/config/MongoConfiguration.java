@@ -10,7 +10,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -28,26 +28,28 @@ import java.nio.file.Path;
  * the code only uses standard driver calls, so a real MongoDB runs it unchanged.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({MongoConnectionProperties.class, EmbeddedMongoProperties.class})
 public class MongoConfiguration {
   private static final Logger log = LoggerFactory.getLogger(MongoConfiguration.class);
 
   @Bean(destroyMethod = "shutdownNow")
   @Conditional(NoMongoUri.class)
-  public MongoServer embeddedMongo(
-      @Value("${tracker.embedded-mongo.data-dir}") String dataDir,
-      @Value("${tracker.embedded-mongo.port:0}") int port)
-      throws IOException {
-    Path directory = Path.of(dataDir).toAbsolutePath().normalize();
+  public MongoServer embeddedMongo(EmbeddedMongoProperties properties) throws IOException {
+    if (properties.dataDir() == null) {
+      throw new IllegalStateException("tracker.embedded-mongo.data-dir must be set when spring.data.mongodb.uri is blank");
+    }
+    Path directory = Path.of(properties.dataDir()).toAbsolutePath().normalize();
     Files.createDirectories(directory);
     MongoServer server = new MongoServer(new H2Backend(directory.resolve("read-models.mv").toString()));
-    server.bind("localhost", port);
+    server.bind("localhost", properties.port());
     log.info("Embedded MongoDB-wire server on {} with data in {}", server.getLocalAddress(), directory);
     return server;
   }
 
   @Bean(destroyMethod = "close")
   public MongoClient mongoClient(
-      ObjectProvider<MongoServer> embedded, @Value("${spring.data.mongodb.uri:}") String uri) {
+      ObjectProvider<MongoServer> embedded, MongoConnectionProperties properties) {
+    String uri = properties.uri();
     String connection =
         uri.isBlank()
             ? "mongodb://" + embedded.getObject().getLocalAddress().getHostString() + ":"
@@ -63,8 +65,8 @@ public class MongoConfiguration {
 
   @Bean
   public MongoDatabase readModelDatabase(
-      MongoClient client, @Value("${spring.data.mongodb.database:partnership_tracker}") String database) {
-    return client.getDatabase(database);
+      MongoClient client, MongoConnectionProperties properties) {
+    return client.getDatabase(properties.database());
   }
 
   static class NoMongoUri implements Condition {

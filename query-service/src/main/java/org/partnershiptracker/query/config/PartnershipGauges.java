@@ -4,9 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.partnershiptracker.query.readmodel.Portfolio;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.support.ScheduledMethodRunnable;
 import org.springframework.stereotype.Component;
+import org.springframework.util.ReflectionUtils;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,17 +20,16 @@ import java.util.List;
  * {@code tracker.metrics.max-partnerships} partnerships, so tag cardinality stays bounded.
  */
 @Component
-public class PartnershipGauges {
+public class PartnershipGauges implements SchedulingConfigurer {
   private final Portfolio portfolio;
-  private final int maxPartnerships;
+  private final MetricsProperties properties;
   private final MultiGauge trustIndex;
   private final MultiGauge daysSinceInteraction;
   private final MultiGauge overdueMilestones;
 
-  public PartnershipGauges(Portfolio portfolio, MeterRegistry metrics,
-      @Value("${tracker.metrics.max-partnerships:100}") int maxPartnerships) {
+  public PartnershipGauges(Portfolio portfolio, MeterRegistry metrics, MetricsProperties properties) {
     this.portfolio = portfolio;
-    this.maxPartnerships = maxPartnerships;
+    this.properties = properties;
     this.trustIndex = MultiGauge.builder("tracker.partnership.trust.index").description("Trust-building index 0-100 today").register(metrics);
     this.daysSinceInteraction = MultiGauge.builder("tracker.partnership.days.since.last.interaction")
         .description("Days since the partnership's last interaction").register(metrics);
@@ -35,13 +37,23 @@ public class PartnershipGauges {
         .description("Open milestones past their due date").register(metrics);
   }
 
+  /**
+   * Every {@code tracker.metrics.refresh}, first after one period. Run as @Scheduled methods are,
+   * so the task keeps its scheduled-task observation and its name in /actuator/scheduledtasks.
+   */
+  @Override
+  public void configureTasks(ScheduledTaskRegistrar tasks) {
+    ScheduledMethodRunnable refresh = new ScheduledMethodRunnable(
+        this, ReflectionUtils.findMethod(PartnershipGauges.class, "refresh"), null, tasks::getObservationRegistry);
+    tasks.addFixedDelayTask(new FixedDelayTask(refresh, properties.refresh(), properties.refresh()));
+  }
+
   /** From the portfolio rows: no partnership is folded for the gauges. */
-  @Scheduled(initialDelayString = "${tracker.metrics.refresh:60s}", fixedDelayString = "${tracker.metrics.refresh:60s}")
   public void refresh() {
     List<MultiGauge.Row<?>> index = new ArrayList<>();
     List<MultiGauge.Row<?>> days = new ArrayList<>();
     List<MultiGauge.Row<?>> overdue = new ArrayList<>();
-    for (Portfolio.Row row : portfolio.rows().stream().limit(maxPartnerships).toList()) {
+    for (Portfolio.Row row : portfolio.rows().stream().limit(properties.maxPartnerships()).toList()) {
       Tags tags = Tags.of("partnership", row.partnershipId());
       if (row.trustIndex() != null) {
         index.add(MultiGauge.Row.of(tags, row.trustIndex()));

@@ -1,6 +1,6 @@
 package org.partnershiptracker.query.config;
 
-import org.partnershiptracker.query.trust.TrustBuildingCalculator;
+import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrustProperties.class)
+@EnableConfigurationProperties({TrustProperties.class, MetricsProperties.class})
 public class QueryConfiguration {
   /** "Today" for queries without asOf; a bean so tests can fix it. */
   @Bean

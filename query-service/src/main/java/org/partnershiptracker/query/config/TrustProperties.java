@@ -1,7 +1,7 @@
 package org.partnershiptracker.query.config;
 
-import org.partnershiptracker.query.trust.Practice;
-import org.partnershiptracker.query.trust.TrustSettings;
+import org.partnershiptracker.query.trust.model.Practice;
+import org.partnershiptracker.query.trust.model.TrustSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.EnumMap;

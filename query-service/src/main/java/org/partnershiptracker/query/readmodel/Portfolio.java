@@ -3,12 +3,12 @@ package org.partnershiptracker.query.readmodel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
-import org.partnershiptracker.query.milestone.MilestoneCalculator;
-import org.partnershiptracker.query.milestone.MilestoneStatus;
-import org.partnershiptracker.query.partnership.MeetingKeys;
-import org.partnershiptracker.query.partnership.PartnershipFacts;
-import org.partnershiptracker.query.trust.TrustBuildingCalculator;
-import org.partnershiptracker.query.trust.TrustBuildingProfile;
+import org.partnershiptracker.query.milestone.model.MilestoneCalculator;
+import org.partnershiptracker.query.milestone.model.MilestoneStatus;
+import org.partnershiptracker.query.partnership.model.MeetingKeys;
+import org.partnershiptracker.query.partnership.model.PartnershipFacts;
+import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
+import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

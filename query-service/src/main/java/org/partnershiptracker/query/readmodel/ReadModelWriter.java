@@ -14,9 +14,8 @@ import org.bson.conversions.Bson;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PartnershipFormed;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
-import org.partnershiptracker.query.partnership.BusinessDate;
-import org.partnershiptracker.query.partnership.MeetingKeys;
-import org.partnershiptracker.query.partnership.PartnershipFacts;
+import org.partnershiptracker.query.partnership.model.MeetingKeys;
+import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -157,7 +156,7 @@ public class ReadModelWriter {
     }
 
     private void pushActivity(PartnershipHead head, IncomingEvent incoming) {
-      LocalDate day = BusinessDate.of(incoming.event());
+      LocalDate day = incoming.event().occurredOn();
       int month = StoredActivity.month(day);
       int count = head.months.merge(month, 1, Integer::sum) - 1;
       String partId = ReadModelStore.partId(head.partnershipId, month, count / ReadModelStore.ACTIVITY_PART);
@@ -192,7 +191,7 @@ public class ReadModelWriter {
     }
 
     private Document storedActivityEntry(PartnershipHead head, IncomingEvent incoming) {
-      int month = StoredActivity.month(BusinessDate.of(incoming.event()));
+      int month = StoredActivity.month(incoming.event().occurredOn());
       int parts = (head.months.getOrDefault(month, 0) + ReadModelStore.ACTIVITY_PART - 1) / ReadModelStore.ACTIVITY_PART;
       for (int part = 0; part < parts; part++) {
         Document bucket = ReadModelStore.byId(store.activity(generation), ReadModelStore.partId(head.partnershipId, month, part));

@@ -4,8 +4,8 @@ import org.bson.Document;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 import org.partnershiptracker.events.value.PartnershipId;
-import org.partnershiptracker.query.partnership.Activity;
-import org.partnershiptracker.query.partnership.MeetingKeys;
+import org.partnershiptracker.query.partnership.model.Activity;
+import org.partnershiptracker.query.partnership.model.MeetingKeys;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -8,21 +8,21 @@ import java.time.temporal.ChronoUnit;
  * years. Outside that no partnership has activity, and arithmetic on extreme dates would
  * overflow or loop for minutes; such a query is a 400 naming the parameter.
  */
-final class QueryDates {
+public final class QueryDates {
   static final LocalDate EARLIEST = LocalDate.of(1990, 1, 1);
   static final LocalDate LATEST = LocalDate.of(2100, 12, 31);
   static final long LONGEST_RANGE_DAYS = 3660;
 
   private QueryDates() {}
 
-  static LocalDate check(String parameter, LocalDate day) {
+  public static LocalDate check(String parameter, LocalDate day) {
     if (day.isBefore(EARLIEST) || day.isAfter(LATEST)) {
       throw new BadQuery(parameter, "must be between " + EARLIEST + " and " + LATEST);
     }
     return day;
   }
 
-  static void checkRange(String fromParameter, LocalDate from, LocalDate to) {
+  public static void checkRange(String fromParameter, LocalDate from, LocalDate to) {
     if (from.isAfter(to)) {
       throw new BadQuery(fromParameter, "must not be after 'to' (" + to + ")");
     }

@@ -19,7 +19,7 @@ import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.query.testdata.PartnershipHistories;
-import org.partnershiptracker.query.timeline.RecordedEvent;
+import org.partnershiptracker.query.partnership.model.RecordedEvent;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;

@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.partnershiptracker.events.EventEnvelope;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.ProjectEvent;
-import org.partnershiptracker.query.timeline.RecordedEvent;
+import org.partnershiptracker.query.partnership.model.RecordedEvent;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.UncheckedIOException;

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.query.QueryServiceApplication;
-import org.partnershiptracker.query.partnership.PartnershipFacts;
-import org.partnershiptracker.query.report.PartnershipReport;
+import org.partnershiptracker.query.partnership.model.PartnershipFacts;
+import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.testdata.PartnershipHistories;
-import org.partnershiptracker.query.timeline.RecordedEvent;
-import org.partnershiptracker.query.trust.TrustBuildingCalculator;
+import org.partnershiptracker.query.partnership.model.RecordedEvent;
+import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 

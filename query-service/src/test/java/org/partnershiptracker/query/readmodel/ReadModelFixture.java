@@ -7,9 +7,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import org.partnershiptracker.query.timeline.RecordedEvent;
-import org.partnershiptracker.query.trust.TrustBuildingCalculator;
-import org.partnershiptracker.query.trust.TrustSettings;
+import org.partnershiptracker.query.partnership.model.RecordedEvent;
+import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
+import org.partnershiptracker.query.trust.model.TrustSettings;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.UncheckedIOException;

@@ -8,16 +8,15 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.partnershiptracker.query.interaction.Granularity;
-import org.partnershiptracker.query.interaction.InteractionFrequencyCalculator;
-import org.partnershiptracker.query.milestone.MilestoneCalculator;
-import org.partnershiptracker.query.milestone.MilestoneStatus;
-import org.partnershiptracker.query.partnership.BusinessDate;
-import org.partnershiptracker.query.partnership.MeetingKeys;
-import org.partnershiptracker.query.partnership.PartnershipFacts;
-import org.partnershiptracker.query.report.PartnershipReport;
+import org.partnershiptracker.query.interaction.model.Granularity;
+import org.partnershiptracker.query.interaction.model.InteractionFrequencyCalculator;
+import org.partnershiptracker.query.milestone.model.MilestoneCalculator;
+import org.partnershiptracker.query.milestone.model.MilestoneStatus;
+import org.partnershiptracker.query.partnership.model.MeetingKeys;
+import org.partnershiptracker.query.partnership.model.PartnershipFacts;
+import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.testdata.PartnershipHistories;
-import org.partnershiptracker.query.timeline.RecordedEvent;
+import org.partnershiptracker.query.partnership.model.RecordedEvent;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -78,7 +77,7 @@ class ReadModelsMatchTheFoldProperties {
     fixture.empty();
     writeInRandomBatchesWithRedeliveries(history, new Random(history.size() * 31L + questions.size()));
     String partnershipId = history.get(0).event().partnershipId().value();
-    LocalDate formed = BusinessDate.of(history.get(0).event());
+    LocalDate formed = history.get(0).event().occurredOn();
 
     for (Question q : questions) {
       LocalDate asOf = formed.plusDays(q.asOfOffset());

@@ -39,7 +39,7 @@ import org.partnershiptracker.events.value.RoleChangeReason;
 import org.partnershiptracker.events.value.RoleId;
 import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
-import org.partnershiptracker.query.timeline.RecordedEvent;
+import org.partnershiptracker.query.partnership.model.RecordedEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -37,8 +37,7 @@ import org.partnershiptracker.events.value.MilestoneHorizon;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
-import org.partnershiptracker.query.partnership.BusinessDate;
-import org.partnershiptracker.query.timeline.RecordedEvent;
+import org.partnershiptracker.query.partnership.model.RecordedEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -220,7 +219,7 @@ class PartnershipHistoriesTest {
         assertThat(recorded.aggregateId()).as(at).isEqualTo(aggregate);
         long expected = sequences.merge(aggregate, 0L, (a, b) -> a + 1);
         assertThat(recorded.sequenceNumber()).as("sequence per aggregate: %s", at).isEqualTo(expected);
-        LocalDate day = BusinessDate.of(event);
+        LocalDate day = event.occurredOn();
         assertThat(day).as("not before formation: %s", at).isAfterOrEqualTo(formedOn);
         if (latest != null && day.isBefore(latest)) {
           facts.backfilled++;

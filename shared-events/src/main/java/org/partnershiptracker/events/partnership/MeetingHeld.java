@@ -38,4 +38,9 @@ public record MeetingHeld(
     Require.present(hostOrganisationId, "hostOrganisationId");
     attendees = List.copyOf(Require.notEmpty(attendees, "attendees"));
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return heldOn;
+  }
 }

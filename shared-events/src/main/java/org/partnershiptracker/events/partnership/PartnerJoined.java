@@ -26,4 +26,9 @@ public record PartnerJoined(
     Require.present(sector, "sector");
     Require.present(joinedOn, "joinedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return joinedOn;
+  }
 }

@@ -28,4 +28,9 @@ public record PartnerLeft(
     Require.present(leftOn, "leftOn");
     Require.optionalText(reason, "reason", Limits.REASON);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return leftOn;
+  }
 }

@@ -17,4 +17,9 @@ public record PartnershipClosed(PartnershipId partnershipId, LocalDate closedOn,
     Require.present(closedOn, "closedOn");
     Require.optionalText(reason, "reason", Limits.REASON);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return closedOn;
+  }
 }

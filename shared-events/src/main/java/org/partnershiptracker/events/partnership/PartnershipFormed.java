@@ -19,4 +19,9 @@ public record PartnershipFormed(
     Require.optionalText(sharedVision, "sharedVision", Limits.ACCOUNT);
     Require.present(formedOn, "formedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return formedOn;
+  }
 }

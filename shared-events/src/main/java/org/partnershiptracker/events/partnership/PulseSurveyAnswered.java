@@ -24,4 +24,9 @@ public record PulseSurveyAnswered(
     Require.between(trust, 1, 5, "trust");
     Require.present(answeredOn, "answeredOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return answeredOn;
+  }
 }

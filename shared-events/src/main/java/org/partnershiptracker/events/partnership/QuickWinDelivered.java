@@ -33,4 +33,9 @@ public record QuickWinDelivered(
       throw new IllegalArgumentException("estimatedSavingGbp must not be negative");
     }
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return deliveredOn;
+  }
 }

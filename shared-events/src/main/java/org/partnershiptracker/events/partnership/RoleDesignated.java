@@ -29,4 +29,9 @@ public record RoleDesignated(
     Require.present(personId, "personId");
     Require.present(designatedOn, "designatedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return designatedOn;
+  }
 }

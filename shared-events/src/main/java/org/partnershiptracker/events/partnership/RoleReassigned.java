@@ -28,4 +28,9 @@ public record RoleReassigned(
     Require.present(reason, "reason");
     Require.present(reassignedOn, "reassignedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return reassignedOn;
+  }
 }

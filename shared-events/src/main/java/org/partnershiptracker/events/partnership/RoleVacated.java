@@ -26,4 +26,9 @@ public record RoleVacated(
     Require.present(reason, "reason");
     Require.present(vacatedOn, "vacatedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return vacatedOn;
+  }
 }

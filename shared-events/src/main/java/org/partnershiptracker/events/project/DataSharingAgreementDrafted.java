@@ -25,4 +25,9 @@ public record DataSharingAgreementDrafted(
     Require.present(byOrganisationId, "byOrganisationId");
     Require.present(draftedOn, "draftedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return draftedOn;
+  }
 }

@@ -19,4 +19,9 @@ public record DataSharingAgreementExpired(
     Require.between(version, 1, 10_000, "version");
     Require.present(expiredOn, "expiredOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return expiredOn;
+  }
 }

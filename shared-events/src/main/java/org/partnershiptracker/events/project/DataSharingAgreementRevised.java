@@ -25,4 +25,9 @@ public record DataSharingAgreementRevised(
     Require.present(byOrganisationId, "byOrganisationId");
     Require.present(revisedOn, "revisedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return revisedOn;
+  }
 }

@@ -25,4 +25,9 @@ public record DataSharingAgreementSigned(
     Require.present(byOrganisationId, "byOrganisationId");
     Require.present(signedOn, "signedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return signedOn;
+  }
 }

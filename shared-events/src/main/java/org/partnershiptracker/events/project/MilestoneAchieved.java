@@ -29,4 +29,9 @@ public record MilestoneAchieved(
   public boolean onTime() {
     return !achievedOn.isAfter(dueOn);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return achievedOn;
+  }
 }

@@ -28,4 +28,9 @@ public record MilestoneMissed(
     Require.present(missedOn, "missedOn");
     Require.optionalText(reason, "reason", Limits.REASON);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return missedOn;
+  }
 }

@@ -31,4 +31,9 @@ public record MilestonePlanned(
     Require.present(dueOn, "dueOn");
     Require.present(plannedOn, "plannedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return plannedOn;
+  }
 }

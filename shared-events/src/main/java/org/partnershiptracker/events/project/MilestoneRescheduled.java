@@ -30,4 +30,9 @@ public record MilestoneRescheduled(
     Require.present(rescheduledOn, "rescheduledOn");
     Require.optionalText(reason, "reason", Limits.REASON);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return rescheduledOn;
+  }
 }

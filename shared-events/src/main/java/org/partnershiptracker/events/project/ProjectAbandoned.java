@@ -20,4 +20,9 @@ public record ProjectAbandoned(
     Require.present(abandonedOn, "abandonedOn");
     Require.text(reason, "reason", Limits.ACCOUNT);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return abandonedOn;
+  }
 }

@@ -20,4 +20,9 @@ public record ProjectCompleted(
     Require.present(completedOn, "completedOn");
     Require.text(outcome, "outcome", Limits.ACCOUNT);
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return completedOn;
+  }
 }

@@ -33,4 +33,9 @@ public record ProjectProposed(
         List.copyOf(Require.notEmpty(dataProviderOrganisationIds, "dataProviderOrganisationIds"));
     Require.present(proposedOn, "proposedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return proposedOn;
+  }
 }

@@ -24,4 +24,9 @@ public record ProjectStarted(
     Require.present(projectId, "projectId");
     Require.present(startedOn, "startedOn");
   }
+
+  @Override
+  public LocalDate occurredOn() {
+    return startedOn;
+  }
 }

@@ -1,0 +1,59 @@
+package org.partnershiptracker.query.partnership.model;
+
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Activity answered from every meeting and survey in memory: the simple, obviously right
+ * version. The reference fold uses it; the materialised read models must agree with it.
+ */
+public final class FoldedActivity implements Activity {
+  private final List<MeetingHeld> meetings;
+  private final List<PulseSurveyAnswered> surveys;
+
+  public FoldedActivity(List<MeetingHeld> meetings, List<PulseSurveyAnswered> surveys) {
+    this.meetings = List.copyOf(meetings);
+    this.surveys = List.copyOf(surveys);
+  }
+
+  @Override
+  public List<MeetingHeld> meetings(LocalDate from, LocalDate to) {
+    return Activity.heldBetween(meetings, from, to);
+  }
+
+  @Override
+  public List<PulseSurveyAnswered> surveys(LocalDate from, LocalDate to) {
+    return Activity.answeredBetween(surveys, from, to);
+  }
+
+  @Override
+  public Optional<LocalDate> lastDay(String key, LocalDate day) {
+    return meetings.stream()
+        .filter(m -> !m.heldOn().isAfter(day) && MeetingKeys.of(m).contains(key))
+        .map(MeetingHeld::heldOn)
+        .max(LocalDate::compareTo);
+  }
+
+  @Override
+  public SortedSet<String> pairsMet(LocalDate day) {
+    SortedSet<String> pairs = new TreeSet<>();
+    meetings.stream().filter(m -> !m.heldOn().isAfter(day))
+        .forEach(m -> MeetingKeys.of(m).stream().filter(MeetingKeys::isPair).forEach(pairs::add));
+    return pairs;
+  }
+
+  @Override
+  public Activity seenBy(String organisationId) {
+    List<MeetingHeld> own = new ArrayList<>();
+    meetings.stream().filter(m -> MeetingKeys.participants(m).contains(organisationId)).forEach(own::add);
+    List<PulseSurveyAnswered> rated = Activity.givenOrReceivedBy(surveys, organisationId);
+    return new FoldedActivity(own, rated);
+  }
+}

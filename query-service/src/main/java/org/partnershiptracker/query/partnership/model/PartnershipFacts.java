@@ -1,0 +1,278 @@
+package org.partnershiptracker.query.partnership.model;
+
+import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PartnerJoined;
+import org.partnershiptracker.events.partnership.PartnerLeft;
+import org.partnershiptracker.events.partnership.PartnershipClosed;
+import org.partnershiptracker.events.partnership.PartnershipFormed;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
+import org.partnershiptracker.events.partnership.QuickWinDelivered;
+import org.partnershiptracker.events.partnership.RoleDesignated;
+import org.partnershiptracker.events.partnership.RoleReassigned;
+import org.partnershiptracker.events.partnership.RoleVacated;
+import org.partnershiptracker.events.project.DataSharingAgreementDrafted;
+import org.partnershiptracker.events.project.DataSharingAgreementRevised;
+import org.partnershiptracker.events.project.MilestoneAchieved;
+import org.partnershiptracker.events.project.MilestoneMissed;
+import org.partnershiptracker.events.project.MilestonePlanned;
+import org.partnershiptracker.events.project.MilestoneRescheduled;
+import org.partnershiptracker.events.project.ProjectAbandoned;
+import org.partnershiptracker.events.project.ProjectCompleted;
+import org.partnershiptracker.events.project.ProjectProposed;
+import org.partnershiptracker.events.project.ProjectStarted;
+import org.partnershiptracker.events.value.MilestoneHorizon;
+import org.partnershiptracker.events.value.OrganisationId;
+import org.partnershiptracker.events.value.RoleType;
+import org.partnershiptracker.events.value.Sector;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What was true of a partnership on a given day: its structure (partners, roles, projects,
+ * milestones, quick wins), folded from its events whose business date is on or before that day,
+ * and its {@link Activity} (meetings and surveys). The read models are formulas over these facts.
+ *
+ * <p>{@link #of(List, LocalDate)} folds every event: the reference. The materialised read models
+ * fold only the structural events ({@link #fold}) and hand in their stored activity.
+ */
+public final class PartnershipFacts {
+  public record Partner(String organisationId, String name, Sector sector) {}
+
+  public record Role(String roleId, RoleType type, String organisationId, String holder) {}
+
+  public record Project(
+      String projectId, String title, List<String> dataProviders, Set<String> editors,
+      LocalDate startedOn, boolean signedBeforeStart, LocalDate closedOn) {
+    public boolean activeOn(LocalDate day) {
+      return startedOn != null && !startedOn.isAfter(day) && (closedOn == null || closedOn.isAfter(day));
+    }
+
+    /** Drafts and revisions came from two or more organisations: an inclusive, co-written DSA (L1). */
+    public boolean coWritten() {
+      return editors.size() >= 2;
+    }
+  }
+
+  public record Milestone(
+      String milestoneId, String projectId, String title, MilestoneHorizon horizon, LocalDate dueOn,
+      LocalDate plannedOn, LocalDate achievedOn, LocalDate missedOn) {
+    public LocalDate closedOn() {
+      return achievedOn != null ? achievedOn : missedOn;
+    }
+
+    /** Achieved on or before the due date in force: the read side's one definition of "on time". */
+    public boolean achievedOnTime() {
+      return achievedOn != null && !achievedOn.isAfter(dueOn);
+    }
+  }
+
+  private String partnershipId;
+  private String name;
+  private LocalDate formedOn;
+  private boolean closed;
+  private final Map<String, Partner> partners = new LinkedHashMap<>();
+  private final Map<String, String> organisationNames = new LinkedHashMap<>();
+  private final Map<String, Role> roles = new LinkedHashMap<>();
+  private final List<RoleReassigned> reassignments = new ArrayList<>();
+  private final List<QuickWinDelivered> quickWins = new ArrayList<>();
+  private final Map<String, Project> projects = new LinkedHashMap<>();
+  /** Keyed by project and milestone id: milestone ids are unique per project only. */
+  private final Map<String, Milestone> milestones = new LinkedHashMap<>();
+  private Activity activity;
+  private String lens;
+
+  private PartnershipFacts() {}
+
+  /** The reference: every event of the partnership, in store order, folded as of the day. */
+  public static PartnershipFacts of(List<RecordedEvent> events, LocalDate asOf) {
+    List<PartnershipEvent> structural = new ArrayList<>();
+    List<MeetingHeld> meetings = new ArrayList<>();
+    List<PulseSurveyAnswered> surveys = new ArrayList<>();
+    String partnershipId = null;
+    for (RecordedEvent recorded : events) {
+      PartnershipEvent event = recorded.event();
+      partnershipId = event.partnershipId().value();
+      if (event.occurredOn().isAfter(asOf)) {
+        continue;
+      }
+      if (event instanceof MeetingHeld meeting) {
+        meetings.add(meeting);
+      } else if (event instanceof PulseSurveyAnswered survey) {
+        surveys.add(survey);
+      } else {
+        structural.add(event);
+      }
+    }
+    return fold(partnershipId, structural, asOf, new FoldedActivity(meetings, surveys));
+  }
+
+  /** Whether an event is part of a partnership's activity (meetings, surveys) rather than its structure. */
+  public static boolean isActivity(PartnershipEvent event) {
+    return event instanceof MeetingHeld || event instanceof PulseSurveyAnswered;
+  }
+
+  /**
+   * Folds the structural events (in store order; activity events are ignored) whose business date
+   * is on or before the day, beside the given activity.
+   */
+  public static PartnershipFacts fold(String partnershipId, List<PartnershipEvent> structural, LocalDate asOf, Activity activity) {
+    PartnershipFacts facts = new PartnershipFacts();
+    facts.partnershipId = partnershipId;
+    facts.activity = activity;
+    for (PartnershipEvent event : structural) {
+      if (!isActivity(event) && !event.occurredOn().isAfter(asOf)) {
+        facts.apply(event);
+      }
+    }
+    return facts;
+  }
+
+  /** The same structure beside another activity: a folded structure can so serve several requests. */
+  public PartnershipFacts withActivity(Activity other) {
+    PartnershipFacts copy = shell(other, lens);
+    copy.partners.putAll(partners);
+    copy.roles.putAll(roles);
+    copy.reassignments.addAll(reassignments);
+    copy.quickWins.addAll(quickWins);
+    copy.projects.putAll(projects);
+    copy.milestones.putAll(milestones);
+    return copy;
+  }
+
+  /** The partnership's identity and names, beside an activity and seen from a lens: what every copy shares. */
+  private PartnershipFacts shell(Activity withActivity, String seenFrom) {
+    PartnershipFacts copy = new PartnershipFacts();
+    copy.partnershipId = partnershipId;
+    copy.name = name;
+    copy.formedOn = formedOn;
+    copy.closed = closed;
+    copy.lens = seenFrom;
+    copy.activity = withActivity;
+    copy.organisationNames.putAll(organisationNames);
+    return copy;
+  }
+
+  private static String milestoneKey(String projectId, String milestoneId) {
+    return projectId + "/" + milestoneId;
+  }
+
+  private void apply(PartnershipEvent event) {
+    if (event instanceof PartnershipFormed e) {
+      name = e.name();
+      formedOn = e.formedOn();
+    } else if (event instanceof PartnerJoined e) {
+      partners.put(e.organisationId().value(), new Partner(e.organisationId().value(), e.organisationName(), e.sector()));
+      organisationNames.put(e.organisationId().value(), e.organisationName());
+    } else if (event instanceof PartnerLeft e) {
+      partners.remove(e.organisationId().value());
+    } else if (event instanceof RoleDesignated e) {
+      roles.put(e.roleId().value(), new Role(e.roleId().value(), e.roleType(), e.organisationId().value(), e.personId().value()));
+    } else if (event instanceof RoleReassigned e) {
+      reassignments.add(e);
+      roles.computeIfPresent(e.roleId().value(), (id, r) -> new Role(id, r.type(), r.organisationId(), e.toPersonId().value()));
+    } else if (event instanceof RoleVacated e) {
+      roles.computeIfPresent(e.roleId().value(), (id, r) -> new Role(id, r.type(), r.organisationId(), null));
+    } else if (event instanceof QuickWinDelivered e) {
+      quickWins.add(e);
+    } else if (event instanceof PartnershipClosed) {
+      closed = true;
+    } else {
+      applyProjectEvent(event);
+    }
+  }
+
+  private void applyProjectEvent(PartnershipEvent event) {
+    if (event instanceof ProjectProposed e) {
+      projects.put(e.projectId().value(), new Project(e.projectId().value(), e.title(),
+          e.dataProviderOrganisationIds().stream().map(OrganisationId::value).toList(), Set.of(), null, false, null));
+    } else if (event instanceof DataSharingAgreementDrafted e) {
+      addEditor(e.projectId().value(), e.byOrganisationId().value());
+    } else if (event instanceof DataSharingAgreementRevised e) {
+      addEditor(e.projectId().value(), e.byOrganisationId().value());
+    } else if (event instanceof ProjectStarted e) {
+      projects.computeIfPresent(e.projectId().value(), (id, p) ->
+          new Project(id, p.title(), p.dataProviders(), p.editors(), e.startedOn(), e.dsaSignedByAllProviders(), null));
+    } else if (event instanceof ProjectCompleted e) {
+      closeProject(e.projectId().value(), e.completedOn());
+    } else if (event instanceof ProjectAbandoned e) {
+      closeProject(e.projectId().value(), e.abandonedOn());
+    } else if (event instanceof MilestonePlanned e) {
+      milestones.put(milestoneKey(e.projectId().value(), e.milestoneId().value()), new Milestone(e.milestoneId().value(), e.projectId().value(), e.title(),
+          e.horizon(), e.dueOn(), e.plannedOn(), null, null));
+    } else if (event instanceof MilestoneRescheduled e) {
+      milestones.computeIfPresent(milestoneKey(e.projectId().value(), e.milestoneId().value()), (key, m) ->
+          new Milestone(m.milestoneId(), m.projectId(), m.title(), m.horizon(), e.newDueOn(), m.plannedOn(), null, null));
+    } else if (event instanceof MilestoneAchieved e) {
+      milestones.computeIfPresent(milestoneKey(e.projectId().value(), e.milestoneId().value()), (key, m) ->
+          new Milestone(m.milestoneId(), m.projectId(), m.title(), m.horizon(), e.dueOn(), m.plannedOn(), e.achievedOn(), null));
+    } else if (event instanceof MilestoneMissed e) {
+      milestones.computeIfPresent(milestoneKey(e.projectId().value(), e.milestoneId().value()), (key, m) ->
+          new Milestone(m.milestoneId(), m.projectId(), m.title(), m.horizon(), e.dueOn(), m.plannedOn(), null, e.missedOn()));
+    }
+    // Signatures and expiry are settled in ProjectStarted.dsaSignedByAllProviders, which L1 reads.
+  }
+
+  private void addEditor(String projectId, String organisationId) {
+    projects.computeIfPresent(projectId, (id, p) -> {
+      Set<String> editors = new LinkedHashSet<>(p.editors());
+      editors.add(organisationId);
+      return new Project(id, p.title(), p.dataProviders(), Set.copyOf(editors), p.startedOn(), p.signedBeforeStart(), p.closedOn());
+    });
+  }
+
+  private void closeProject(String projectId, LocalDate on) {
+    projects.computeIfPresent(projectId, (id, p) ->
+        new Project(id, p.title(), p.dataProviders(), p.editors(), p.startedOn(), p.signedBeforeStart(), on));
+  }
+
+  /**
+   * The same facts seen from one partner: the interactions it hosted or attended, its roles, the
+   * projects it provides data to, the quick wins it benefited from and the surveys it answered or
+   * was rated in. Partnership-wide formulas applied to these give that partner's profile.
+   */
+  public PartnershipFacts seenBy(String organisationId) {
+    PartnershipFacts lens = shell(activity.seenBy(organisationId), organisationId);
+    if (partners.containsKey(organisationId)) {
+      lens.partners.put(organisationId, partners.get(organisationId));
+    }
+    Predicate<Role> ownRole = role -> role.organisationId().equals(organisationId);
+    roles.values().stream().filter(ownRole).forEach(role -> lens.roles.put(role.roleId(), role));
+    reassignments.stream()
+        .filter(r -> roles.containsKey(r.roleId().value()) && ownRole.test(roles.get(r.roleId().value())))
+        .forEach(lens.reassignments::add);
+    quickWins.stream().filter(q -> q.beneficiaryOrganisationId().value().equals(organisationId)).forEach(lens.quickWins::add);
+    projects.values().stream().filter(p -> p.dataProviders().contains(organisationId)).forEach(p -> lens.projects.put(p.projectId(), p));
+    milestones.forEach((key, m) -> {
+      if (lens.projects.containsKey(m.projectId())) {
+        lens.milestones.put(key, m);
+      }
+    });
+    return lens;
+  }
+
+  public String partnershipId() { return partnershipId; }
+  public String name() { return name; }
+  public LocalDate formedOn() { return formedOn; }
+  public boolean closed() { return closed; }
+  public Map<String, Partner> partners() { return partners; }
+  public Map<String, Role> roles() { return roles; }
+  public List<RoleReassigned> reassignments() { return reassignments; }
+  public Activity activity() { return activity; }
+  /** The organisation these facts are seen from ({@link #seenBy}), or null for the whole partnership. */
+  public String lens() { return lens; }
+  public List<QuickWinDelivered> quickWins() { return quickWins; }
+  public Map<String, Project> projects() { return projects; }
+  public Map<String, Milestone> milestones() { return milestones; }
+
+  public String organisationName(String organisationId) {
+    return organisationNames.getOrDefault(organisationId, organisationId);
+  }
+}
