@@ -106,14 +106,6 @@ class EventContractTest {
   }
 
   @Test
-  void aMilestoneAchievedAfterItsDueDateIsLate() {
-    MilestoneAchieved late =
-        new MilestoneAchieved(
-            PARTNERSHIP, ProjectId.of("pr-1"), MilestoneId.of("ms-1"), DAY, DAY.plusDays(1));
-    assertThat(late.onTime()).isFalse();
-  }
-
-  @Test
   void catalogueResolvesEventTypesByName() {
     assertThat(EventCatalogue.bySimpleName("MeetingHeld")).contains(MeetingHeld.class);
     assertThat(EventCatalogue.bySimpleName("Nope")).isEmpty();

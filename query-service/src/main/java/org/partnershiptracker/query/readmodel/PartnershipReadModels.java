@@ -11,7 +11,6 @@ import org.partnershiptracker.query.milestone.model.MilestoneCalculator;
 import org.partnershiptracker.query.milestone.model.MilestoneReport;
 import org.partnershiptracker.query.milestone.model.MilestoneStatus;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
-import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
 import org.springframework.stereotype.Component;
@@ -96,8 +95,9 @@ public class PartnershipReadModels {
     return facts(partnershipId, asOf, asOf).map(f -> MilestoneCalculator.calculate(f, asOf, status));
   }
 
-  public Optional<PartnershipReport> report(String partnershipId, LocalDate asOf) {
-    return facts(partnershipId, trust.windowStart(asOf, null), asOf).map(f -> PartnershipReport.of(f, asOf, trust));
+  /** A partnership as of a day, with its activity readable over the report's default window. */
+  public Optional<PartnershipFacts> reportFacts(String partnershipId, LocalDate asOf) {
+    return facts(partnershipId, trust.windowStart(asOf, null), asOf);
   }
 
   private List<PartnershipEvent> structural(int generation, PartnershipHead head) {

@@ -26,10 +26,6 @@ public record MilestoneAchieved(
     Require.present(achievedOn, "achievedOn");
   }
 
-  public boolean onTime() {
-    return !achievedOn.isAfter(dueOn);
-  }
-
   @Override
   public LocalDate occurredOn() {
     return achievedOn;

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -39,10 +40,16 @@ import java.util.Optional;
 public class PartnershipQueryController {
   private final PartnershipReadModels readModels;
   private final Portfolio portfolio;
+  private final TrustBuildingCalculator trust;
   private final Clock clock;
 
-  public PartnershipQueryController(PartnershipReadModels readModels, Portfolio portfolio, Clock clock) {
+  public PartnershipQueryController(
+      PartnershipReadModels readModels,
+      Portfolio portfolio,
+      TrustBuildingCalculator trust,
+      Clock clock) {
     this.readModels = readModels;
+    this.trust = trust;
     this.portfolio = portfolio;
     this.clock = clock;
   }
@@ -123,7 +130,9 @@ public class PartnershipQueryController {
   }
 
   private PartnershipReport reportOf(String partnershipId, LocalDate day) {
-    return found(partnershipId, readModels.report(partnershipId, day));
+    return found(
+        partnershipId,
+        readModels.reportFacts(partnershipId, day).map(f -> PartnershipReport.of(f, day, trust)));
   }
 
   private static <T> T found(String partnershipId, Optional<T> answer) {

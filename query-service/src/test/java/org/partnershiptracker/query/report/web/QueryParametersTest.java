@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.partnershiptracker.query.readmodel.PartnershipReadModels;
 import org.partnershiptracker.query.readmodel.Portfolio;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,8 @@ class QueryParametersTest {
   private PartnershipReadModels readModels;
   @MockitoBean
   private Portfolio portfolio;
+  @MockitoBean
+  private TrustBuildingCalculator trust;
 
   @TestConfiguration
   static class FixedClock {
