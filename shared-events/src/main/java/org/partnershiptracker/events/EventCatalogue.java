@@ -1,5 +1,10 @@
 package org.partnershiptracker.events;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PartnerJoined;
 import org.partnershiptracker.events.partnership.PartnerLeft;
@@ -23,13 +28,9 @@ import org.partnershiptracker.events.project.ProjectCompleted;
 import org.partnershiptracker.events.project.ProjectProposed;
 import org.partnershiptracker.events.project.ProjectStarted;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-
-/** Every event type of the contract, so consumers can resolve a type name without reflection scans. */
+/**
+ * Every event type of the contract, so consumers can resolve a type name without reflection scans.
+ */
 public final class EventCatalogue {
   public static final List<Class<? extends PartnershipEvent>> EVENT_TYPES =
       List.of(

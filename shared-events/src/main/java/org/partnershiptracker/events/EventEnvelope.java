@@ -1,13 +1,12 @@
 package org.partnershiptracker.events;
 
+import java.time.Instant;
 import org.partnershiptracker.events.value.PartnershipId;
 
-import java.time.Instant;
-
 /**
- * The JSON value of every record on the {@value EventTopics#PARTNERSHIP_EVENTS} topic: an event
- * and what a consumer needs to order, deduplicate and upcast it. The record key is the
- * partnership id, so one partnership's events keep their order on one partition.
+ * The JSON value of every record on the {@value EventTopics#PARTNERSHIP_EVENTS} topic: an event and
+ * what a consumer needs to order, deduplicate and upcast it. The record key is the partnership id,
+ * so one partnership's events keep their order on one partition.
  *
  * @param eventId unique per event: consumers deduplicate redeliveries on it
  * @param type the event's simple type name, e.g. {@code MeetingHeld} (see {@link EventCatalogue})

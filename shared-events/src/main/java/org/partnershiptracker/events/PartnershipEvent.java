@@ -8,10 +8,12 @@ public interface PartnershipEvent {
 
   /**
    * The day the fact happened (a meeting's heldOn, a signature's signedOn…), as opposed to when it
-   * was recorded. "As of" a date means: events whose occurredOn is on or before it. Derived from
-   * a component, so it is not part of the JSON.
+   * was recorded. "As of" a date means: events whose occurredOn is on or before it. Each event
+   * marks that component {@link OccurredOn}; this reads it, so it is not a second JSON property.
    */
-  LocalDate occurredOn();
+  default LocalDate occurredOn() {
+    return OccurredOnComponents.of(this);
+  }
 
   /** The revision declared by {@link SchemaRevision} on the event type. */
   static String revisionOf(Class<?> eventType) {

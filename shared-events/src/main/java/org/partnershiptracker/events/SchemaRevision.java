@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The schema revision of an event's payload. A change to an event's fields gets a new revision
- * and an upcaster from the previous one; stored events are never rewritten.
+ * The schema revision of an event's payload. A change to an event's fields gets a new revision and
+ * an upcaster from the previous one; stored events are never rewritten.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

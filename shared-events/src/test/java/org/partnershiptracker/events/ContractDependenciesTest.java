@@ -18,6 +18,9 @@ class ContractDependenciesTest {
       classes()
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("java..", "com.fasterxml.jackson.annotation..", "org.partnershiptracker.events..")
-          .because("shared-events is the public contract: anything it pulls in, every reader must carry");
+          .resideInAnyPackage(
+              "java..", "com.fasterxml.jackson.annotation..", "org.partnershiptracker.events..")
+          .because(
+              "shared-events is the public contract: anything it pulls in, every reader must"
+                  + " carry");
 }

@@ -1,12 +1,17 @@
 package org.partnershiptracker.events;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
-import org.partnershiptracker.events.partnership.RoleReassigned;
 import org.partnershiptracker.events.project.MilestoneAchieved;
 import org.partnershiptracker.events.value.Attendance;
 import org.partnershiptracker.events.value.AttendeeLevel;
@@ -17,15 +22,6 @@ import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.PersonId;
 import org.partnershiptracker.events.value.ProjectId;
-import org.partnershiptracker.events.value.RoleChangeReason;
-import org.partnershiptracker.events.value.RoleId;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EventContractTest {
   private static final PartnershipId PARTNERSHIP = PartnershipId.of("p-1");
@@ -62,6 +58,19 @@ class EventContractTest {
   }
 
   @Test
+  void everyEventMarksExactlyOneDateAsTheDayItHappened() {
+    assertThat(EventCatalogue.EVENT_TYPES)
+        .allSatisfy(
+            type ->
+                assertThat(type.getRecordComponents())
+                    .as(type.getSimpleName())
+                    .filteredOn(component -> component.isAnnotationPresent(OccurredOn.class))
+                    .singleElement()
+                    .satisfies(
+                        component -> assertThat(component.getType()).isEqualTo(LocalDate.class)));
+  }
+
+  @Test
   void theBusinessDateIsNotAnExtraJsonProperty() throws Exception {
     MilestoneAchieved achieved =
         new MilestoneAchieved(
@@ -71,7 +80,8 @@ class EventContractTest {
     json.readTree(json.writeValueAsString(achieved)).fieldNames().forEachRemaining(fields::add);
 
     assertThat(achieved.occurredOn()).isEqualTo(DAY.plusDays(1));
-    assertThat(fields).containsExactly("partnershipId", "projectId", "milestoneId", "dueOn", "achievedOn");
+    assertThat(fields)
+        .containsExactly("partnershipId", "projectId", "milestoneId", "dueOn", "achievedOn");
   }
 
   @Test
@@ -97,8 +107,14 @@ class EventContractTest {
     attendees.add(new Attendance(OrganisationId.of("uni"), AttendeeLevel.ACADEMIC, 1));
     MeetingHeld meeting =
         new MeetingHeld(
-            PARTNERSHIP, MeetingId.of("m-2"), MeetingType.SHOWCASE, DAY, 60,
-            OrganisationId.of("uni"), attendees, null);
+            PARTNERSHIP,
+            MeetingId.of("m-2"),
+            MeetingType.SHOWCASE,
+            DAY,
+            60,
+            OrganisationId.of("uni"),
+            attendees,
+            null);
 
     attendees.clear();
 

@@ -1,8 +1,8 @@
 package org.partnershiptracker.command.config;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;

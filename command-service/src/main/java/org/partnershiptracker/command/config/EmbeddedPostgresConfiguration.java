@@ -2,15 +2,14 @@ package org.partnershiptracker.command.config;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-
-import javax.sql.DataSource;
-import java.io.IOException;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, start a real PostgreSQL from the
@@ -23,13 +22,16 @@ import java.io.IOException;
 public class EmbeddedPostgresConfiguration {
 
   @Bean(destroyMethod = "close")
-  public EmbeddedDatabase embeddedDatabase(
-      EmbeddedPostgresProperties properties) throws IOException {
+  public EmbeddedDatabase embeddedDatabase(EmbeddedPostgresProperties properties)
+      throws IOException {
     return new EmbeddedDatabase(
         properties.dataDir().toAbsolutePath().normalize(), properties.port());
   }
 
-  /** Fails within 2 s when the database is gone (Hikari's default waits 30 s): requests answer 503 promptly. */
+  /**
+   * Fails within 2 s when the database is gone (Hikari's default waits 30 s): requests answer 503
+   * promptly.
+   */
   @Bean
   public DataSource dataSource(EmbeddedDatabase database) {
     HikariConfig config = new HikariConfig();

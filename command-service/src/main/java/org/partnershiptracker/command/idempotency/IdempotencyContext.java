@@ -3,9 +3,9 @@ package org.partnershiptracker.command.idempotency;
 import java.util.Optional;
 
 /**
- * The Idempotency-Key of the request this thread is serving, and the answer a command will give
- * if it succeeds. The command's unit of work stores that answer under the key in the transaction
- * that appends its events, so "recorded" and "answered" cannot diverge, whatever crashes when.
+ * The Idempotency-Key of the request this thread is serving, and the answer a command will give if
+ * it succeeds. The command's unit of work stores that answer under the key in the transaction that
+ * appends its events, so "recorded" and "answered" cannot diverge, whatever crashes when.
  */
 public final class IdempotencyContext {
   private static final ThreadLocal<IdempotencyContext> CURRENT = new ThreadLocal<>();
@@ -43,7 +43,10 @@ public final class IdempotencyContext {
     return Optional.ofNullable(planned);
   }
 
-  /** The command's unit of work stored the answer with its events: the filter need not write it again. */
+  /**
+   * The command's unit of work stored the answer with its events: the filter need not write it
+   * again.
+   */
   public void markStored() {
     stored = true;
   }

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Idempotency keys ({@code tracker.idempotency.*}).
  *
- * @param lease how long a claimed key stays in progress before another request may take it over
- *     (a crashed request's key is free again after this)
+ * @param lease how long a claimed key stays in progress before another request may take it over (a
+ *     crashed request's key is free again after this)
  * @param retention how long a key's answer is kept
  */
 @ConfigurationProperties("tracker.idempotency")

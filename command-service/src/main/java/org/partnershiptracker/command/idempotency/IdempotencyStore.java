@@ -1,17 +1,24 @@
 package org.partnershiptracker.command.idempotency;
 
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /** Responses kept per Idempotency-Key in PostgreSQL, beside the event store. */
 @Component
 public class IdempotencyStore {
-  public enum State { IN_PROGRESS, COMPLETED }
+  public enum State {
+    IN_PROGRESS,
+    COMPLETED
+  }
 
   public record StoredResponse(
-      String fingerprint, State state, int status, String contentType, String location, byte[] body) {}
+      String fingerprint,
+      State state,
+      int status,
+      String contentType,
+      String location,
+      byte[] body) {}
 
   private final JdbcTemplate jdbc;
 
@@ -25,11 +32,11 @@ public class IdempotencyStore {
    */
   public boolean claim(String key, String fingerprint, java.time.Duration lease) {
     return jdbc.update(
-            "INSERT INTO idempotency_record (idempotency_key, request_fingerprint, state) VALUES (?, ?, ?) "
-                + "ON CONFLICT (idempotency_key) DO UPDATE SET created_at = now() "
-                + "WHERE idempotency_record.state = 'IN_PROGRESS' "
-                + "AND idempotency_record.request_fingerprint = EXCLUDED.request_fingerprint "
-                + "AND idempotency_record.created_at < now() - make_interval(secs => ?)",
+            "INSERT INTO idempotency_record (idempotency_key, request_fingerprint, state) VALUES"
+                + " (?, ?, ?) ON CONFLICT (idempotency_key) DO UPDATE SET created_at = now() WHERE"
+                + " idempotency_record.state = 'IN_PROGRESS' AND"
+                + " idempotency_record.request_fingerprint = EXCLUDED.request_fingerprint AND"
+                + " idempotency_record.created_at < now() - make_interval(secs => ?)",
             key,
             fingerprint,
             State.IN_PROGRESS.name(),
@@ -39,7 +46,8 @@ public class IdempotencyStore {
 
   /** Deletes the records older than the retention period; returns how many. */
   public int forgetOlderThan(java.time.Duration retention) {
-    return jdbc.update("DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)",
+    return jdbc.update(
+        "DELETE FROM idempotency_record WHERE created_at < now() - make_interval(secs => ?)",
         (double) retention.toSeconds());
   }
 
@@ -61,11 +69,14 @@ public class IdempotencyStore {
         .findFirst();
   }
 
-  /** Stores the answer under a key still in progress (a command's unit of work may have stored it already). */
+  /**
+   * Stores the answer under a key still in progress (a command's unit of work may have stored it
+   * already).
+   */
   public void complete(String key, int status, String contentType, String location, byte[] body) {
     jdbc.update(
-        "UPDATE idempotency_record SET state = ?, status_code = ?, content_type = ?, location = ?, response_body = ? "
-            + "WHERE idempotency_key = ? AND state = 'IN_PROGRESS'",
+        "UPDATE idempotency_record SET state = ?, status_code = ?, content_type = ?, location = ?,"
+            + " response_body = ? WHERE idempotency_key = ? AND state = 'IN_PROGRESS'",
         State.COMPLETED.name(),
         status,
         contentType,
@@ -76,6 +87,7 @@ public class IdempotencyStore {
 
   /** Forgets a claim whose request failed on our side, so that a retry runs again. */
   public void release(String key) {
-    jdbc.update("DELETE FROM idempotency_record WHERE idempotency_key = ? AND state = 'IN_PROGRESS'", key);
+    jdbc.update(
+        "DELETE FROM idempotency_record WHERE idempotency_key = ? AND state = 'IN_PROGRESS'", key);
   }
 }

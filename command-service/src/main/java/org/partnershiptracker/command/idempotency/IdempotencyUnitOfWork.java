@@ -1,5 +1,6 @@
 package org.partnershiptracker.command.idempotency;
 
+import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -7,13 +8,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-
 /**
  * Stores a keyed request's answer in the command's unit of work, just before it commits: in the
- * same database transaction as the events, so a key is COMPLETED exactly when its events exist.
- * A crash before the commit leaves neither (the claim's lease expires and the retry runs); a
- * crash after it leaves both (the retry gets the answer). Also forgets keys past their retention.
+ * same database transaction as the events, so a key is COMPLETED exactly when its events exist. A
+ * crash before the commit leaves neither (the claim's lease expires and the retry runs); a crash
+ * after it leaves both (the retry gets the answer). Also forgets keys past their retention.
  */
 @Component
 public class IdempotencyUnitOfWork {
@@ -27,14 +26,27 @@ public class IdempotencyUnitOfWork {
 
   @Autowired
   void storeAnswersWithTheEvents(CommandBus commandBus) {
-    MessageHandlerInterceptor<CommandMessage<?>> interceptor = (unitOfWork, chain) -> {
-      IdempotencyContext.current().ifPresent(context -> unitOfWork.onPrepareCommit(committing ->
-          context.planned().ifPresent(answer -> {
-            store.complete(context.key(), answer.status(), answer.contentType(), answer.location(), answer.body());
-            context.markStored();
-          })));
-      return chain.proceed();
-    };
+    MessageHandlerInterceptor<CommandMessage<?>> interceptor =
+        (unitOfWork, chain) -> {
+          IdempotencyContext.current()
+              .ifPresent(
+                  context ->
+                      unitOfWork.onPrepareCommit(
+                          committing ->
+                              context
+                                  .planned()
+                                  .ifPresent(
+                                      answer -> {
+                                        store.complete(
+                                            context.key(),
+                                            answer.status(),
+                                            answer.contentType(),
+                                            answer.location(),
+                                            answer.body());
+                                        context.markStored();
+                                      })));
+          return chain.proceed();
+        };
     commandBus.registerHandlerInterceptor(interceptor);
   }
 

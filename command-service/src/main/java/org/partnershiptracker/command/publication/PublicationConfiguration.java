@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,19 +14,20 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.Map;
-
 /** Wires the Kafka producer and the tracking processor that publishes the event store. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "tracker.publication.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+    name = "tracker.publication.enabled",
+    havingValue = "true",
+    matchIfMissing = true)
 public class PublicationConfiguration {
 
   @Bean(destroyMethod = "close")
@@ -33,20 +35,30 @@ public class PublicationConfiguration {
     int timeoutMs = (int) properties.sendTimeout().toMillis();
     return new KafkaProducer<>(
         Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-            ProducerConfig.CLIENT_ID_CONFIG, "command-service-publisher",
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            properties.bootstrapServers(),
+            ProducerConfig.CLIENT_ID_CONFIG,
+            "command-service-publisher",
             // Idempotent and acknowledged by every in-sync replica: no duplicate from the
             // producer's own retries, no loss on a broker failover.
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-            ProducerConfig.ACKS_CONFIG, "all",
-            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+            5,
             // A batch of events is sent at once and awaited together: let the producer group them.
-            ProducerConfig.LINGER_MS_CONFIG, 5,
-            ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024,
+            ProducerConfig.LINGER_MS_CONFIG,
+            5,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            256 * 1024,
             // Fail a send within the timeout when Kafka is down, so the processor can retry.
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs,
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, timeoutMs + 5), // Kafka asks for at least linger + request timeout
+            ProducerConfig.MAX_BLOCK_MS_CONFIG,
+            timeoutMs,
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+            timeoutMs,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+            timeoutMs + 5), // Kafka asks for at least linger + request timeout
         new StringSerializer(),
         new ByteArraySerializer());
   }
@@ -56,13 +68,18 @@ public class PublicationConfiguration {
     return Admin.create(
         Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis(),
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) properties.sendTimeout().toMillis()));
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) properties.sendTimeout().toMillis(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                (int) properties.sendTimeout().toMillis()));
   }
 
   @Bean
   KafkaEventPublisher kafkaEventPublisher(
-      Producer<String, byte[]> eventProducer, Admin eventTopicAdmin, ObjectMapper json, PublicationProperties properties,
+      Producer<String, byte[]> eventProducer,
+      Admin eventTopicAdmin,
+      ObjectMapper json,
+      PublicationProperties properties,
       MeterRegistry metrics) {
     return new KafkaEventPublisher(eventProducer, eventTopicAdmin, json, properties, metrics);
   }
@@ -72,15 +89,22 @@ public class PublicationConfiguration {
    * acknowledged one is. Read when Prometheus scrapes.
    */
   @Bean
-  MeterBinder publicationLag(KafkaEventPublisher publisher, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+  MeterBinder publicationLag(
+      KafkaEventPublisher publisher, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
     return registry -> {
-      Gauge.builder("tracker.publication.lag.events", () -> {
-            Long head = jdbc.queryForObject("SELECT max(globalIndex) FROM DomainEventEntry", Long.class);
-            return head == null ? 0 : Math.max(0, head - publishedPosition(processing));
-          })
+      Gauge.builder(
+              "tracker.publication.lag.events",
+              () -> {
+                Long head =
+                    jdbc.queryForObject(
+                        "SELECT max(globalIndex) FROM DomainEventEntry", Long.class);
+                return head == null ? 0 : Math.max(0, head - publishedPosition(processing));
+              })
           .description("Events in the event store not yet acknowledged by Kafka")
           .register(registry);
-      Gauge.builder("tracker.publication.last.published.timestamp.seconds", publisher::lastPublishedEpochSecond)
+      Gauge.builder(
+              "tracker.publication.last.published.timestamp.seconds",
+              publisher::lastPublishedEpochSecond)
           .description("Recording time of the last event Kafka acknowledged (epoch seconds)")
           .register(registry);
     };
@@ -88,17 +112,20 @@ public class PublicationConfiguration {
 
   /** Where the publishing processor's token stands: the last event it has handed to Kafka. */
   private static long publishedPosition(EventProcessingConfiguration processing) {
-    return processing.eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
-        .map(processor -> processor.processingStatus().values().stream()
-            .mapToLong(status -> status.getCurrentPosition().orElse(0))
-            .min()
-            .orElse(0))
+    return processing
+        .eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
+        .map(
+            processor ->
+                processor.processingStatus().values().stream()
+                    .mapToLong(status -> status.getCurrentPosition().orElse(0))
+                    .min()
+                    .orElse(0))
         .orElse(0L);
   }
 
   /**
-   * A failed publication must stop the processor (which then retries from the same event), not
-   * be logged and skipped as Axon does by default: skipping would lose the event on Kafka.
+   * A failed publication must stop the processor (which then retries from the same event), not be
+   * logged and skipped as Axon does by default: skipping would lose the event on Kafka.
    */
   @Autowired
   void stopAndRetryOnFailure(EventProcessingConfigurer processing) {

@@ -1,9 +1,8 @@
 package org.partnershiptracker.command.publication;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * Where and how events are published ({@code tracker.publication.*}).

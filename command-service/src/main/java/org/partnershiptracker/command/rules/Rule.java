@@ -3,9 +3,9 @@ package org.partnershiptracker.command.rules;
 import java.util.Locale;
 
 /**
- * The rules the aggregates enforce; a refused command names one of them (HTTP 409). A rule's
- * public code is its name in kebab case, so the two cannot drift; the README's rule table lists the
- * same codes and statements ({@code RuleTableTest} keeps them in step).
+ * The rules the aggregates enforce; a refused command names one of them (HTTP 409). A rule's public
+ * code is its name in kebab case, so the two cannot drift; the README's rule table lists the same
+ * codes and statements ({@code RuleTableTest} keeps them in step).
  */
 public enum Rule {
   ID_ALREADY_USED(
@@ -28,7 +28,8 @@ public enum Rule {
       "A meeting or quick win refers only to a project of the same partnership."),
   DSA_DRAFTED_FIRST(
       "A data sharing agreement is drafted once; it is revised, signed or expired only on or after"
-          + " the day it was drafted; a version that expired is revised before it is signed again."),
+          + " the day it was drafted; a version that expired is revised before it is signed"
+          + " again."),
   DSA_SIGNED_BY_DATA_PROVIDERS(
       "Only the project's data providers sign its data sharing agreement, once per version (a"
           + " revision makes earlier signatures lapse)."),

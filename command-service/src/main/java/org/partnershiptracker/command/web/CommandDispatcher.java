@@ -3,16 +3,15 @@ package org.partnershiptracker.command.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.partnershiptracker.events.value.PartnershipId;
-import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Component;
-import org.partnershiptracker.command.idempotency.IdempotencyContext;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.partnershiptracker.command.idempotency.IdempotencyContext;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Sends a command and waits for the aggregate's verdict, then answers with the ids of what was
@@ -25,7 +24,10 @@ public class CommandDispatcher {
   private final MeterRegistry metrics;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-  public CommandDispatcher(CommandGateway commands, MeterRegistry metrics, com.fasterxml.jackson.databind.ObjectMapper json) {
+  public CommandDispatcher(
+      CommandGateway commands,
+      MeterRegistry metrics,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
     this.commands = commands;
     this.metrics = metrics;
     this.json = json;
@@ -43,10 +45,19 @@ public class CommandDispatcher {
       reason = reason(e);
       throw e;
     } finally {
-      sample.stop(Timer.builder("tracker.command.latency").description("Time to handle a command and store its events")
-          .tag("command", type).publishPercentileHistogram().register(metrics));
-      Counter.builder("tracker.commands").description("Commands handled, by outcome")
-          .tag("command", type).tag("outcome", outcome).tag("reason", reason).register(metrics).increment();
+      sample.stop(
+          Timer.builder("tracker.command.latency")
+              .description("Time to handle a command and store its events")
+              .tag("command", type)
+              .publishPercentileHistogram()
+              .register(metrics));
+      Counter.builder("tracker.commands")
+          .description("Commands handled, by outcome")
+          .tag("command", type)
+          .tag("outcome", outcome)
+          .tag("reason", reason)
+          .register(metrics)
+          .increment();
     }
   }
 
@@ -69,10 +80,15 @@ public class CommandDispatcher {
     return ResponseEntity.created(history).body(body);
   }
 
-  /** The answer a success will give, known before the command runs: stored with its events under the request's key. */
+  /**
+   * The answer a success will give, known before the command runs: stored with its events under the
+   * request's key.
+   */
   private void planAnswer(int status, String location, Map<String, String> body) {
     try {
-      IdempotencyContext.plan(new IdempotencyContext.Answer(status, "application/json", location, json.writeValueAsBytes(body)));
+      IdempotencyContext.plan(
+          new IdempotencyContext.Answer(
+              status, "application/json", location, json.writeValueAsBytes(body)));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("ids cannot be written as JSON", e);
     }

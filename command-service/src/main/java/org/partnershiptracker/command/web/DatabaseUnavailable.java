@@ -1,15 +1,14 @@
 package org.partnershiptracker.command.web;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
-
 /**
- * Whether a failure means the database cannot be reached. The answer is then a 503 with
- * Retry-After ({@link Problems#unavailable()}), so a client retries (with its Idempotency-Key)
- * instead of reading a 500.
+ * Whether a failure means the database cannot be reached. The answer is then a 503 with Retry-After
+ * ({@link Problems#unavailable()}), so a client retries (with its Idempotency-Key) instead of
+ * reading a 500.
  */
 public final class DatabaseUnavailable {
   public static final String RETRY_AFTER_SECONDS = "5";
@@ -17,11 +16,17 @@ public final class DatabaseUnavailable {
   private DatabaseUnavailable() {}
 
   public static boolean causedBy(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-      if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-          || cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessResourceException
+    for (Throwable cause = failure;
+        cause != null;
+        cause = cause.getCause() == cause ? null : cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException
+          || cause instanceof SQLNonTransientConnectionException
+          || cause instanceof DataAccessResourceFailureException
+          || cause instanceof TransientDataAccessResourceException
           || cause instanceof java.net.ConnectException
-          || (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+          || (cause instanceof java.sql.SQLException sql
+              && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("08"))) {
         return true;
       }
     }

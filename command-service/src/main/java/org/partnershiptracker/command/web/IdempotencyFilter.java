@@ -8,6 +8,15 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.partnershiptracker.command.idempotency.IdempotencyContext;
 import org.partnershiptracker.command.idempotency.IdempotencyProperties;
 import org.partnershiptracker.command.idempotency.IdempotencyStore;
@@ -21,20 +30,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
-
 /**
  * Makes every write under /api retry-safe: a request with an {@code Idempotency-Key} header that
- * was answered before gets the first answer again, and nothing is recorded twice. The same key
- * with a different request is a 422; a key whose first request is still running is a 409.
+ * was answered before gets the first answer again, and nothing is recorded twice. The same key with
+ * a different request is a 422; a key whose first request is still running is a 409.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -60,11 +59,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String clientKey = request.getHeader(HEADER);
     if (!KEY_FORM.matcher(clientKey).matches()) {
-      problem(response, HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+      problem(
+          response,
+          HttpStatus.BAD_REQUEST,
+          "invalid-request",
+          "Invalid request",
           HEADER + " must be 1-255 visible ASCII characters");
       return;
     }
@@ -90,7 +94,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       return;
     }
     ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-    IdempotencyContext context = IdempotencyContext.open(key); // a successful command stores its answer with its events
+    IdempotencyContext context =
+        IdempotencyContext.open(key); // a successful command stores its answer with its events
     try {
       chain.doFilter(new BufferedBodyRequest(request, body), recorded);
     } catch (IOException | ServletException | RuntimeException e) {
@@ -103,7 +108,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       // Our failure, or a request that was not valid: not an answer to keep; a retry runs again.
       store.release(key);
     } else if (!(context.stored() && recorded.getStatus() < 300)) {
-      // A refusal, or an answer not stored with events; a success was stored in its command's transaction.
+      // A refusal, or an answer not stored with events; a success was stored in its command's
+      // transaction.
       store.complete(
           key,
           recorded.getStatus(),
@@ -114,17 +120,30 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     recorded.copyBodyToResponse();
   }
 
-  private void answerFromStore(String key, String fingerprint, HttpServletResponse response) throws IOException {
+  private void answerFromStore(String key, String fingerprint, HttpServletResponse response)
+      throws IOException {
     StoredResponse stored = store.find(key).orElse(null);
     if (stored == null) {
       // The first request failed and released the key between our claim and this read.
-      problem(response, HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency key in use",
+      problem(
+          response,
+          HttpStatus.CONFLICT,
+          "idempotency-key-in-use",
+          "Idempotency key in use",
           "the first request with this " + HEADER + " did not complete; retry");
     } else if (!stored.fingerprint().equals(fingerprint)) {
-      problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused",
+      problem(
+          response,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "idempotency-key-reused",
+          "Idempotency key reused",
           "this " + HEADER + " was used for a different request; use a new key for a new request");
     } else if (stored.state() == State.IN_PROGRESS) {
-      problem(response, HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency key in use",
+      problem(
+          response,
+          HttpStatus.CONFLICT,
+          "idempotency-key-in-use",
+          "Idempotency key in use",
           "the first request with this " + HEADER + " is still being processed; retry shortly");
     } else {
       response.setStatus(stored.status());
@@ -141,7 +160,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  private void problem(HttpServletResponse response, HttpStatus status, String type, String title, String detail)
+  private void problem(
+      HttpServletResponse response, HttpStatus status, String type, String title, String detail)
       throws IOException {
     ProblemDetail problem = Problems.problem(status, type, title, detail);
     response.setStatus(status.value());
@@ -149,7 +169,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     json.writeValue(response.getOutputStream(), problem);
   }
 
-  /** Keys are scoped to the partnership the path names ("-" for forming one): the same key elsewhere is another key. */
+  /**
+   * Keys are scoped to the partnership the path names ("-" for forming one): the same key elsewhere
+   * is another key.
+   */
   static String scope(String uri) {
     String prefix = "/api/partnerships/";
     if (!uri.startsWith(prefix)) {
@@ -164,7 +187,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
   private static String fingerprint(HttpServletRequest request, byte[] body) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      sha256.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+      sha256.update(
+          (request.getMethod() + " " + request.getRequestURI() + "\n")
+              .getBytes(StandardCharsets.UTF_8));
       sha256.update(body);
       return HexFormat.of().formatHex(sha256.digest());
     } catch (NoSuchAlgorithmException e) {

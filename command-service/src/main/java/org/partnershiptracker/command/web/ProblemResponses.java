@@ -2,6 +2,9 @@ package org.partnershiptracker.command.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -15,10 +18,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Every error as RFC 9457 problem+json: 400 names the wrong field, 404 the missing thing, 409 the
@@ -49,7 +48,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       @NonNull WebRequest request) {
     List<Map<String, String>> errors =
         e.getBindingResult().getFieldErrors().stream()
-            .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
+            .map(
+                error ->
+                    Map.of(
+                        "field",
+                        error.getField(),
+                        "message",
+                        String.valueOf(error.getDefaultMessage())))
             .toList();
     String detail =
         errors.stream()
@@ -90,18 +95,26 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       String field =
           mapping.getPath().stream()
-              .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
               .collect(Collectors.joining("."))
               .replace(".[", "[");
       String message =
           mapping instanceof InvalidFormatException format
-              ? "cannot read '" + format.getValue() + "' as " + format.getTargetType().getSimpleName()
+              ? "cannot read '"
+                  + format.getValue()
+                  + "' as "
+                  + format.getTargetType().getSimpleName()
                   + enumValues(format.getTargetType())
               : rootMessage(mapping);
       return ResponseEntity.badRequest()
-          .body(Problems.badRequest(field + ": " + message, List.of(Map.of("field", field, "message", message))));
+          .body(
+              Problems.badRequest(
+                  field + ": " + message, List.of(Map.of("field", field, "message", message))));
     }
-    return ResponseEntity.badRequest().body(Problems.badRequest("the request body is not valid JSON", List.of()));
+    return ResponseEntity.badRequest()
+        .body(Problems.badRequest("the request body is not valid JSON", List.of()));
   }
 
   private static String enumValues(Class<?> type) {

@@ -1,5 +1,14 @@
 package org.partnershiptracker.command.benchmark;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
@@ -18,22 +27,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.UUID;
-
 /**
- * How long a command takes on a partnership with 10,000 recorded meetings when the aggregate is
- * (a) in the cache, (b) loaded from its latest snapshot plus the events after it, (c) replayed
- * from all its events. Not part of the test suite (the name ends in neither Test nor IT); run:
+ * How long a command takes on a partnership with 10,000 recorded meetings when the aggregate is (a)
+ * in the cache, (b) loaded from its latest snapshot plus the events after it, (c) replayed from all
+ * its events. Not part of the test suite (the name ends in neither Test nor IT); run:
  *
- * <pre>./mvnw -B -pl command-service -am test -Dtest=AggregateLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>
+ * ./mvnw -B -pl command-service -am test -Dtest=AggregateLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
  *
  * It writes its figures to docs/benchmarks/aggregate-load.md.
  */
@@ -48,8 +49,11 @@ class AggregateLoadBenchmark {
     Path dataDir = Path.of("target/benchmark-data/" + UUID.randomUUID());
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(CommandServiceApplication.class)
-            .run("--server.port=0", "--tracker.embedded-postgres.data-dir=" + dataDir,
-                "--logging.level.root=WARN", "--tracker.publication.enabled=false")) {
+            .run(
+                "--server.port=0",
+                "--tracker.embedded-postgres.data-dir=" + dataDir,
+                "--logging.level.root=WARN",
+                "--tracker.publication.enabled=false")) {
       CommandGateway commands = app.getBean(CommandGateway.class);
       Cache cache = app.getBean("aggregateCache", Cache.class);
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -57,8 +61,10 @@ class AggregateLoadBenchmark {
       LocalDate formed = LocalDate.of(2020, 1, 1);
 
       commands.sendAndWait(new FormPartnership(partnership, "Benchmark", null, formed));
-      commands.sendAndWait(new AddPartner(partnership, COUNCIL, "North", Sector.LOCAL_AUTHORITY, formed));
-      commands.sendAndWait(new AddPartner(partnership, UNIVERSITY, "Uni", Sector.UNIVERSITY, formed));
+      commands.sendAndWait(
+          new AddPartner(partnership, COUNCIL, "North", Sector.LOCAL_AUTHORITY, formed));
+      commands.sendAndWait(
+          new AddPartner(partnership, UNIVERSITY, "Uni", Sector.UNIVERSITY, formed));
       long recordStart = System.nanoTime();
       for (int i = 0; i < MEETINGS; i++) {
         commands.sendAndWait(meeting(partnership, "m-" + i, formed.plusDays(i % 2000)));
@@ -71,13 +77,15 @@ class AggregateLoadBenchmark {
       List<Double> fullReplay = new ArrayList<>();
       for (int i = 0; i < SAMPLES; i++) {
         cached.add(timeMillis(() -> {}, commands, meeting(partnership, "m-" + next++, formed)));
-        fromSnapshot.add(timeMillis(cache::removeAll, commands, meeting(partnership, "m-" + next++, formed)));
+        fromSnapshot.add(
+            timeMillis(cache::removeAll, commands, meeting(partnership, "m-" + next++, formed)));
       }
       long snapshots = jdbc.queryForObject("SELECT count(*) FROM SnapshotEventEntry", Long.class);
       jdbc.update("DELETE FROM SnapshotEventEntry");
       // Each sample adds an event; with no snapshot row the aggregate is replayed from event 0.
       for (int i = 0; i < 3; i++) {
-        fullReplay.add(timeMillis(cache::removeAll, commands, meeting(partnership, "m-" + next++, formed)));
+        fullReplay.add(
+            timeMillis(cache::removeAll, commands, meeting(partnership, "m-" + next++, formed)));
         jdbc.update("DELETE FROM SnapshotEventEntry");
       }
 
@@ -103,11 +111,21 @@ class AggregateLoadBenchmark {
               ./mvnw -B -pl command-service -am test -Dtest=AggregateLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false
           """
               .formatted(
-                  MEETINGS, MEETINGS,
-                  SAMPLES, median(cached), Collections.max(cached),
-                  SAMPLES, median(fromSnapshot), Collections.max(fromSnapshot),
-                  fullReplay.size(), median(fullReplay), Collections.max(fullReplay),
-                  MEETINGS, recordSeconds, MEETINGS / recordSeconds, snapshots,
+                  MEETINGS,
+                  MEETINGS,
+                  SAMPLES,
+                  median(cached),
+                  Collections.max(cached),
+                  SAMPLES,
+                  median(fromSnapshot),
+                  Collections.max(fromSnapshot),
+                  fullReplay.size(),
+                  median(fullReplay),
+                  Collections.max(fullReplay),
+                  MEETINGS,
+                  recordSeconds,
+                  MEETINGS / recordSeconds,
+                  snapshots,
                   LocalDateTime.now().withNano(0));
       Path out = Path.of("../docs/benchmarks/aggregate-load.md");
       Files.createDirectories(out.getParent());
@@ -118,8 +136,14 @@ class AggregateLoadBenchmark {
 
   private static RecordMeeting meeting(PartnershipId partnership, String id, LocalDate on) {
     return new RecordMeeting(
-        partnership, MeetingId.of(id), MeetingType.CATCH_UP, on, 30, COUNCIL,
-        List.of(new Attendance(UNIVERSITY, AttendeeLevel.RESEARCHER, 1)), null);
+        partnership,
+        MeetingId.of(id),
+        MeetingType.CATCH_UP,
+        on,
+        30,
+        COUNCIL,
+        List.of(new Attendance(UNIVERSITY, AttendeeLevel.RESEARCHER, 1)),
+        null);
   }
 
   private static double timeMillis(Runnable before, CommandGateway commands, Object command) {

@@ -1,13 +1,5 @@
 package org.partnershiptracker.command.benchmark;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
-import org.partnershiptracker.infra.kafka.KafkaBroker;
-
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -34,27 +26,39 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.partnershiptracker.infra.kafka.KafkaBroker;
 
 /**
  * Intake and publication under load, beside their ceilings in the same run: the command-service
  * (exec jar, its own JVM, embedded PostgreSQL, a real KRaft broker) takes POSTed meetings for 50
  * partnerships at 4, 16 and 64 concurrent clients for 20 s each; the publisher's rate is events
  * acknowledged by Kafka over the time from the load's start until the publication lag is 0 again.
- * Ceilings: single-row inserts, one transaction each, from the same number of clients into the
- * same PostgreSQL (as pgbench would do; pgbench itself is not on this machine), and a plain Kafka
+ * Ceilings: single-row inserts, one transaction each, from the same number of clients into the same
+ * PostgreSQL (as pgbench would do; pgbench itself is not on this machine), and a plain Kafka
  * producer (acks=all, idempotent) of records of the same size on the same broker. Not part of the
  * suite; run:
  *
- * <pre>./mvnw -B -pl command-service -am package -DskipTests && ./mvnw -B -pl command-service test -Dtest=IntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>
+ * ./mvnw -B -pl command-service -am package -DskipTests && ./mvnw -B -pl command-service test -Dtest=IntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
  *
  * It writes docs/benchmarks/write-side.md.
  */
 class IntakeBenchmark {
   private static final int PARTNERSHIPS = 50;
   private static final Duration PHASE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
-  private static final int[] CLIENTS = java.util.Arrays.stream(System.getProperty("benchmark.clients", "4,16,64").split(","))
-      .mapToInt(Integer::parseInt).toArray();
-  private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
+  private static final int[] CLIENTS =
+      java.util.Arrays.stream(System.getProperty("benchmark.clients", "4,16,64").split(","))
+          .mapToInt(Integer::parseInt)
+          .toArray();
+  private final HttpClient http =
+      HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
 
   @Test
   void intakeAndPublication() throws Exception {
@@ -65,21 +69,35 @@ class IntakeBenchmark {
     StringBuilder report = new StringBuilder();
     try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
       Path jar = Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
-      Process service = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-          jar.toString(), "--server.port=" + port, "--tracker.embedded-postgres.data-dir=" + dir.resolve("postgres"),
-          "--tracker.embedded-postgres.port=" + postgresPort, "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-          "--logging.level.root=WARN")
-          .redirectErrorStream(true).redirectOutput(dir.resolve("service.log").toFile()).start();
+      Process service =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx512m",
+                  "-jar",
+                  jar.toString(),
+                  "--server.port=" + port,
+                  "--tracker.embedded-postgres.data-dir=" + dir.resolve("postgres"),
+                  "--tracker.embedded-postgres.port=" + postgresPort,
+                  "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+                  "--logging.level.root=WARN")
+              .redirectErrorStream(true)
+              .redirectOutput(dir.resolve("service.log").toFile())
+              .start();
       try {
         String base = "http://localhost:" + port;
-        waitFor(() -> get(base + "/actuator/health/readiness").statusCode() == 200, Duration.ofMinutes(3));
+        waitFor(
+            () -> get(base + "/actuator/health/readiness").statusCode() == 200,
+            Duration.ofMinutes(3));
         for (int i = 0; i < PARTNERSHIPS; i++) {
           formPartnership(base, "load-" + i);
         }
         waitFor(() -> publicationLag(base) == 0, Duration.ofMinutes(2));
 
-        report.append("| clients | intake (commands/s) | p50 (ms) | p99 (ms) | errors | publication (events/s, load start to lag 0) | "
-            + "lag at load end | lag back to 0 after load end | DB ceiling, same clients (single-row inserts/s) |\n|---|---|---|---|---|---|---|---|---|\n");
+        report.append(
+            "| clients | intake (commands/s) | p50 (ms) | p99 (ms) | errors | publication"
+                + " (events/s, load start to lag 0) | lag at load end | lag back to 0 after load"
+                + " end | DB ceiling, same clients (single-row inserts/s) |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
         for (int clients : CLIENTS) {
           long publishedBefore = published(base);
           long start = System.nanoTime();
@@ -90,20 +108,35 @@ class IntakeBenchmark {
           long drained = System.nanoTime();
           double publicationRate = (published(base) - publishedBefore) / ((drained - start) / 1e9);
           double dbCeiling = insertCeiling(postgresPort, clients);
-          report.append("| %d | %,.0f | %.1f | %.1f | %d | %,.0f | %,d | %.1f s | %,.0f |\n".formatted(clients,
-              load.count / ((loadEnd - start) / 1e9), load.percentile(50), load.percentile(99), load.errors, publicationRate, lagAtEnd,
-              (drained - loadEnd) / 1e9, dbCeiling));
-          System.out.println("[intake] " + report.substring(report.lastIndexOf("\n| " + clients + " |")).trim());
+          report.append(
+              "| %d | %,.0f | %.1f | %.1f | %d | %,.0f | %,d | %.1f s | %,.0f |\n"
+                  .formatted(
+                      clients,
+                      load.count / ((loadEnd - start) / 1e9),
+                      load.percentile(50),
+                      load.percentile(99),
+                      load.errors,
+                      publicationRate,
+                      lagAtEnd,
+                      (drained - loadEnd) / 1e9,
+                      dbCeiling));
+          System.out.println(
+              "[intake] " + report.substring(report.lastIndexOf("\n| " + clients + " |")).trim());
         }
         double producerCeiling = producerCeiling(broker.bootstrapServers());
-        report.append("\nKafka producer ceiling on the same broker (acks=all, idempotent, 700-byte records, 100,000 records): ")
+        report
+            .append(
+                "\n"
+                    + "Kafka producer ceiling on the same broker (acks=all, idempotent, 700-byte"
+                    + " records, 100,000 records): ")
             .append("%,.0f records/s.\n".formatted(producerCeiling));
       } finally {
         service.destroy();
         service.waitFor();
       }
     }
-    String page = """
+    String page =
+        """
         # Benchmark: intake and publication (write side)
 
         - Date: %s; machine: %d cores, shared with other work
@@ -115,8 +148,13 @@ class IntakeBenchmark {
           producer ceiling and never slower than intake (the lag returns to 0 within seconds of the load's end).
 
         %s
-        """.formatted(LocalDateTime.now().withNano(0), Runtime.getRuntime().availableProcessors(), PARTNERSHIPS, PHASE.toSeconds(),
-        report);
+        """
+            .formatted(
+                LocalDateTime.now().withNano(0),
+                Runtime.getRuntime().availableProcessors(),
+                PARTNERSHIPS,
+                PHASE.toSeconds(),
+                report);
     Path out = Path.of("../docs/benchmarks/write-side.md");
     Files.writeString(out, page);
     System.out.println(page);
@@ -127,7 +165,11 @@ class IntakeBenchmark {
       if (latenciesMicros.length == 0) {
         return 0;
       }
-      return latenciesMicros[Math.min(latenciesMicros.length - 1, (int) Math.ceil(p / 100.0 * latenciesMicros.length) - 1)] / 1000.0;
+      return latenciesMicros[
+              Math.min(
+                  latenciesMicros.length - 1,
+                  (int) Math.ceil(p / 100.0 * latenciesMicros.length) - 1)]
+          / 1000.0;
     }
   }
 
@@ -137,25 +179,31 @@ class IntakeBenchmark {
     AtomicLong errors = new AtomicLong();
     List<Future<List<Long>>> results = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      results.add(pool.submit(() -> {
-        List<Long> latencies = new ArrayList<>();
-        while (System.nanoTime() < end) {
-          String partnership = "load-" + ThreadLocalRandom.current().nextInt(PARTNERSHIPS);
-          LocalDate day = LocalDate.of(2025, 2, 3).plusDays(ThreadLocalRandom.current().nextInt(300));
-          String body = """
-              {"type":"WORKING_SESSION","heldOn":"%s","durationMinutes":90,"hostOrganisationId":"north-council",
-               "attendees":[{"organisationId":"uni","level":"RESEARCHER","count":2},{"organisationId":"north-council","level":"ANALYST","count":3}]}"""
-              .formatted(day);
-          long sent = System.nanoTime();
-          int status = postMeeting(base + "/api/partnerships/" + partnership + "/meetings", body);
-          if (status == 201) {
-            latencies.add((System.nanoTime() - sent) / 1000);
-          } else {
-            errors.incrementAndGet();
-          }
-        }
-        return latencies;
-      }));
+      results.add(
+          pool.submit(
+              () -> {
+                List<Long> latencies = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                  String partnership = "load-" + ThreadLocalRandom.current().nextInt(PARTNERSHIPS);
+                  LocalDate day =
+                      LocalDate.of(2025, 2, 3).plusDays(ThreadLocalRandom.current().nextInt(300));
+                  String body =
+                      """
+                      {"type":"WORKING_SESSION","heldOn":"%s","durationMinutes":90,"hostOrganisationId":"north-council",
+                       "attendees":[{"organisationId":"uni","level":"RESEARCHER","count":2},{"organisationId":"north-council","level":"ANALYST","count":3}]}\
+                      """
+                          .formatted(day);
+                  long sent = System.nanoTime();
+                  int status =
+                      postMeeting(base + "/api/partnerships/" + partnership + "/meetings", body);
+                  if (status == 201) {
+                    latencies.add((System.nanoTime() - sent) / 1000);
+                  } else {
+                    errors.incrementAndGet();
+                  }
+                }
+                return latencies;
+              }));
     }
     List<Long> all = new ArrayList<>();
     for (Future<List<Long>> result : results) {
@@ -169,10 +217,12 @@ class IntakeBenchmark {
   /**
    * HttpURLConnection writes headers and a small body in one segment; java.net.http.HttpClient
    * sends them apart, and Nagle's algorithm against the server's delayed ACK then adds ~40 ms to
-   * every POST (seen here: p50 52 ms at 4 clients), which would measure the client, not the service.
+   * every POST (seen here: p50 52 ms at 4 clients), which would measure the client, not the
+   * service.
    */
   private static int postMeeting(String url, String body) throws IOException {
-    java.net.HttpURLConnection connection = (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
+    java.net.HttpURLConnection connection =
+        (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
     connection.setRequestMethod("POST");
     connection.setDoOutput(true);
     connection.setRequestProperty("Content-Type", "application/json");
@@ -182,7 +232,8 @@ class IntakeBenchmark {
       out.write(bytes);
     }
     int status = connection.getResponseCode();
-    try (java.io.InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+    try (java.io.InputStream in =
+        status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
       if (in != null) {
         in.readAllBytes(); // keep-alive reuses the connection once the answer is read
       }
@@ -190,29 +241,39 @@ class IntakeBenchmark {
     return status;
   }
 
-  /** One-row transactions from the given number of clients into a table of its own in the same PostgreSQL, for 5 s. */
+  /**
+   * One-row transactions from the given number of clients into a table of its own in the same
+   * PostgreSQL, for 5 s.
+   */
   private static double insertCeiling(int postgresPort, int clients) throws Exception {
     String url = "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
     try (Connection setup = DriverManager.getConnection(url, "postgres", "")) {
-      setup.createStatement().execute("CREATE TABLE IF NOT EXISTS ceiling_bench (id BIGSERIAL PRIMARY KEY, payload TEXT)");
+      setup
+          .createStatement()
+          .execute(
+              "CREATE TABLE IF NOT EXISTS ceiling_bench (id BIGSERIAL PRIMARY KEY, payload TEXT)");
     }
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
     long start = System.nanoTime();
     List<Future<Long>> counts = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      counts.add(pool.submit(() -> {
-        long n = 0;
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-            PreparedStatement insert = connection.prepareStatement("INSERT INTO ceiling_bench (payload) VALUES (?)")) {
-          while (System.nanoTime() < end) {
-            insert.setString(1, "x".repeat(700));
-            insert.executeUpdate();
-            n++;
-          }
-        }
-        return n;
-      }));
+      counts.add(
+          pool.submit(
+              () -> {
+                long n = 0;
+                try (Connection connection = DriverManager.getConnection(url, "postgres", "");
+                    PreparedStatement insert =
+                        connection.prepareStatement(
+                            "INSERT INTO ceiling_bench (payload) VALUES (?)")) {
+                  while (System.nanoTime() < end) {
+                    insert.setString(1, "x".repeat(700));
+                    insert.executeUpdate();
+                    n++;
+                  }
+                }
+                return n;
+              }));
     }
     long total = 0;
     for (Future<Long> count : counts) {
@@ -225,12 +286,25 @@ class IntakeBenchmark {
   private static double producerCeiling(String bootstrapServers) throws Exception {
     byte[] value = new byte[700];
     Arrays.fill(value, (byte) 'x');
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 5,
-        ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024), new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       long start = System.nanoTime();
       for (int i = 0; i < 100_000; i++) {
-        producer.send(new ProducerRecord<>("producer-ceiling", "load-" + (i % PARTNERSHIPS), value));
+        producer.send(
+            new ProducerRecord<>("producer-ceiling", "load-" + (i % PARTNERSHIPS), value));
       }
       producer.flush();
       return 100_000 / ((System.nanoTime() - start) / 1e9);
@@ -238,25 +312,43 @@ class IntakeBenchmark {
   }
 
   private void formPartnership(String base, String id) throws Exception {
-    post(base + "/api/partnerships", """
-        {"partnershipId":"%s","name":"Load %s","formedOn":"2025-01-06"}""".formatted(id, id));
-    post(base + "/api/partnerships/" + id + "/partners", """
-        {"organisationId":"north-council","organisationName":"North County Council","sector":"LOCAL_AUTHORITY","joinedOn":"2025-01-06"}""");
-    post(base + "/api/partnerships/" + id + "/partners", """
-        {"organisationId":"uni","organisationName":"Shire University","sector":"UNIVERSITY","joinedOn":"2025-01-06"}""");
+    post(
+        base + "/api/partnerships",
+        """
+        {"partnershipId":"%s","name":"Load %s","formedOn":"2025-01-06"}\
+        """
+            .formatted(id, id));
+    post(
+        base + "/api/partnerships/" + id + "/partners",
+        """
+        {"organisationId":"north-council","organisationName":"North County Council","sector":"LOCAL_AUTHORITY","joinedOn":"2025-01-06"}\
+        """);
+    post(
+        base + "/api/partnerships/" + id + "/partners",
+        """
+        {"organisationId":"uni","organisationName":"Shire University","sector":"UNIVERSITY","joinedOn":"2025-01-06"}\
+        """);
   }
 
   private void post(String url, String body) throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 201) {
-      throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          url + " answered " + response.statusCode() + ": " + response.body());
     }
   }
 
   private HttpResponse<String> get(String url) {
     try {
-      return http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          HttpRequest.newBuilder(URI.create(url)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -273,7 +365,9 @@ class IntakeBenchmark {
   /** The sum of a metric's series in the Prometheus scrape. */
   private double metric(String base, String name) {
     String scrape = get(base + "/actuator/prometheus").body();
-    Matcher line = Pattern.compile("^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE).matcher(scrape);
+    Matcher line =
+        Pattern.compile("^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
+            .matcher(scrape);
     double sum = 0;
     while (line.find()) {
       sum += Double.parseDouble(line.group(2));
@@ -281,7 +375,8 @@ class IntakeBenchmark {
     return sum;
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout) throws InterruptedException {
+  private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!safely(condition)) {
       if (System.nanoTime() > deadline) {

@@ -2,7 +2,6 @@ package org.partnershiptracker.command.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -69,25 +68,34 @@ final class CommandApi {
 
   /** Forms a partnership with two councils and a university, the cast of most tests. */
   void formPartnershipWithPartners(String partnershipId) {
-    expectStatus(201, post("/api/partnerships",
-        """
-        {"partnershipId":"%s","name":"Shire data partnership","sharedVision":"Better services from shared data","formedOn":"2025-01-06"}
-        """.formatted(partnershipId)));
+    expectStatus(
+        201,
+        post(
+            "/api/partnerships",
+            """
+            {"partnershipId":"%s","name":"Shire data partnership","sharedVision":"Better services from shared data","formedOn":"2025-01-06"}
+            """
+                .formatted(partnershipId)));
     joinPartner(partnershipId, "north-council", "North County Council", "LOCAL_AUTHORITY");
     joinPartner(partnershipId, "south-council", "South County Council", "LOCAL_AUTHORITY");
     joinPartner(partnershipId, "uni", "Shire University", "UNIVERSITY");
   }
 
   void joinPartner(String partnershipId, String organisationId, String name, String sector) {
-    expectStatus(201, post("/api/partnerships/" + partnershipId + "/partners",
-        """
-        {"organisationId":"%s","organisationName":"%s","sector":"%s","joinedOn":"2025-01-06"}
-        """.formatted(organisationId, name, sector)));
+    expectStatus(
+        201,
+        post(
+            "/api/partnerships/" + partnershipId + "/partners",
+            """
+            {"organisationId":"%s","organisationName":"%s","sector":"%s","joinedOn":"2025-01-06"}
+            """
+                .formatted(organisationId, name, sector)));
   }
 
   static Response expectStatus(int status, Response response) {
     if (response.status() != status) {
-      throw new AssertionError("expected HTTP " + status + " but got " + response.status() + ": " + response.body());
+      throw new AssertionError(
+          "expected HTTP " + status + " but got " + response.status() + ": " + response.body());
     }
     return response;
   }

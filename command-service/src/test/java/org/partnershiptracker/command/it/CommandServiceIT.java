@@ -1,6 +1,12 @@
 package org.partnershiptracker.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnershiptracker.command.it.CommandApi.expectStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.CommandServiceApplication;
@@ -8,16 +14,9 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnershiptracker.command.it.CommandApi.expectStatus;
-
 /**
- * The command API through real HTTP, against the application with its embedded PostgreSQL
- * (policy dsa-before-start: enforce, the default).
+ * The command API through real HTTP, against the application with its embedded PostgreSQL (policy
+ * dsa-before-start: enforce, the default).
  */
 @AutoConfigureObservability // Spring Boot turns metrics export off in tests unless asked
 @SpringBootTest(
@@ -52,44 +51,71 @@ class CommandServiceIT {
 
   @Test
   void partnersDesignateAndReassignRolesAndMeetAndTheHistoryShowsItInOrder() {
-    expectStatus(201, api.post(path("/roles"),
-        """
-        {"roleId":"north-spanner","roleType":"BOUNDARY_SPANNER","organisationId":"north-council","personId":"person-n1","designatedOn":"2025-01-10"}
-        """));
-    expectStatus(200, api.post(path("/roles/north-spanner/reassignment"),
-        """
-        {"fromPersonId":"person-n1","toPersonId":"person-n2","reason":"RESTRUCTURE","reassignedOn":"2025-04-01"}
-        """));
-    CommandApi.Response toHolder = api.post(path("/roles/north-spanner/reassignment"),
-        """
-        {"fromPersonId":"person-n2","toPersonId":"person-n2","reason":"RESTRUCTURE","reassignedOn":"2025-04-02"}
-        """);
+    expectStatus(
+        201,
+        api.post(
+            path("/roles"),
+            """
+            {"roleId":"north-spanner","roleType":"BOUNDARY_SPANNER","organisationId":"north-council","personId":"person-n1","designatedOn":"2025-01-10"}
+            """));
+    expectStatus(
+        200,
+        api.post(
+            path("/roles/north-spanner/reassignment"),
+            """
+            {"fromPersonId":"person-n1","toPersonId":"person-n2","reason":"RESTRUCTURE","reassignedOn":"2025-04-01"}
+            """));
+    CommandApi.Response toHolder =
+        api.post(
+            path("/roles/north-spanner/reassignment"),
+            """
+            {"fromPersonId":"person-n2","toPersonId":"person-n2","reason":"RESTRUCTURE","reassignedOn":"2025-04-02"}
+            """);
     assertThat(toHolder.status()).isEqualTo(409);
     assertThat(toHolder.body().get("rule").asText()).isEqualTo("role-reassigned-to-another-person");
     for (String type : List.of("CATCH_UP", "ON_SITE_WORK_DAY", "SHOWCASE", "SOCIAL")) {
-      expectStatus(201, api.post(path("/meetings"),
-          """
-          {"type":"%s","heldOn":"2025-02-03","durationMinutes":90,"hostOrganisationId":"north-council",
-           "attendees":[{"organisationId":"north-council","level":"ANALYST","count":4},
-                        {"organisationId":"uni","level":"ACADEMIC","count":2}]}
-          """.formatted(type)));
+      expectStatus(
+          201,
+          api.post(
+              path("/meetings"),
+              """
+              {"type":"%s","heldOn":"2025-02-03","durationMinutes":90,"hostOrganisationId":"north-council",
+               "attendees":[{"organisationId":"north-council","level":"ANALYST","count":4},
+                            {"organisationId":"uni","level":"ACADEMIC","count":2}]}
+              """
+                  .formatted(type)));
     }
-    expectStatus(201, api.post(path("/quick-wins"),
-        """
-        {"title":"Dashboard of delayed discharges","deliveredOn":"2025-01-27","beneficiaryOrganisationId":"north-council","estimatedSavingGbp":12000}
-        """));
-    expectStatus(201, api.post(path("/pulse-surveys"),
-        """
-        {"respondentOrganisationId":"north-council","aboutOrganisationId":"uni","trust":4,"answeredOn":"2025-03-01"}
-        """));
+    expectStatus(
+        201,
+        api.post(
+            path("/quick-wins"),
+            """
+            {"title":"Dashboard of delayed discharges","deliveredOn":"2025-01-27","beneficiaryOrganisationId":"north-council","estimatedSavingGbp":12000}
+            """));
+    expectStatus(
+        201,
+        api.post(
+            path("/pulse-surveys"),
+            """
+            {"respondentOrganisationId":"north-council","aboutOrganisationId":"uni","trust":4,"answeredOn":"2025-03-01"}
+            """));
 
     JsonNode history = expectStatus(200, api.get(path("/history"))).body();
 
     assertThat(historyTypes())
         .containsExactly(
-            "PartnershipFormed", "PartnerJoined", "PartnerJoined", "PartnerJoined", "RoleDesignated",
-            "RoleReassigned", "MeetingHeld", "MeetingHeld", "MeetingHeld", "MeetingHeld",
-            "QuickWinDelivered", "PulseSurveyAnswered");
+            "PartnershipFormed",
+            "PartnerJoined",
+            "PartnerJoined",
+            "PartnerJoined",
+            "RoleDesignated",
+            "RoleReassigned",
+            "MeetingHeld",
+            "MeetingHeld",
+            "MeetingHeld",
+            "MeetingHeld",
+            "QuickWinDelivered",
+            "PulseSurveyAnswered");
     JsonNode reassignment = history.get(5);
     assertThat(reassignment.get("sequenceNumber").asLong()).isEqualTo(5);
     assertThat(reassignment.get("revision").asText()).isEqualTo("1");
@@ -100,68 +126,118 @@ class CommandServiceIT {
   }
 
   @Test
-  void aDataSharingAgreementCoWrittenAndSignedByEveryProviderLetsTheProjectStartAndKeepMilestones() {
-    expectStatus(201, api.post(path("/projects"),
-        """
-        {"projectId":"%s-care","title":"Adult social care demand","problemStatement":"Forecast demand for home care",
-         "dataProviderOrganisationIds":["north-council","south-council"],"proposedOn":"2025-01-20"}
-        """.formatted(partnership)));
+  void
+      aDataSharingAgreementCoWrittenAndSignedByEveryProviderLetsTheProjectStartAndKeepMilestones() {
+    expectStatus(
+        201,
+        api.post(
+            path("/projects"),
+            """
+            {"projectId":"%s-care","title":"Adult social care demand","problemStatement":"Forecast demand for home care",
+             "dataProviderOrganisationIds":["north-council","south-council"],"proposedOn":"2025-01-20"}
+            """
+                .formatted(partnership)));
     String project = path("/projects/" + partnership + "-care");
-    expectStatus(201, api.post(project + "/dsa/drafts", "{\"byOrganisationId\":\"uni\",\"on\":\"2025-01-21\"}"));
-    expectStatus(201, api.post(project + "/dsa/revisions", "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-01-28\"}"));
-    expectStatus(201, api.post(project + "/dsa/signatures", "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-02-03\"}"));
+    expectStatus(
+        201,
+        api.post(project + "/dsa/drafts", "{\"byOrganisationId\":\"uni\",\"on\":\"2025-01-21\"}"));
+    expectStatus(
+        201,
+        api.post(
+            project + "/dsa/revisions",
+            "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-01-28\"}"));
+    expectStatus(
+        201,
+        api.post(
+            project + "/dsa/signatures",
+            "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-02-03\"}"));
 
     CommandApi.Response early = api.post(project + "/start", "{\"startedOn\":\"2025-02-04\"}");
     assertThat(early.status()).isEqualTo(409);
     assertThat(early.body().get("rule").asText()).isEqualTo("dsa-before-start");
     assertThat(early.body().get("detail").asText()).contains("south-council");
 
-    expectStatus(201, api.post(project + "/dsa/signatures", "{\"byOrganisationId\":\"south-council\",\"on\":\"2025-02-05\"}"));
+    expectStatus(
+        201,
+        api.post(
+            project + "/dsa/signatures",
+            "{\"byOrganisationId\":\"south-council\",\"on\":\"2025-02-05\"}"));
     // Recorded after both signatures, but dated before South's: South had not signed by then.
     CommandApi.Response backdated = api.post(project + "/start", "{\"startedOn\":\"2025-02-04\"}");
     assertThat(backdated.status()).isEqualTo(409);
     assertThat(backdated.body().get("rule").asText()).isEqualTo("dsa-before-start");
     expectStatus(200, api.post(project + "/start", "{\"startedOn\":\"2025-02-06\"}"));
     CommandApi.Response settled =
-        api.post(project + "/dsa/revisions", "{\"byOrganisationId\":\"uni\",\"on\":\"2025-02-06\"}");
+        api.post(
+            project + "/dsa/revisions", "{\"byOrganisationId\":\"uni\",\"on\":\"2025-02-06\"}");
     assertThat(settled.status()).isEqualTo(409);
     assertThat(settled.body().get("rule").asText()).isEqualTo("dsa-settled-at-start");
-    expectStatus(201, api.post(project + "/milestones",
-        """
-        {"milestoneId":"first-model","title":"First model","horizon":"QUICK_WIN_3_WEEKS","dueOn":"2025-02-27","plannedOn":"2025-02-06"}
-        """));
-    expectStatus(201, api.post(project + "/milestones",
-        """
-        {"milestoneId":"pilot","title":"Pilot in one district","horizon":"SHORT_1_2_MONTHS","dueOn":"2025-04-06","plannedOn":"2025-02-06"}
-        """));
-    expectStatus(200, api.post(project + "/milestones/first-model/achievement", "{\"achievedOn\":\"2025-02-25\"}"));
-    expectStatus(200, api.post(project + "/milestones/pilot/reschedule",
-        "{\"newDueOn\":\"2025-05-06\",\"rescheduledOn\":\"2025-04-01\",\"reason\":\"data late\"}"));
-    expectStatus(200, api.post(project + "/milestones/pilot/miss", "{\"missedOn\":\"2025-05-07\",\"reason\":\"no data\"}"));
+    expectStatus(
+        201,
+        api.post(
+            project + "/milestones",
+            """
+            {"milestoneId":"first-model","title":"First model","horizon":"QUICK_WIN_3_WEEKS","dueOn":"2025-02-27","plannedOn":"2025-02-06"}
+            """));
+    expectStatus(
+        201,
+        api.post(
+            project + "/milestones",
+            """
+            {"milestoneId":"pilot","title":"Pilot in one district","horizon":"SHORT_1_2_MONTHS","dueOn":"2025-04-06","plannedOn":"2025-02-06"}
+            """));
+    expectStatus(
+        200,
+        api.post(
+            project + "/milestones/first-model/achievement", "{\"achievedOn\":\"2025-02-25\"}"));
+    expectStatus(
+        200,
+        api.post(
+            project + "/milestones/pilot/reschedule",
+            "{\"newDueOn\":\"2025-05-06\",\"rescheduledOn\":\"2025-04-01\",\"reason\":\"data"
+                + " late\"}"));
+    expectStatus(
+        200,
+        api.post(
+            project + "/milestones/pilot/miss",
+            "{\"missedOn\":\"2025-05-07\",\"reason\":\"no data\"}"));
 
-    CommandApi.Response again = api.post(project + "/milestones/first-model/achievement", "{\"achievedOn\":\"2025-02-26\"}");
+    CommandApi.Response again =
+        api.post(
+            project + "/milestones/first-model/achievement", "{\"achievedOn\":\"2025-02-26\"}");
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.body().get("rule").asText()).isEqualTo("milestone-achieved-or-missed-once");
 
-    CommandApi.Response secondStart = api.post(project + "/start", "{\"startedOn\":\"2025-02-07\"}");
+    CommandApi.Response secondStart =
+        api.post(project + "/start", "{\"startedOn\":\"2025-02-07\"}");
     assertThat(secondStart.body().get("rule").asText()).isEqualTo("project-starts-once");
 
     CommandApi.Response notProvider =
-        api.post(project + "/dsa/signatures", "{\"byOrganisationId\":\"uni\",\"on\":\"2025-02-05\"}");
+        api.post(
+            project + "/dsa/signatures", "{\"byOrganisationId\":\"uni\",\"on\":\"2025-02-05\"}");
     assertThat(notProvider.status()).isEqualTo(409);
     assertThat(notProvider.body().get("rule").asText()).isEqualTo("dsa-signed-by-data-providers");
 
     JsonNode history = expectStatus(200, api.get(path("/history"))).body();
-    JsonNode started = history.findParents("type").stream()
-        .filter(entry -> entry.get("type").asText().equals("ProjectStarted"))
-        .findFirst().orElseThrow();
+    JsonNode started =
+        history.findParents("type").stream()
+            .filter(entry -> entry.get("type").asText().equals("ProjectStarted"))
+            .findFirst()
+            .orElseThrow();
     assertThat(started.get("payload").get("dsaSignedByAllProviders").asBoolean()).isTrue();
     assertThat(started.get("aggregateType").asText()).isEqualTo("Project");
     assertThat(historyTypes())
         .endsWith(
-            "ProjectProposed", "DataSharingAgreementDrafted", "DataSharingAgreementRevised",
-            "DataSharingAgreementSigned", "DataSharingAgreementSigned", "ProjectStarted",
-            "MilestonePlanned", "MilestonePlanned", "MilestoneAchieved", "MilestoneRescheduled",
+            "ProjectProposed",
+            "DataSharingAgreementDrafted",
+            "DataSharingAgreementRevised",
+            "DataSharingAgreementSigned",
+            "DataSharingAgreementSigned",
+            "ProjectStarted",
+            "MilestonePlanned",
+            "MilestonePlanned",
+            "MilestoneAchieved",
+            "MilestoneRescheduled",
             "MilestoneMissed");
   }
 
@@ -183,7 +259,8 @@ class CommandServiceIT {
     assertThat(retry.header("Idempotency-Replayed")).isEqualTo("true");
     assertThat(historyTypes()).hasSize(eventsAfterFirst);
 
-    CommandApi.Response otherBody = api.post(path("/meetings"), meeting.replace("CATCH_UP", "SOCIAL"), key);
+    CommandApi.Response otherBody =
+        api.post(path("/meetings"), meeting.replace("CATCH_UP", "SOCIAL"), key);
     assertThat(otherBody.status()).isEqualTo(422);
     assertThat(otherBody.contentType()).startsWith("application/problem+json");
     assertThat(historyTypes()).hasSize(eventsAfterFirst);
@@ -208,21 +285,29 @@ class CommandServiceIT {
 
   @Test
   void badInputIsA400ProblemNamingTheField() {
-    CommandApi.Response missingDate = api.post(path("/partners"),
-        "{\"organisationId\":\"police\",\"organisationName\":\"Shire Police\",\"sector\":\"POLICE\"}");
+    CommandApi.Response missingDate =
+        api.post(
+            path("/partners"),
+            "{\"organisationId\":\"police\",\"organisationName\":\"Shire"
+                + " Police\",\"sector\":\"POLICE\"}");
     assertThat(missingDate.status()).isEqualTo(400);
     assertThat(missingDate.contentType()).startsWith("application/problem+json");
     assertThat(missingDate.body().get("errors").get(0).get("field").asText()).isEqualTo("joinedOn");
 
-    CommandApi.Response badEnum = api.post(path("/partners"),
-        "{\"organisationId\":\"police\",\"organisationName\":\"Shire Police\",\"sector\":\"ARMY\",\"joinedOn\":\"2025-02-01\"}");
+    CommandApi.Response badEnum =
+        api.post(
+            path("/partners"),
+            "{\"organisationId\":\"police\",\"organisationName\":\"Shire"
+                + " Police\",\"sector\":\"ARMY\",\"joinedOn\":\"2025-02-01\"}");
     assertThat(badEnum.status()).isEqualTo(400);
     assertThat(badEnum.body().get("errors").get(0).get("field").asText()).isEqualTo("sector");
 
-    CommandApi.Response email = api.post(path("/roles"),
-        """
-        {"roleType":"POINT_OF_CONTACT","organisationId":"uni","personId":"jane.doe@uni.ac.uk","designatedOn":"2025-01-10"}
-        """);
+    CommandApi.Response email =
+        api.post(
+            path("/roles"),
+            """
+            {"roleType":"POINT_OF_CONTACT","organisationId":"uni","personId":"jane.doe@uni.ac.uk","designatedOn":"2025-01-10"}
+            """);
     assertThat(email.status()).isEqualTo(400);
     assertThat(email.body().get("errors").get(0).get("field").asText()).isEqualTo("personId");
 
@@ -236,26 +321,36 @@ class CommandServiceIT {
 
   @Test
   void unknownPartnershipsAndProjectsAre404Problems() {
-    CommandApi.Response unknownPartnership = api.post("/api/partnerships/no-such-partnership/meetings",
-        """
-        {"type":"CATCH_UP","heldOn":"2025-02-10","durationMinutes":30,"hostOrganisationId":"uni",
-         "attendees":[{"organisationId":"uni","level":"ACADEMIC","count":1}]}
-        """);
+    CommandApi.Response unknownPartnership =
+        api.post(
+            "/api/partnerships/no-such-partnership/meetings",
+            """
+            {"type":"CATCH_UP","heldOn":"2025-02-10","durationMinutes":30,"hostOrganisationId":"uni",
+             "attendees":[{"organisationId":"uni","level":"ACADEMIC","count":1}]}
+            """);
     assertThat(unknownPartnership.status()).isEqualTo(404);
     assertThat(unknownPartnership.contentType()).startsWith("application/problem+json");
 
-    assertThat(api.post(path("/projects/no-such-project/start"), "{\"startedOn\":\"2025-02-10\"}").status())
+    assertThat(
+            api.post(path("/projects/no-such-project/start"), "{\"startedOn\":\"2025-02-10\"}")
+                .status())
         .isEqualTo(404);
     assertThat(api.get("/api/partnerships/no-such-partnership/history").status()).isEqualTo(404);
 
     // A project is only found under its own partnership.
     String other = "p-" + UUID.randomUUID();
     api.formPartnershipWithPartners(other);
-    expectStatus(201, api.post("/api/partnerships/" + other + "/projects",
-        """
-        {"projectId":"%s-x","title":"Other","problemStatement":"Other","dataProviderOrganisationIds":["uni"],"proposedOn":"2025-01-20"}
-        """.formatted(other)));
-    assertThat(api.post(path("/projects/" + other + "-x/start"), "{\"startedOn\":\"2025-02-10\"}").status())
+    expectStatus(
+        201,
+        api.post(
+            "/api/partnerships/" + other + "/projects",
+            """
+            {"projectId":"%s-x","title":"Other","problemStatement":"Other","dataProviderOrganisationIds":["uni"],"proposedOn":"2025-01-20"}
+            """
+                .formatted(other)));
+    assertThat(
+            api.post(path("/projects/" + other + "-x/start"), "{\"startedOn\":\"2025-02-10\"}")
+                .status())
         .isEqualTo(404);
   }
 
@@ -263,52 +358,77 @@ class CommandServiceIT {
   void refusedCommandsAre409ProblemsNamingTheRuleAndRecordNothing() {
     int before = historyTypes().size();
 
-    CommandApi.Response outsider = api.post(path("/roles"),
-        """
-        {"roleType":"POINT_OF_CONTACT","organisationId":"police","personId":"person-p1","designatedOn":"2025-01-10"}
-        """);
+    CommandApi.Response outsider =
+        api.post(
+            path("/roles"),
+            """
+            {"roleType":"POINT_OF_CONTACT","organisationId":"police","personId":"person-p1","designatedOn":"2025-01-10"}
+            """);
     assertThat(outsider.status()).isEqualTo(409);
     assertThat(outsider.body().get("rule").asText()).isEqualTo("only-partners-take-part");
 
-    CommandApi.Response notHeld = api.post(path("/roles/no-role/reassignment"),
-        """
-        {"fromPersonId":"person-1","toPersonId":"person-2","reason":"WORKLOAD","reassignedOn":"2025-04-01"}
-        """);
+    CommandApi.Response notHeld =
+        api.post(
+            path("/roles/no-role/reassignment"),
+            """
+            {"fromPersonId":"person-1","toPersonId":"person-2","reason":"WORKLOAD","reassignedOn":"2025-04-01"}
+            """);
     assertThat(notHeld.body().get("rule").asText()).isEqualTo("role-reassigned-only-if-held");
 
-    CommandApi.Response sameId = api.post("/api/partnerships",
-        "{\"partnershipId\":\"" + partnership + "\",\"name\":\"Again\",\"formedOn\":\"2025-01-06\"}");
+    CommandApi.Response sameId =
+        api.post(
+            "/api/partnerships",
+            "{\"partnershipId\":\""
+                + partnership
+                + "\",\"name\":\"Again\",\"formedOn\":\"2025-01-06\"}");
     assertThat(sameId.status()).isEqualTo(409);
     assertThat(sameId.body().get("rule").asText()).isEqualTo("id-already-used");
 
     assertThat(historyTypes()).hasSize(before);
 
-    expectStatus(200, api.post(path("/closure"), "{\"closedOn\":\"2025-06-30\",\"reason\":\"programme ended\"}"));
-    CommandApi.Response afterClosure = api.post(path("/pulse-surveys"),
-        """
-        {"respondentOrganisationId":"uni","aboutOrganisationId":"north-council","trust":5,"answeredOn":"2025-07-01"}
-        """);
+    expectStatus(
+        200,
+        api.post(path("/closure"), "{\"closedOn\":\"2025-06-30\",\"reason\":\"programme ended\"}"));
+    CommandApi.Response afterClosure =
+        api.post(
+            path("/pulse-surveys"),
+            """
+            {"respondentOrganisationId":"uni","aboutOrganisationId":"north-council","trust":5,"answeredOn":"2025-07-01"}
+            """);
     assertThat(afterClosure.status()).isEqualTo(409);
-    assertThat(afterClosure.body().get("rule").asText()).isEqualTo("closed-partnership-accepts-nothing");
+    assertThat(afterClosure.body().get("rule").asText())
+        .isEqualTo("closed-partnership-accepts-nothing");
   }
 
   @Test
   void theApiIsDocumentedAndTheServiceReportsItsHealth() {
     CommandApi.Response openApi = expectStatus(200, api.get("/v3/api-docs"));
-    assertThat(openApi.body().get("paths").has("/api/partnerships/{partnershipId}/meetings")).isTrue();
-    assertThat(expectStatus(200, api.get("/actuator/health/readiness")).body().get("status").asText()).isEqualTo("UP");
-    assertThat(expectStatus(200, api.get("/actuator/health/liveness")).body().get("status").asText()).isEqualTo("UP");
+    assertThat(openApi.body().get("paths").has("/api/partnerships/{partnershipId}/meetings"))
+        .isTrue();
+    assertThat(
+            expectStatus(200, api.get("/actuator/health/readiness")).body().get("status").asText())
+        .isEqualTo("UP");
+    assertThat(
+            expectStatus(200, api.get("/actuator/health/liveness")).body().get("status").asText())
+        .isEqualTo("UP");
   }
 
   @Test
   void commandsAreCountedByOutcomeAndTimed() throws Exception {
-    api.post(path("/roles/no-role/vacancy"), "{\"reason\":\"DEPARTURE\",\"vacatedOn\":\"2025-02-01\"}");
-    java.net.http.HttpResponse<String> scrape = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    api.post(
+        path("/roles/no-role/vacancy"), "{\"reason\":\"DEPARTURE\",\"vacatedOn\":\"2025-02-01\"}");
+    java.net.http.HttpResponse<String> scrape =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(scrape.body())
-        .contains("tracker_commands_total{command=\"AddPartner\",outcome=\"accepted\",reason=\"none\"}")
-        .contains("tracker_commands_total{command=\"VacateRole\",outcome=\"rejected\",reason=\"role-reassigned-only-if-held\"}")
+        .contains(
+            "tracker_commands_total{command=\"AddPartner\",outcome=\"accepted\",reason=\"none\"}")
+        .contains(
+            "tracker_commands_total{command=\"VacateRole\",outcome=\"rejected\",reason=\"role-reassigned-only-if-held\"}")
         .contains("tracker_command_latency_seconds_bucket{command=\"FormPartnership\"");
   }
 }

@@ -1,9 +1,8 @@
 package org.partnershiptracker.command.it;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,19 +15,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.partnershiptracker.command.it.CommandApi.expectStatus;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The command-service as its own process, killed with SIGKILL: its embedded PostgreSQL outlives
- * it, and the next start still succeeds at the first attempt, with every event kept. PostgreSQL
- * runs with fsync on.
+ * The command-service as its own process, killed with SIGKILL: its embedded PostgreSQL outlives it,
+ * and the next start still succeeds at the first attempt, with every event kept. PostgreSQL runs
+ * with fsync on.
  */
 class CrashRestartIT {
   private static final Logger log = LoggerFactory.getLogger(CrashRestartIT.class);
-  private final Path dataDir = Path.of("target/it-data/crash-restart-" + UUID.randomUUID()).toAbsolutePath();
+  private final Path dataDir =
+      Path.of("target/it-data/crash-restart-" + UUID.randomUUID()).toAbsolutePath();
   private final List<Process> started = new ArrayList<>();
   private int postgresPort;
 
@@ -37,23 +37,38 @@ class CrashRestartIT {
     started.forEach(Process::destroyForcibly);
     Path pidFile = dataDir.resolve("postgres/postmaster.pid");
     if (Files.exists(pidFile)) {
-      ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())).ifPresent(ProcessHandle::destroy);
+      ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+          .ifPresent(ProcessHandle::destroy);
     }
   }
 
   private Process start(int port, String... extra) throws IOException {
     Path jar = Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
-    assertThat(jar).as("the exec jar is built in the package phase, before the integration tests").exists();
-    Process process = new ProcessBuilder(command(jar, port, extra))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("service.log").toFile())).start();
+    assertThat(jar)
+        .as("the exec jar is built in the package phase, before the integration tests")
+        .exists();
+    Process process =
+        new ProcessBuilder(command(jar, port, extra))
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(dataDir.resolve("service.log").toFile()))
+            .start();
     started.add(process);
     return process;
   }
 
   private List<String> command(Path jar, int port, String... extra) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
-        jar.toString(), "--server.port=" + port, "--tracker.embedded-postgres.data-dir=" + dataDir.resolve("postgres"),
-        "--tracker.embedded-postgres.port=" + postgresPort, "--tracker.publication.enabled=false"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m",
+                "-jar",
+                jar.toString(),
+                "--server.port=" + port,
+                "--tracker.embedded-postgres.data-dir=" + dataDir.resolve("postgres"),
+                "--tracker.embedded-postgres.port=" + postgresPort,
+                "--tracker.publication.enabled=false"));
     command.addAll(List.of(extra));
     return command;
   }
@@ -67,7 +82,8 @@ class CrashRestartIT {
   }
 
   @Test
-  void aServiceKilledWithItsDatabaseRunningStartsAgainAtTheFirstAttemptWithEveryEvent() throws Exception {
+  void aServiceKilledWithItsDatabaseRunningStartsAgainAtTheFirstAttemptWithEveryEvent()
+      throws Exception {
     Files.createDirectories(dataDir);
     postgresPort = freePort();
     int port = freePort();
@@ -76,22 +92,32 @@ class CrashRestartIT {
     await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
     api.formPartnershipWithPartners("p-crash");
     long events = expectStatus(200, api.get("/api/partnerships/p-crash/history")).body().size();
-    try (Connection sql = DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "");
+    try (Connection sql =
+            DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "");
         ResultSet fsync = sql.createStatement().executeQuery("SHOW fsync")) {
       fsync.next();
-      assertThat(fsync.getString(1)).as("a commit is on disk before the command is acknowledged").isEqualTo("on");
+      assertThat(fsync.getString(1))
+          .as("a commit is on disk before the command is acknowledged")
+          .isEqualTo("on");
     }
 
     first.destroyForcibly().waitFor();
-    long orphan = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
-    assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the database outlived its service").contains(true);
+    long orphan =
+        Long.parseLong(
+            Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+        .as("the database outlived its service")
+        .contains(true);
 
     long restartedAt = System.nanoTime();
     Process second = start(port);
     await().atMost(Duration.ofSeconds(120)).until(() -> ready(api) || !second.isAlive());
     assertThat(second.isAlive()).as("the first restart succeeds").isTrue();
-    log.info("restart after SIGKILL to ready: {} ms", (System.nanoTime() - restartedAt) / 1_000_000);
-    assertThat(expectStatus(200, api.get("/api/partnerships/p-crash/history")).body().size()).isEqualTo(events);
+    log.info(
+        "restart after SIGKILL to ready: {} ms", (System.nanoTime() - restartedAt) / 1_000_000);
+    assertThat(expectStatus(200, api.get("/api/partnerships/p-crash/history")).body().size())
+        .isEqualTo(events);
   }
 
   @Test
@@ -104,35 +130,55 @@ class CrashRestartIT {
     await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
     api.formPartnershipWithPartners("p-outage");
 
-    long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    long postmaster =
+        Long.parseLong(
+            Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
     ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
-    // Hold the database's port for a while, so the service's restart of it waits and the outage can be observed.
+    // Hold the database's port for a while, so the service's restart of it waits and the outage can
+    // be observed.
     try (ServerSocket blocker = new ServerSocket()) {
-      await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
-        blocker.bind(new java.net.InetSocketAddress("localhost", postgresPort));
-        return true;
-      });
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                blocker.bind(new java.net.InetSocketAddress("localhost", postgresPort));
+                return true;
+              });
       long diedAt = System.nanoTime();
-      await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).until(() -> !ready(api));
-      log.info("readiness DOWN {} ms after the database died", (System.nanoTime() - diedAt) / 1_000_000);
+      await()
+          .atMost(Duration.ofSeconds(5))
+          .pollInterval(Duration.ofMillis(100))
+          .until(() -> !ready(api));
+      log.info(
+          "readiness DOWN {} ms after the database died", (System.nanoTime() - diedAt) / 1_000_000);
       long sent = System.nanoTime();
-      CommandApi.Response refused = api.post("/api/partnerships/p-outage/pulse-surveys",
-          "{\"respondentOrganisationId\":\"north-council\",\"aboutOrganisationId\":\"uni\",\"trust\":4,\"answeredOn\":\"2025-02-01\"}",
-          "outage-key-1");
+      CommandApi.Response refused =
+          api.post(
+              "/api/partnerships/p-outage/pulse-surveys",
+              "{\"respondentOrganisationId\":\"north-council\",\"aboutOrganisationId\":\"uni\",\"trust\":4,\"answeredOn\":\"2025-02-01\"}",
+              "outage-key-1");
       assertThat(refused.status()).isEqualTo(503);
       assertThat(refused.header("Retry-After")).isEqualTo("5");
       assertThat(refused.contentType()).startsWith("application/problem+json");
-      assertThat(Duration.ofNanos(System.nanoTime() - sent)).as("fails fast, not after the pool's 30 s").isLessThan(Duration.ofSeconds(10));
+      assertThat(Duration.ofNanos(System.nanoTime() - sent))
+          .as("fails fast, not after the pool's 30 s")
+          .isLessThan(Duration.ofSeconds(10));
     }
     await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
-    CommandApi.Response recorded = api.post("/api/partnerships/p-outage/pulse-surveys",
-        "{\"respondentOrganisationId\":\"north-council\",\"aboutOrganisationId\":\"uni\",\"trust\":4,\"answeredOn\":\"2025-02-01\"}",
-        "outage-key-1");
-    assertThat(recorded.status()).as("the retry with the same key runs: the 503 was not kept").isEqualTo(201);
+    CommandApi.Response recorded =
+        api.post(
+            "/api/partnerships/p-outage/pulse-surveys",
+            "{\"respondentOrganisationId\":\"north-council\",\"aboutOrganisationId\":\"uni\",\"trust\":4,\"answeredOn\":\"2025-02-01\"}",
+            "outage-key-1");
+    assertThat(recorded.status())
+        .as("the retry with the same key runs: the 503 was not kept")
+        .isEqualTo(201);
   }
 
   @Test
-  void aStreamOfKeyedCommandsCutByKill9IsRecordedExactlyOnceWhenEveryUnansweredRequestIsRetried() throws Exception {
+  void aStreamOfKeyedCommandsCutByKill9IsRecordedExactlyOnceWhenEveryUnansweredRequestIsRetried()
+      throws Exception {
     Files.createDirectories(dataDir);
     postgresPort = freePort();
     int port = freePort();
@@ -142,18 +188,22 @@ class CrashRestartIT {
     api.formPartnershipWithPartners("p-stream");
     int total = 200;
     java.util.Set<Integer> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(4);
+    java.util.concurrent.ExecutorService clients =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
     for (int i = 0; i < total; i++) {
       int n = i;
-      clients.submit(() -> {
-        try {
-          if (api.post("/api/partnerships/p-stream/meetings", streamedMeeting(n), "stream-" + n).status() == 201) {
-            answered.add(n);
-          }
-        } catch (RuntimeException connectionLost) {
-          // the service was killed under this request: it is retried below
-        }
-      });
+      clients.submit(
+          () -> {
+            try {
+              if (api.post("/api/partnerships/p-stream/meetings", streamedMeeting(n), "stream-" + n)
+                      .status()
+                  == 201) {
+                answered.add(n);
+              }
+            } catch (RuntimeException connectionLost) {
+              // the service was killed under this request: it is retried below
+            }
+          });
     }
     await().atMost(Duration.ofSeconds(60)).until(() -> answered.size() >= total / 3);
     first.destroyForcibly().waitFor(); // SIGKILL in the middle of the stream
@@ -165,13 +215,24 @@ class CrashRestartIT {
     for (int n = 0; n < total; n++) {
       if (!answered.contains(n)) {
         int request = n;
-        // A claim the killed process left in progress answers 409 until its lease ends; then the retry runs.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() ->
-            api.post("/api/partnerships/p-stream/meetings", streamedMeeting(request), "stream-" + request).status() == 201);
+        // A claim the killed process left in progress answers 409 until its lease ends; then the
+        // retry runs.
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(250))
+            .until(
+                () ->
+                    api.post(
+                                "/api/partnerships/p-stream/meetings",
+                                streamedMeeting(request),
+                                "stream-" + request)
+                            .status()
+                        == 201);
       }
     }
     long meetings = 0;
-    for (com.fasterxml.jackson.databind.JsonNode event : expectStatus(200, api.get("/api/partnerships/p-stream/history")).body()) {
+    for (com.fasterxml.jackson.databind.JsonNode event :
+        expectStatus(200, api.get("/api/partnerships/p-stream/history")).body()) {
       meetings += event.get("type").asText().equals("MeetingHeld") ? 1 : 0;
     }
     log.info("stream: {} of {} answered before SIGKILL, the rest retried", answered.size(), total);
@@ -181,9 +242,10 @@ class CrashRestartIT {
   /** A meeting whose id the service generates: recording it twice would show as two meetings. */
   private static String streamedMeeting(int n) {
     return """
-        {"type":"CATCH_UP","heldOn":"%s","durationMinutes":30,"hostOrganisationId":"north-council",
-         "attendees":[{"organisationId":"uni","level":"RESEARCHER","count":1}]}
-        """.formatted(java.time.LocalDate.of(2025, 2, 3).plusDays(n % 300));
+    {"type":"CATCH_UP","heldOn":"%s","durationMinutes":30,"hostOrganisationId":"north-council",
+     "attendees":[{"organisationId":"uni","level":"RESEARCHER","count":1}]}
+    """
+        .formatted(java.time.LocalDate.of(2025, 2, 3).plusDays(n % 300));
   }
 
   private static int freePort() throws IOException {

@@ -1,13 +1,13 @@
 package org.partnershiptracker.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnershiptracker.command.it.CommandApi.expectStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.CommandServiceApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 /** With dsa-before-start: warn, a project starts without every signature, and the start says so. */
 @SpringBootTest(
@@ -27,15 +27,23 @@ class DsaWarnPolicyIT {
     String partnership = "p-warn-" + System.nanoTime();
     api.formPartnershipWithPartners(partnership);
     String projects = "/api/partnerships/" + partnership + "/projects";
-    expectStatus(201, api.post(projects,
-        """
-        {"projectId":"%s-quick-start","title":"Quick start","problemStatement":"Start before the paperwork",
-         "dataProviderOrganisationIds":["south-council"],"proposedOn":"2025-01-20"}
-        """.formatted(partnership)));
+    expectStatus(
+        201,
+        api.post(
+            projects,
+            """
+            {"projectId":"%s-quick-start","title":"Quick start","problemStatement":"Start before the paperwork",
+             "dataProviderOrganisationIds":["south-council"],"proposedOn":"2025-01-20"}
+            """
+                .formatted(partnership)));
 
-    expectStatus(200, api.post(projects + "/" + partnership + "-quick-start/start", "{\"startedOn\":\"2025-01-21\"}"));
+    expectStatus(
+        200,
+        api.post(
+            projects + "/" + partnership + "-quick-start/start", "{\"startedOn\":\"2025-01-21\"}"));
 
-    JsonNode history = expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
+    JsonNode history =
+        expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
     JsonNode started = history.get(history.size() - 1);
     assertThat(started.get("type").asText()).isEqualTo("ProjectStarted");
     assertThat(started.get("payload").get("dsaSignedByAllProviders").asBoolean()).isFalse();

@@ -1,6 +1,10 @@
 package org.partnershiptracker.command.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnershiptracker.command.it.CommandApi.expectStatus;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.CommandServiceApplication;
@@ -8,11 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 /**
  * Idempotency keys that survive crashes: a claim left in progress by a dead process expires after
@@ -43,12 +42,14 @@ class IdempotencyIT {
 
   private static String survey(int trust) {
     return """
-        {"respondentOrganisationId":"north-council","aboutOrganisationId":"uni","trust":%d,"answeredOn":"2025-02-01"}
-        """.formatted(trust);
+    {"respondentOrganisationId":"north-council","aboutOrganisationId":"uni","trust":%d,"answeredOn":"2025-02-01"}
+    """
+        .formatted(trust);
   }
 
   private long surveys() {
-    JsonNode history = expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
+    JsonNode history =
+        expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
     long count = 0;
     for (JsonNode entry : history) {
       count += entry.get("type").asText().equals("PulseSurveyAnswered") ? 1 : 0;
@@ -59,26 +60,38 @@ class IdempotencyIT {
   @Test
   void aKeyLeftInProgressByADeadProcessIsTakenOverAfterItsLease() throws Exception {
     String key = "stuck-" + UUID.randomUUID();
-    CommandApi.Response first = api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key);
+    CommandApi.Response first =
+        api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key);
     assertThat(first.status()).isEqualTo(201);
     // As a kill -9 between the claim and the command would leave it: in progress, nothing recorded.
-    jdbc.update("UPDATE idempotency_record SET state = 'IN_PROGRESS', created_at = now() - interval '1 minute' "
-        + "WHERE idempotency_key = ?", partnership + " " + key);
+    jdbc.update(
+        "UPDATE idempotency_record SET state = 'IN_PROGRESS', created_at = now() - interval '1"
+            + " minute' WHERE idempotency_key = ?",
+        partnership + " " + key);
 
-    CommandApi.Response retry = api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key);
+    CommandApi.Response retry =
+        api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key);
 
     assertThat(retry.status()).as("the stale claim expired; the retry ran").isEqualTo(201);
-    assertThat(surveys()).as("this test's stuck state had the event already; a real crash before commit has none").isEqualTo(2);
+    assertThat(surveys())
+        .as("this test's stuck state had the event already; a real crash before commit has none")
+        .isEqualTo(2);
   }
 
   @Test
   void aSuccessfulCommandsAnswerIsStoredWithItsEventsAndReplayed() {
     String key = "ok-" + UUID.randomUUID();
-    CommandApi.Response first = api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(5), key);
+    CommandApi.Response first =
+        api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(5), key);
     assertThat(first.status()).isEqualTo(201);
-    assertThat(jdbc.queryForObject("SELECT state FROM idempotency_record WHERE idempotency_key = ?", String.class,
-        partnership + " " + key)).isEqualTo("COMPLETED");
-    CommandApi.Response again = api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(5), key);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT state FROM idempotency_record WHERE idempotency_key = ?",
+                String.class,
+                partnership + " " + key))
+        .isEqualTo("COMPLETED");
+    CommandApi.Response again =
+        api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(5), key);
     assertThat(again.status()).isEqualTo(201);
     assertThat(again.header("Idempotency-Replayed")).isEqualTo("true");
     assertThat(again.body()).isEqualTo(first.body());
@@ -89,8 +102,14 @@ class IdempotencyIT {
   @Test
   void anInvalidRequestIsNotKeptSoTheCorrectedOneRunsUnderTheSameKey() {
     String key = "typo-" + UUID.randomUUID();
-    assertThat(api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(9), key).status()).isEqualTo(400);
-    assertThat(api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(3), key).status()).isEqualTo(201);
+    assertThat(
+            api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(9), key)
+                .status())
+        .isEqualTo(400);
+    assertThat(
+            api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(3), key)
+                .status())
+        .isEqualTo(201);
     assertThat(surveys()).isEqualTo(1);
   }
 
@@ -99,17 +118,31 @@ class IdempotencyIT {
     String other = "p-" + UUID.randomUUID();
     api.formPartnershipWithPartners(other);
     String key = "shared-" + UUID.randomUUID();
-    assertThat(api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key).status()).isEqualTo(201);
-    assertThat(api.post("/api/partnerships/" + other + "/pulse-surveys", survey(4), key).status()).isEqualTo(201);
+    assertThat(
+            api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key)
+                .status())
+        .isEqualTo(201);
+    assertThat(api.post("/api/partnerships/" + other + "/pulse-surveys", survey(4), key).status())
+        .isEqualTo(201);
   }
 
   @Test
   void keysOlderThanTheRetentionAreForgotten() {
     String key = "old-" + UUID.randomUUID();
-    assertThat(api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key).status()).isEqualTo(201);
-    jdbc.update("UPDATE idempotency_record SET created_at = now() - interval '8 days' WHERE idempotency_key = ?", partnership + " " + key);
+    assertThat(
+            api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key)
+                .status())
+        .isEqualTo(201);
+    jdbc.update(
+        "UPDATE idempotency_record SET created_at = now() - interval '8 days' WHERE idempotency_key"
+            + " = ?",
+        partnership + " " + key);
     assertThat(retention.forgetOldKeys()).isPositive();
-    assertThat(jdbc.queryForObject("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?", Long.class,
-        partnership + " " + key)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?",
+                Long.class,
+                partnership + " " + key))
+        .isZero();
   }
 }

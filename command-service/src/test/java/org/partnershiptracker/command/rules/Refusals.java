@@ -1,10 +1,10 @@
 package org.partnershiptracker.command.rules;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
-
-import static org.hamcrest.Matchers.equalTo;
 
 /** For fixture specifications: the command was refused for this rule, and nothing was recorded. */
 public final class Refusals {

@@ -10,17 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The demo partnership, loaded through the public command API: two county councils and a
- * university over about 18 months ending today, as the research tells it. North County Council
- * co-writes the data sharing agreements, hosts a weekly on-site work day, meets the academics'
- * showcases with its analysts and gets quick wins at 3 weeks, 2 months and 6 months. South County
- * Council sends its leaders to quarterly steering meetings, starts a project without a signed
- * agreement, loses its point of contact in a restructure and drops out of contact for months.
- * The two councils end with visibly different trust-building profiles.
+ * The demo partnership, loaded through the public command API: two county councils and a university
+ * over about 18 months ending today, as the research tells it. North County Council co-writes the
+ * data sharing agreements, hosts a weekly on-site work day, meets the academics' showcases with its
+ * analysts and gets quick wins at 3 weeks, 2 months and 6 months. South County Council sends its
+ * leaders to quarterly steering meetings, starts a project without a signed agreement, loses its
+ * point of contact in a restructure and drops out of contact for months. The two councils end with
+ * visibly different trust-building profiles.
  *
  * <p>Run: {@code DemoPartnership <command-service base URL>}. Every request carries an
- * Idempotency-Key, so loading twice records nothing twice. The command-service must run with
- * {@code tracker.policy.dsa-before-start=warn} for the South project that starts unsigned.
+ * Idempotency-Key, so loading twice records nothing twice. The command-service must run with {@code
+ * tracker.policy.dsa-before-start=warn} for the South project that starts unsigned.
  */
 public final class DemoPartnership {
   public static final String ID = "demo-shire";
@@ -50,8 +50,10 @@ public final class DemoPartnership {
   }
 
   boolean alreadyLoaded() throws IOException, InterruptedException {
-    HttpResponse<String> history = http.send(
-        HttpRequest.newBuilder(URI.create(api + "/" + ID + "/history")).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> history =
+        http.send(
+            HttpRequest.newBuilder(URI.create(api + "/" + ID + "/history")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
     return history.statusCode() == 200;
   }
 
@@ -60,10 +62,13 @@ public final class DemoPartnership {
   }
 
   void load() throws Exception {
-    post("", """
+    post(
+        "",
+        """
         {"partnershipId":"%s","name":"Shire councils and university data partnership",
          "sharedVision":"Use shared data to anticipate demand for care and support children early","formedOn":"%s"}
-        """.formatted(ID, day(0)));
+        """
+            .formatted(ID, day(0)));
     partner(NORTH, "North County Council", "LOCAL_AUTHORITY");
     partner(SOUTH, "South County Council", "LOCAL_AUTHORITY");
     partner(UNI, "Shire University", "UNIVERSITY");
@@ -75,10 +80,19 @@ public final class DemoPartnership {
     role("south-contact", "POINT_OF_CONTACT", SOUTH, "person-s02", 5);
     role("uni-spanner", "BOUNDARY_SPANNER", UNI, "person-u01", 5);
     role("uni-lead", "ACADEMIC_LEAD", UNI, "person-u02", 5);
-    meeting("ALIGNMENT_WORKSHOP", 10, UNI, List.of(NORTH + ":SENIOR_LEADER:2", SOUTH + ":SENIOR_LEADER:2", UNI + ":ACADEMIC:3"));
+    meeting(
+        "ALIGNMENT_WORKSHOP",
+        10,
+        UNI,
+        List.of(NORTH + ":SENIOR_LEADER:2", SOUTH + ":SENIOR_LEADER:2", UNI + ":ACADEMIC:3"));
 
     // L1: a co-written agreement, revised back and forth, signed before the start.
-    project("care-demand", "Adult social care demand forecasting", "Forecast home-care demand a year ahead by district", List.of(NORTH, SOUTH), 15);
+    project(
+        "care-demand",
+        "Adult social care demand forecasting",
+        "Forecast home-care demand a year ahead by district",
+        List.of(NORTH, SOUTH),
+        15);
     dsa("care-demand", "drafts", UNI, 20);
     dsa("care-demand", "revisions", NORTH, 30);
     dsa("care-demand", "revisions", SOUTH, 38);
@@ -86,32 +100,69 @@ public final class DemoPartnership {
     dsa("care-demand", "signatures", NORTH, 50);
     dsa("care-demand", "signatures", SOUTH, 52);
     post("/projects/care-demand/start", "{\"startedOn\":\"%s\"}".formatted(day(55)));
-    milestone("care-demand", "care-first-model", "First district model", "QUICK_WIN_3_WEEKS", 55, 76);
-    milestone("care-demand", "care-pilot", "Pilot with one district team", "SHORT_1_2_MONTHS", 55, 115);
-    milestone("care-demand", "care-countywide", "County-wide forecast in use", "MEDIUM_6_MONTHS", 55, 235);
-    post("/projects/care-demand/milestones/care-first-model/achievement", "{\"achievedOn\":\"%s\"}".formatted(day(75)));
-    post("/projects/care-demand/milestones/care-pilot/achievement", "{\"achievedOn\":\"%s\"}".formatted(day(128)));
-    post("/projects/care-demand/milestones/care-countywide/reschedule",
-        "{\"newDueOn\":\"%s\",\"rescheduledOn\":\"%s\",\"reason\":\"South data extract delayed by the restructure\"}".formatted(day(300), day(230)));
-    post("/projects/care-demand/milestones/care-countywide/miss",
-        "{\"missedOn\":\"%s\",\"reason\":\"South County Council data never arrived\"}".formatted(day(305)));
+    milestone(
+        "care-demand", "care-first-model", "First district model", "QUICK_WIN_3_WEEKS", 55, 76);
+    milestone(
+        "care-demand", "care-pilot", "Pilot with one district team", "SHORT_1_2_MONTHS", 55, 115);
+    milestone(
+        "care-demand",
+        "care-countywide",
+        "County-wide forecast in use",
+        "MEDIUM_6_MONTHS",
+        55,
+        235);
+    post(
+        "/projects/care-demand/milestones/care-first-model/achievement",
+        "{\"achievedOn\":\"%s\"}".formatted(day(75)));
+    post(
+        "/projects/care-demand/milestones/care-pilot/achievement",
+        "{\"achievedOn\":\"%s\"}".formatted(day(128)));
+    post(
+        "/projects/care-demand/milestones/care-countywide/reschedule",
+        "{\"newDueOn\":\"%s\",\"rescheduledOn\":\"%s\",\"reason\":\"South data extract delayed by the restructure\"}"
+            .formatted(day(300), day(230)));
+    post(
+        "/projects/care-demand/milestones/care-countywide/miss",
+        "{\"missedOn\":\"%s\",\"reason\":\"South County Council data never arrived\"}"
+            .formatted(day(305)));
 
     // ...and a South project started without a signed agreement (allowed only under 'warn').
-    project("school-readiness", "School readiness early warning", "Spot children at risk of not being school-ready", List.of(SOUTH), 140);
+    project(
+        "school-readiness",
+        "School readiness early warning",
+        "Spot children at risk of not being school-ready",
+        List.of(SOUTH),
+        140);
     dsa("school-readiness", "drafts", UNI, 150);
     post("/projects/school-readiness/start", "{\"startedOn\":\"%s\"}".formatted(day(160)));
-    milestone("school-readiness", "school-first-list", "First risk list", "QUICK_WIN_3_WEEKS", 160, 181);
-    post("/projects/school-readiness/milestones/school-first-list/miss", "{\"missedOn\":\"%s\",\"reason\":\"no data sharing agreement\"}".formatted(day(190)));
+    milestone(
+        "school-readiness", "school-first-list", "First risk list", "QUICK_WIN_3_WEEKS", 160, 181);
+    post(
+        "/projects/school-readiness/milestones/school-first-list/miss",
+        "{\"missedOn\":\"%s\",\"reason\":\"no data sharing agreement\"}".formatted(day(190)));
 
     // A North project agreed by North alone, kept on time.
-    project("highways", "Highway defect prediction", "Predict potholes from inspection records", List.of(NORTH), 200);
+    project(
+        "highways",
+        "Highway defect prediction",
+        "Predict potholes from inspection records",
+        List.of(NORTH),
+        200);
     dsa("highways", "drafts", NORTH, 205);
     dsa("highways", "revisions", UNI, 212);
     dsa("highways", "signatures", NORTH, 215);
     post("/projects/highways/start", "{\"startedOn\":\"%s\"}".formatted(day(220)));
     milestone("highways", "highways-model", "Defect model validated", "SHORT_1_2_MONTHS", 220, 280);
-    post("/projects/highways/milestones/highways-model/achievement", "{\"achievedOn\":\"%s\"}".formatted(day(275)));
-    milestone("highways", "highways-rollout", "Model used to plan inspections", "MEDIUM_6_MONTHS", 220, 560);
+    post(
+        "/projects/highways/milestones/highways-model/achievement",
+        "{\"achievedOn\":\"%s\"}".formatted(day(275)));
+    milestone(
+        "highways",
+        "highways-rollout",
+        "Model used to plan inspections",
+        "MEDIUM_6_MONTHS",
+        220,
+        560);
 
     // I2: quick wins at 3 weeks, 2 months and 6 months, and since.
     quickWin("Delayed-discharge dashboard", NORTH, 21, "18000");
@@ -126,7 +177,8 @@ public final class DemoPartnership {
       if (d >= 250 && d <= 370) {
         continue;
       }
-      List<String> attendees = new ArrayList<>(List.of(UNI + ":RESEARCHER:2", NORTH + ":MIDDLE_MANAGER:2"));
+      List<String> attendees =
+          new ArrayList<>(List.of(UNI + ":RESEARCHER:2", NORTH + ":MIDDLE_MANAGER:2"));
       if (d < 400) {
         attendees.add(SOUTH + ":SENIOR_LEADER:1");
       }
@@ -157,7 +209,9 @@ public final class DemoPartnership {
     // The restructure: role holders change; South's point of contact leaves and is not replaced.
     reassign("north-spanner", "person-n01", "person-n03", 310);
     reassign("south-spanner", "person-s01", "person-s03", 310);
-    post("/roles/south-contact/vacancy", "{\"reason\":\"RESTRUCTURE\",\"vacatedOn\":\"%s\"}".formatted(day(320)));
+    post(
+        "/roles/south-contact/vacancy",
+        "{\"reason\":\"RESTRUCTURE\",\"vacatedOn\":\"%s\"}".formatted(day(320)));
     reassign("north-contact", "person-n02", "person-n04", 480);
 
     // Perceived trust each quarter.
@@ -170,70 +224,135 @@ public final class DemoPartnership {
   }
 
   private void partner(String id, String name, String sector) throws Exception {
-    post("/partners", """
-        {"organisationId":"%s","organisationName":"%s","sector":"%s","joinedOn":"%s"}""".formatted(id, name, sector, day(0)));
+    post(
+        "/partners",
+        """
+        {"organisationId":"%s","organisationName":"%s","sector":"%s","joinedOn":"%s"}\
+        """
+            .formatted(id, name, sector, day(0)));
   }
 
-  private void role(String roleId, String type, String organisation, String person, int on) throws Exception {
-    post("/roles", """
-        {"roleId":"%s","roleType":"%s","organisationId":"%s","personId":"%s","designatedOn":"%s"}"""
-        .formatted(roleId, type, organisation, person, day(on)));
+  private void role(String roleId, String type, String organisation, String person, int on)
+      throws Exception {
+    post(
+        "/roles",
+        """
+        {"roleId":"%s","roleType":"%s","organisationId":"%s","personId":"%s","designatedOn":"%s"}\
+        """
+            .formatted(roleId, type, organisation, person, day(on)));
   }
 
   private void reassign(String roleId, String from, String to, int on) throws Exception {
-    post("/roles/" + roleId + "/reassignment", """
-        {"fromPersonId":"%s","toPersonId":"%s","reason":"RESTRUCTURE","reassignedOn":"%s"}""".formatted(from, to, day(on)));
+    post(
+        "/roles/" + roleId + "/reassignment",
+        """
+        {"fromPersonId":"%s","toPersonId":"%s","reason":"RESTRUCTURE","reassignedOn":"%s"}\
+        """
+            .formatted(from, to, day(on)));
   }
 
   /** Attendees as "organisation:LEVEL:count". */
   private void meeting(String type, int on, String host, List<String> attendees) throws Exception {
-    List<String> groups = attendees.stream().map(a -> a.split(":"))
-        .map(a -> "{\"organisationId\":\"%s\",\"level\":\"%s\",\"count\":%s}".formatted(a[0], a[1], a[2])).toList();
-    post("/meetings", """
-        {"meetingId":"%s-%s-%d","type":"%s","heldOn":"%s","durationMinutes":%d,"hostOrganisationId":"%s","attendees":[%s]}"""
-        .formatted(type.toLowerCase().replace('_', '-'), host, on, type, day(on), type.equals("ON_SITE_WORK_DAY") ? 420 : 90,
-            host, String.join(",", groups)));
+    List<String> groups =
+        attendees.stream()
+            .map(a -> a.split(":"))
+            .map(
+                a ->
+                    "{\"organisationId\":\"%s\",\"level\":\"%s\",\"count\":%s}"
+                        .formatted(a[0], a[1], a[2]))
+            .toList();
+    post(
+        "/meetings",
+        """
+        {"meetingId":"%s-%s-%d","type":"%s","heldOn":"%s","durationMinutes":%d,"hostOrganisationId":"%s","attendees":[%s]}\
+        """
+            .formatted(
+                type.toLowerCase().replace('_', '-'),
+                host,
+                on,
+                type,
+                day(on),
+                type.equals("ON_SITE_WORK_DAY") ? 420 : 90,
+                host,
+                String.join(",", groups)));
   }
 
-  private void project(String id, String title, String problem, List<String> providers, int on) throws Exception {
-    post("/projects", """
-        {"projectId":"%s","title":"%s","problemStatement":"%s","dataProviderOrganisationIds":[%s],"proposedOn":"%s"}"""
-        .formatted(id, title, problem, String.join(",", providers.stream().map(p -> "\"" + p + "\"").toList()), day(on)));
+  private void project(String id, String title, String problem, List<String> providers, int on)
+      throws Exception {
+    post(
+        "/projects",
+        """
+        {"projectId":"%s","title":"%s","problemStatement":"%s","dataProviderOrganisationIds":[%s],"proposedOn":"%s"}\
+        """
+            .formatted(
+                id,
+                title,
+                problem,
+                String.join(",", providers.stream().map(p -> "\"" + p + "\"").toList()),
+                day(on)));
   }
 
   private void dsa(String project, String step, String by, int on) throws Exception {
-    post("/projects/" + project + "/dsa/" + step, "{\"byOrganisationId\":\"%s\",\"on\":\"%s\"}".formatted(by, day(on)));
+    post(
+        "/projects/" + project + "/dsa/" + step,
+        "{\"byOrganisationId\":\"%s\",\"on\":\"%s\"}".formatted(by, day(on)));
   }
 
-  private void milestone(String project, String id, String title, String horizon, int plannedOn, int dueOn) throws Exception {
-    post("/projects/" + project + "/milestones", """
-        {"milestoneId":"%s","title":"%s","horizon":"%s","dueOn":"%s","plannedOn":"%s"}"""
-        .formatted(id, title, horizon, day(dueOn), day(plannedOn)));
+  private void milestone(
+      String project, String id, String title, String horizon, int plannedOn, int dueOn)
+      throws Exception {
+    post(
+        "/projects/" + project + "/milestones",
+        """
+        {"milestoneId":"%s","title":"%s","horizon":"%s","dueOn":"%s","plannedOn":"%s"}\
+        """
+            .formatted(id, title, horizon, day(dueOn), day(plannedOn)));
   }
 
-  private void quickWin(String title, String beneficiary, int on, String savingGbp) throws Exception {
-    post("/quick-wins", """
-        {"quickWinId":"win-%d","title":"%s","deliveredOn":"%s","beneficiaryOrganisationId":"%s"%s}"""
-        .formatted(on, title, day(on), beneficiary, savingGbp == null ? "" : ",\"estimatedSavingGbp\":" + savingGbp));
+  private void quickWin(String title, String beneficiary, int on, String savingGbp)
+      throws Exception {
+    post(
+        "/quick-wins",
+        """
+        {"quickWinId":"win-%d","title":"%s","deliveredOn":"%s","beneficiaryOrganisationId":"%s"%s}\
+        """
+            .formatted(
+                on,
+                title,
+                day(on),
+                beneficiary,
+                savingGbp == null ? "" : ",\"estimatedSavingGbp\":" + savingGbp));
   }
 
   private void survey(String respondent, String about, int trust, int on) throws Exception {
-    post("/pulse-surveys", """
-        {"respondentOrganisationId":"%s","aboutOrganisationId":"%s","trust":%d,"answeredOn":"%s"}"""
-        .formatted(respondent, about, trust, day(on)));
+    post(
+        "/pulse-surveys",
+        """
+        {"respondentOrganisationId":"%s","aboutOrganisationId":"%s","trust":%d,"answeredOn":"%s"}\
+        """
+            .formatted(respondent, about, trust, day(on)));
   }
 
   private void post(String path, String json) throws Exception {
     sent++;
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(URI.create(api + (path.isEmpty() ? "" : "/" + ID + path)))
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", "demo-" + ID + "-" + sent)
-            .POST(HttpRequest.BodyPublishers.ofString(json))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(api + (path.isEmpty() ? "" : "/" + ID + path)))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "demo-" + ID + "-" + sent)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() >= 300) {
-      throw new IllegalStateException("demo step " + sent + " (POST " + path + ") answered " + response.statusCode() + ": " + response.body());
+      throw new IllegalStateException(
+          "demo step "
+              + sent
+              + " (POST "
+              + path
+              + ") answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
     }
   }
 }

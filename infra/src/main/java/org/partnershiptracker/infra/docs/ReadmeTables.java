@@ -62,8 +62,7 @@ public final class ReadmeTables {
    * {@code @ConfigurationProperties} records.
    */
   public static Set<String> declaredSettings(Path module) throws IOException {
-    Path metadata =
-        module.resolve("target/classes/META-INF/spring-configuration-metadata.json");
+    Path metadata = module.resolve("target/classes/META-INF/spring-configuration-metadata.json");
     Set<String> names = new TreeSet<>();
     for (JsonNode property : new ObjectMapper().readTree(metadata.toFile()).get("properties")) {
       String name = property.get("name").asText();

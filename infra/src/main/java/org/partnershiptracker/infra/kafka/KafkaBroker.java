@@ -1,11 +1,5 @@
 package org.partnershiptracker.infra.kafka;
 
-import kafka.server.KafkaConfig;
-import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
-import org.apache.kafka.common.Uuid;
-import org.apache.kafka.common.utils.Time;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,12 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one process), run from
- * the Kafka jars on Maven Central. Its log directory survives {@link #close()}, so a broker
- * started again on the same directory and ports has every record it had: tests stop and restart
- * it to check that nothing is lost while Kafka is down.
+ * the Kafka jars on Maven Central. Its log directory survives {@link #close()}, so a broker started
+ * again on the same directory and ports has every record it had: tests stop and restart it to check
+ * that nothing is lost while Kafka is down.
  */
 public final class KafkaBroker implements AutoCloseable {
   private final Path logDir;
@@ -71,7 +70,8 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("process.roles", "broker,controller");
     p.put("node.id", "1");
     p.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-    p.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
+    p.put(
+        "listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
     p.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
     p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
     p.put("controller.listener.names", "CONTROLLER");
@@ -102,11 +102,19 @@ public final class KafkaBroker implements AutoCloseable {
       ByteArrayOutputStream output = new ByteArrayOutputStream();
       int exit =
           StorageTool.execute(
-              new String[] {"format", "-t", Uuid.randomUuid().toString(), "-c", file.toString(), "--ignore-formatted"},
+              new String[] {
+                "format",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                file.toString(),
+                "--ignore-formatted"
+              },
               new PrintStream(output, true, StandardCharsets.UTF_8));
       Files.deleteIfExists(file);
       if (exit != 0) {
-        throw new IllegalStateException("formatting " + logDir + " failed: " + output.toString(StandardCharsets.UTF_8));
+        throw new IllegalStateException(
+            "formatting " + logDir + " failed: " + output.toString(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

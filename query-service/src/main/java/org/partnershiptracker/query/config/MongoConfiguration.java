@@ -7,6 +7,9 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,14 +21,10 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
- * MongoDB through the plain driver. With no {@code spring.data.mongodb.uri}, a MongoDB-wire
- * server (mongo-java-server with its H2 file store) is started so one command runs everything;
- * the code only uses standard driver calls, so a real MongoDB runs it unchanged.
+ * MongoDB through the plain driver. With no {@code spring.data.mongodb.uri}, a MongoDB-wire server
+ * (mongo-java-server with its H2 file store) is started so one command runs everything; the code
+ * only uses standard driver calls, so a real MongoDB runs it unchanged.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({MongoConnectionProperties.class, EmbeddedMongoProperties.class})
@@ -36,13 +35,16 @@ public class MongoConfiguration {
   @Conditional(NoMongoUri.class)
   public MongoServer embeddedMongo(EmbeddedMongoProperties properties) throws IOException {
     if (properties.dataDir() == null) {
-      throw new IllegalStateException("tracker.embedded-mongo.data-dir must be set when spring.data.mongodb.uri is blank");
+      throw new IllegalStateException(
+          "tracker.embedded-mongo.data-dir must be set when spring.data.mongodb.uri is blank");
     }
     Path directory = Path.of(properties.dataDir()).toAbsolutePath().normalize();
     Files.createDirectories(directory);
-    MongoServer server = new MongoServer(new H2Backend(directory.resolve("read-models.mv").toString()));
+    MongoServer server =
+        new MongoServer(new H2Backend(directory.resolve("read-models.mv").toString()));
     server.bind("localhost", properties.port());
-    log.info("Embedded MongoDB-wire server on {} with data in {}", server.getLocalAddress(), directory);
+    log.info(
+        "Embedded MongoDB-wire server on {} with data in {}", server.getLocalAddress(), directory);
     return server;
   }
 
@@ -52,20 +54,23 @@ public class MongoConfiguration {
     String uri = properties.uri();
     String connection =
         uri.isBlank()
-            ? "mongodb://" + embedded.getObject().getLocalAddress().getHostString() + ":"
+            ? "mongodb://"
+                + embedded.getObject().getLocalAddress().getHostString()
+                + ":"
                 + embedded.getObject().getLocalAddress().getPort()
             : uri;
     // Fail within seconds when MongoDB is unreachable (the driver's default waits 30 s): the
     // projection retries its batch, and health answers promptly. A URI's own setting wins.
-    return MongoClients.create(MongoClientSettings.builder()
-        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS))
-        .applyConnectionString(new ConnectionString(connection))
-        .build());
+    return MongoClients.create(
+        MongoClientSettings.builder()
+            .applyToClusterSettings(
+                cluster -> cluster.serverSelectionTimeout(5, java.util.concurrent.TimeUnit.SECONDS))
+            .applyConnectionString(new ConnectionString(connection))
+            .build());
   }
 
   @Bean
-  public MongoDatabase readModelDatabase(
-      MongoClient client, MongoConnectionProperties properties) {
+  public MongoDatabase readModelDatabase(MongoClient client, MongoConnectionProperties properties) {
     return client.getDatabase(properties.database());
   }
 

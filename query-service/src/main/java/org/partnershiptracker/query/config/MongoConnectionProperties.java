@@ -8,4 +8,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * these two are read). A blank uri starts the embedded server of {@link EmbeddedMongoProperties}.
  */
 @ConfigurationProperties("spring.data.mongodb")
-public record MongoConnectionProperties(@DefaultValue("") String uri, @DefaultValue("partnership_tracker") String database) {}
+public record MongoConnectionProperties(
+    @DefaultValue("") String uri, @DefaultValue("partnership_tracker") String database) {}

@@ -1,11 +1,10 @@
 package org.partnershiptracker.query.config;
 
+import java.time.Clock;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({TrustProperties.class, MetricsProperties.class})

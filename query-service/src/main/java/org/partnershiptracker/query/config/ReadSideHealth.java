@@ -1,6 +1,8 @@
 package org.partnershiptracker.query.config;
 
 import com.mongodb.client.MongoDatabase;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -13,9 +15,6 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Health of what the read side depends on: MongoDB, Kafka and the projection itself. */
 @Configuration(proxyBeanMethods = false)
@@ -47,23 +46,37 @@ public class ReadSideHealth {
     return () -> {
       try {
         String clusterId =
-            readSideKafkaAdmin.describeCluster(new DescribeClusterOptions().timeoutMs(3000)).clusterId().get(3, TimeUnit.SECONDS);
-        return Health.up().withDetail("bootstrapServers", properties.bootstrapServers()).withDetail("clusterId", clusterId).build();
+            readSideKafkaAdmin
+                .describeCluster(new DescribeClusterOptions().timeoutMs(3000))
+                .clusterId()
+                .get(3, TimeUnit.SECONDS);
+        return Health.up()
+            .withDetail("bootstrapServers", properties.bootstrapServers())
+            .withDetail("clusterId", clusterId)
+            .build();
       } catch (Exception e) {
-        return Health.down().withDetail("bootstrapServers", properties.bootstrapServers()).withDetail("error", String.valueOf(e.getMessage())).build();
+        return Health.down()
+            .withDetail("bootstrapServers", properties.bootstrapServers())
+            .withDetail("error", String.valueOf(e.getMessage()))
+            .build();
       }
     };
   }
 
   /**
-   * The projection: DOWN while its batches fail (they are retried), UP otherwise; records set
-   * aside are a warning detail, since the projection goes on without them.
+   * The projection: DOWN while its batches fail (they are retried), UP otherwise; records set aside
+   * are a warning detail, since the projection goes on without them.
    */
   @Bean
-  HealthIndicator projection(ProjectionConsumer consumer, RebuildCoordinator rebuilds, RejectedRecords rejected) {
+  HealthIndicator projection(
+      ProjectionConsumer consumer, RebuildCoordinator rebuilds, RejectedRecords rejected) {
     return () -> {
-      Health.Builder health = consumer.lastError() == null ? Health.up() : Health.down().withDetail("lastError", consumer.lastError());
-      health.withDetail("lastPollAt", String.valueOf(consumer.lastPollAt()))
+      Health.Builder health =
+          consumer.lastError() == null
+              ? Health.up()
+              : Health.down().withDetail("lastError", consumer.lastError());
+      health
+          .withDetail("lastPollAt", String.valueOf(consumer.lastPollAt()))
           .withDetail("partitions", consumer.assignedPartitions())
           .withDetail("lagEvents", consumer.lagEvents());
       try {
@@ -72,11 +85,21 @@ public class ReadSideHealth {
         health.withDetail("rejectedEvents", count);
         if (count > 0) {
           Document latest = rejected.latest();
-          health.withDetail("warning", count + " record(s) set aside in rejected_events; latest: partition "
-              + latest.get("partition") + " offset " + latest.get("offset") + " (" + latest.get("reason") + ")");
+          health.withDetail(
+              "warning",
+              count
+                  + " record(s) set aside in rejected_events; latest: partition "
+                  + latest.get("partition")
+                  + " offset "
+                  + latest.get("offset")
+                  + " ("
+                  + latest.get("reason")
+                  + ")");
         }
       } catch (RuntimeException e) {
-        health.withDetail("rejectedEvents", "unknown: " + e.getMessage()); // MongoDB is unreachable: the mongo component says so
+        health.withDetail(
+            "rejectedEvents",
+            "unknown: " + e.getMessage()); // MongoDB is unreachable: the mongo component says so
       }
       return health.build();
     };

@@ -1,11 +1,10 @@
 package org.partnershiptracker.query.config;
 
+import java.util.EnumMap;
+import java.util.Map;
 import org.partnershiptracker.query.trust.model.Practice;
 import org.partnershiptracker.query.trust.model.TrustSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-
-import java.util.EnumMap;
-import java.util.Map;
 
 /**
  * {@code tracker.trust.window-days} and {@code tracker.trust.weights.<PRACTICE>}: what is not set
@@ -17,12 +16,14 @@ public record TrustProperties(Integer windowDays, Map<Practice, Double> weights)
     TrustSettings defaults = TrustSettings.defaults();
     Map<Practice, Double> merged = new EnumMap<>(defaults.weights());
     if (weights != null) {
-      weights.forEach((practice, weight) -> {
-        if (weight < 0) {
-          throw new IllegalStateException("tracker.trust.weights." + practice + " must not be negative");
-        }
-        merged.put(practice, weight);
-      });
+      weights.forEach(
+          (practice, weight) -> {
+            if (weight < 0) {
+              throw new IllegalStateException(
+                  "tracker.trust.weights." + practice + " must not be negative");
+            }
+            merged.put(practice, weight);
+          });
     }
     return new TrustSettings(windowDays != null ? windowDays : defaults.windowDays(), merged);
   }

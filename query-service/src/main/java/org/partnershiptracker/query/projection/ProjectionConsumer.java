@@ -3,6 +3,14 @@ package org.partnershiptracker.query.projection;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,21 +31,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * The live projection: a member of the Kafka consumer group {@code tracker.projection.group}, so
- * several query-service instances split the topic's partitions (cooperative rebalancing). It
- * keeps its own positions in MongoDB beside the read models of each partition, written after the
- * documents, and seeks to them whenever it is given a partition; Kafka's committed offsets are
- * only informative. A batch that fails (MongoDB down, another writer) is replayed from the stored
+ * several query-service instances split the topic's partitions (cooperative rebalancing). It keeps
+ * its own positions in MongoDB beside the read models of each partition, written after the
+ * documents, and seeks to them whenever it is given a partition; Kafka's committed offsets are only
+ * informative. A batch that fails (MongoDB down, another writer) is replayed from the stored
  * positions after a growing pause: never skipped.
  */
 @Component
@@ -63,28 +62,45 @@ public class ProjectionConsumer implements SmartLifecycle {
   private volatile Set<TopicPartition> assigned = Set.of();
   private boolean rewind;
 
-  public ProjectionConsumer(ReadModelStore store, BatchApplier applier, Portfolio portfolio, ProjectionProperties properties,
+  public ProjectionConsumer(
+      ReadModelStore store,
+      BatchApplier applier,
+      Portfolio portfolio,
+      ProjectionProperties properties,
       MeterRegistry metrics) {
     this.store = store;
     this.applier = applier;
     this.portfolio = portfolio;
     this.properties = properties;
-    this.applied = Counter.builder("tracker.projection.events.applied").description("Events written to the live read models")
-        .tag("projection", PROJECTION).register(metrics);
-    this.duplicates = Counter.builder("tracker.projection.events.duplicate")
-        .description("Redelivered events that were already applied (they change nothing)").tag("projection", PROJECTION).register(metrics);
-    Gauge.builder("tracker.projection.lag.events", () -> lagEvents).description("Events on the topic not yet in the read models")
-        .tag("projection", PROJECTION).register(metrics);
+    this.applied =
+        Counter.builder("tracker.projection.events.applied")
+            .description("Events written to the live read models")
+            .tag("projection", PROJECTION)
+            .register(metrics);
+    this.duplicates =
+        Counter.builder("tracker.projection.events.duplicate")
+            .description("Redelivered events that were already applied (they change nothing)")
+            .tag("projection", PROJECTION)
+            .register(metrics);
+    Gauge.builder("tracker.projection.lag.events", () -> lagEvents)
+        .description("Events on the topic not yet in the read models")
+        .tag("projection", PROJECTION)
+        .register(metrics);
     Gauge.builder("tracker.projection.lag.seconds", this::lagSeconds)
-        .description("Age of the last applied event while more wait behind it, 0 when caught up").tag("projection", PROJECTION)
+        .description("Age of the last applied event while more wait behind it, 0 when caught up")
+        .tag("projection", PROJECTION)
         .register(metrics);
     Gauge.builder("tracker.projection.partitions.assigned", () -> assigned.size())
-        .description("Partitions of the events topic this instance projects").tag("projection", PROJECTION).register(metrics);
+        .description("Partitions of the events topic this instance projects")
+        .tag("projection", PROJECTION)
+        .register(metrics);
   }
 
   private double lagSeconds() {
     Instant last = lastAppliedRecordedAt;
-    return lagEvents == 0 || last == null ? 0 : Math.max(0, Duration.between(last, Instant.now()).toSeconds());
+    return lagEvents == 0 || last == null
+        ? 0
+        : Math.max(0, Duration.between(last, Instant.now()).toSeconds());
   }
 
   public Instant lastPollAt() {
@@ -134,7 +150,8 @@ public class ProjectionConsumer implements SmartLifecycle {
 
   private void run() {
     Duration backoff = properties.pollTimeout();
-    try (KafkaConsumer<String, byte[]> live = new KafkaConsumer<>(config(), new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> live =
+        new KafkaConsumer<>(config(), new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer = live;
       live.subscribe(List.of(properties.topic()), new Rebalance());
       while (running) {
@@ -158,13 +175,19 @@ public class ProjectionConsumer implements SmartLifecycle {
           // stop() woke the consumer up
         } catch (RuntimeException e) {
           lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
-          log.error("The projection failed a batch; it will replay it from the stored positions in {} ms", backoff.toMillis(), e);
+          log.error(
+              "The projection failed a batch; it will replay it from the stored positions in {} ms",
+              backoff.toMillis(),
+              e);
           if (writer != null) {
             writer.forget();
           }
           rewind = true;
           pause(backoff);
-          backoff = backoff.multipliedBy(2).compareTo(properties.maxRetryBackoff()) > 0 ? properties.maxRetryBackoff() : backoff.multipliedBy(2);
+          backoff =
+              backoff.multipliedBy(2).compareTo(properties.maxRetryBackoff()) > 0
+                  ? properties.maxRetryBackoff()
+                  : backoff.multipliedBy(2);
         }
       }
     } finally {
@@ -177,24 +200,33 @@ public class ProjectionConsumer implements SmartLifecycle {
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, properties.group());
     config.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-service-" + ProcessHandle.current().pid());
-    config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+    config.put(
+        ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+        CooperativeStickyAssignor.class.getName());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
     config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-    config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.sessionTimeout().toMillis());
-    config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) Math.max(500, properties.sessionTimeout().toMillis() / 4));
+    config.put(
+        ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.sessionTimeout().toMillis());
+    config.put(
+        ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG,
+        (int) Math.max(500, properties.sessionTimeout().toMillis() / 4));
     config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     return config;
   }
 
-  /** One poll, then more while the consumer is behind, up to a batch: fewer, larger writes when catching up. */
+  /**
+   * One poll, then more while the consumer is behind, up to a batch: fewer, larger writes when
+   * catching up.
+   */
   private List<ConsumerRecord<String, byte[]>> poll(KafkaConsumer<String, byte[]> live) {
     List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
     ConsumerRecords<String, byte[]> records = live.poll(properties.pollTimeout());
     records.forEach(batch::add);
-    while (records.count() >= properties.maxPollRecords() && batch.size() < properties.batchRecords()) {
+    while (records.count() >= properties.maxPollRecords()
+        && batch.size() < properties.batchRecords()) {
       records = live.poll(Duration.ZERO);
       records.forEach(batch::add);
     }
@@ -214,17 +246,25 @@ public class ProjectionConsumer implements SmartLifecycle {
 
   private Instant lastPortfolioRefresh = Instant.EPOCH;
 
-  /** Rows of changed partnerships are recomputed when caught up, or at least every minute while catching up. */
+  /**
+   * Rows of changed partnerships are recomputed when caught up, or at least every minute while
+   * catching up.
+   */
   private void portfolioCatchUp() {
     Duration since = Duration.between(lastPortfolioRefresh, Instant.now());
-    boolean due = since.compareTo(properties.portfolioRefresh()) >= 0 && (lagEvents == 0 || since.toSeconds() >= 60);
+    boolean due =
+        since.compareTo(properties.portfolioRefresh()) >= 0
+            && (lagEvents == 0 || since.toSeconds() >= 60);
     if (due && portfolio.pendingRows(writer.generation()) > 0) {
       portfolio.refreshChanged(writer.generation());
       lastPortfolioRefresh = Instant.now();
     }
   }
 
-  /** After a rebuild switched generations, this instance writes the new one from its stored positions. */
+  /**
+   * After a rebuild switched generations, this instance writes the new one from its stored
+   * positions.
+   */
   private void followGeneration() {
     int active = store.activeGeneration();
     if (writer == null || writer.generation() != active) {
@@ -268,7 +308,10 @@ public class ProjectionConsumer implements SmartLifecycle {
       followGeneration();
       writer.forget();
       seekToStoredPositions(partitions);
-      log.info("Projecting partitions {} of {}", partitions.stream().map(TopicPartition::partition).sorted().toList(), properties.topic());
+      log.info(
+          "Projecting partitions {} of {}",
+          partitions.stream().map(TopicPartition::partition).sorted().toList(),
+          properties.topic());
     }
 
     @Override

@@ -1,19 +1,22 @@
 package org.partnershiptracker.query.projection;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-
-import java.time.Duration;
 
 /**
  * How the projection reads the events topic ({@code tracker.projection.*}).
  *
  * @param group instances with the same group share the topic's partitions
- * @param batchRecords records gathered from consecutive polls into one batch of writes while the consumer is behind
+ * @param batchRecords records gathered from consecutive polls into one batch of writes while the
+ *     consumer is behind
  * @param sessionTimeout how soon the group gives a silent instance's partitions to the others
- * @param maxRetryBackoff longest pause between retries of a batch that failed (MongoDB down): it is never skipped
- * @param rebuildStallTimeout a rebuild that reads nothing for this long, before it has read to the end, fails
- * @param rebuildCatchUpTimeout how long a rebuild may take to catch up with the live projection once it has read to the end
+ * @param maxRetryBackoff longest pause between retries of a batch that failed (MongoDB down): it is
+ *     never skipped
+ * @param rebuildStallTimeout a rebuild that reads nothing for this long, before it has read to the
+ *     end, fails
+ * @param rebuildCatchUpTimeout how long a rebuild may take to catch up with the live projection
+ *     once it has read to the end
  * @param portfolioRefresh how often rows of the portfolio that received events are recomputed
  */
 @ConfigurationProperties("tracker.projection")

@@ -2,6 +2,14 @@ package org.partnershiptracker.query.projection;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,23 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
- * Rebuilds the read models from the events topic into a new generation while queries keep
- * reading the current one, and switches only when the new generation proves it holds what it
- * read: it records the topic's end offsets at the start, reads to them, then on until it has
- * caught up with the live projection; every record read must be applied, a duplicate or
- * rejected, and the partnerships' heads must hold exactly the events applied. Otherwise it ends
- * FAILED with the reason and the old generation stays. Its state is kept in MongoDB with a
- * heartbeat, so a rebuild cut short by a stop is reported INTERRUPTED.
+ * Rebuilds the read models from the events topic into a new generation while queries keep reading
+ * the current one, and switches only when the new generation proves it holds what it read: it
+ * records the topic's end offsets at the start, reads to them, then on until it has caught up with
+ * the live projection; every record read must be applied, a duplicate or rejected, and the
+ * partnerships' heads must hold exactly the events applied. Otherwise it ends FAILED with the
+ * reason and the old generation stays. Its state is kept in MongoDB with a heartbeat, so a rebuild
+ * cut short by a stop is reported INTERRUPTED.
  */
 @Component
 public class RebuildCoordinator {
@@ -49,7 +48,11 @@ public class RebuildCoordinator {
   private volatile RebuildProgress progress;
   private volatile Thread thread;
 
-  public RebuildCoordinator(ReadModelStore store, BatchApplier applier, Portfolio portfolio, ProjectionProperties properties,
+  public RebuildCoordinator(
+      ReadModelStore store,
+      BatchApplier applier,
+      Portfolio portfolio,
+      ProjectionProperties properties,
       MeterRegistry metrics) {
     this.store = store;
     this.applier = applier;
@@ -57,11 +60,21 @@ public class RebuildCoordinator {
     this.properties = properties;
     this.progress = stored();
     String tag = ProjectionConsumer.PROJECTION;
-    Gauge.builder("tracker.rebuild.events.done", () -> progress.eventsDone()).tag("projection", tag).register(metrics);
-    Gauge.builder("tracker.rebuild.events.total", () -> progress.eventsTotal()).tag("projection", tag).register(metrics);
-    Gauge.builder("tracker.rebuild.running", () -> progress.running() ? 1 : 0).tag("projection", tag).register(metrics);
-    Gauge.builder("tracker.rebuild.eta.seconds", () -> progress.etaSeconds() == null ? 0 : progress.etaSeconds())
-        .description("Estimated seconds until the running rebuild has read the topic").tag("projection", tag).register(metrics);
+    Gauge.builder("tracker.rebuild.events.done", () -> progress.eventsDone())
+        .tag("projection", tag)
+        .register(metrics);
+    Gauge.builder("tracker.rebuild.events.total", () -> progress.eventsTotal())
+        .tag("projection", tag)
+        .register(metrics);
+    Gauge.builder("tracker.rebuild.running", () -> progress.running() ? 1 : 0)
+        .tag("projection", tag)
+        .register(metrics);
+    Gauge.builder(
+            "tracker.rebuild.eta.seconds",
+            () -> progress.etaSeconds() == null ? 0 : progress.etaSeconds())
+        .description("Estimated seconds until the running rebuild has read the topic")
+        .tag("projection", tag)
+        .register(metrics);
   }
 
   /** The last rebuild's progress; one left RUNNING without a heartbeat for 30 s was interrupted. */
@@ -77,9 +90,26 @@ public class RebuildCoordinator {
     if (progress().running()) {
       return progress;
     }
-    int generation = Math.max(store.activeGeneration(), store.generationsPresent().stream().max(Integer::compare).orElse(0)) + 1;
-    progress = new RebuildProgress(ProjectionConsumer.PROJECTION, "RUNNING", generation, 0, 0, 0, 0, 0, 0, null, null,
-        Instant.now(), null);
+    int generation =
+        Math.max(
+                store.activeGeneration(),
+                store.generationsPresent().stream().max(Integer::compare).orElse(0))
+            + 1;
+    progress =
+        new RebuildProgress(
+            ProjectionConsumer.PROJECTION,
+            "RUNNING",
+            generation,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            null,
+            null,
+            Instant.now(),
+            null);
     save(progress);
     thread = new Thread(() -> run(generation), "projection-rebuild");
     thread.setDaemon(true);
@@ -94,10 +124,12 @@ public class RebuildCoordinator {
       int active = store.activeGeneration();
       for (int stale : store.generationsPresent()) {
         if (stale != active) {
-          store.drop(stale); // earlier rebuilds' generations: failed ones, or the one a switch left behind
+          store.drop(
+              stale); // earlier rebuilds' generations: failed ones, or the one a switch left behind
         }
       }
-      try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config(), new StringDeserializer(), new ByteArrayDeserializer())) {
+      try (KafkaConsumer<String, byte[]> consumer =
+          new KafkaConsumer<>(config(), new StringDeserializer(), new ByteArrayDeserializer())) {
         List<TopicPartition> partitions = partitions(consumer);
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -105,14 +137,28 @@ public class RebuildCoordinator {
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
         for (TopicPartition partition : partitions) {
           if (beginning.get(partition) > 0) {
-            throw new Failed("partition %d of %s starts at offset %d: the records before it were deleted, so a rebuild would lose them"
-                .formatted(partition.partition(), properties.topic(), beginning.get(partition)));
+            throw new Failed(
+                "partition %d of %s starts at offset %d: the records before it were deleted, so a rebuild would lose them"
+                    .formatted(
+                        partition.partition(), properties.topic(), beginning.get(partition)));
           }
         }
         counts.total = partitions.stream().mapToLong(p -> end.get(p) - beginning.get(p)).sum();
-        log.info("Rebuild into generation {} started: {} records on {} to read", generation, counts.total, properties.topic());
+        log.info(
+            "Rebuild into generation {} started: {} records on {} to read",
+            generation,
+            counts.total,
+            properties.topic());
         ReadModelWriter writer = new ReadModelWriter(store, generation);
-        readUntil(consumer, writer, generation, startedAt, counts, end, properties.rebuildStallTimeout(), "read the topic to its end offsets");
+        readUntil(
+            consumer,
+            writer,
+            generation,
+            startedAt,
+            counts,
+            end,
+            properties.rebuildStallTimeout(),
+            "read the topic to its end offsets");
         // Caught up with live: not behind the positions the live projection has stored.
         Instant catchUpStart = Instant.now();
         while (true) {
@@ -122,23 +168,50 @@ public class RebuildCoordinator {
           if (partitions.stream().allMatch(p -> consumer.position(p) >= target.get(p))) {
             break;
           }
-          Duration left = properties.rebuildCatchUpTimeout().minus(Duration.between(catchUpStart, Instant.now()));
+          Duration left =
+              properties
+                  .rebuildCatchUpTimeout()
+                  .minus(Duration.between(catchUpStart, Instant.now()));
           if (left.isNegative()) {
-            throw new Failed("did not catch up with the live projection within " + properties.rebuildCatchUpTimeout());
+            throw new Failed(
+                "did not catch up with the live projection within "
+                    + properties.rebuildCatchUpTimeout());
           }
-          readUntil(consumer, writer, generation, startedAt, counts, target, left, "catch up with the live projection");
+          readUntil(
+              consumer,
+              writer,
+              generation,
+              startedAt,
+              counts,
+              target,
+              left,
+              "catch up with the live projection");
         }
         verify(generation, counts);
         portfolio.refreshAll(generation);
         store.activate(generation);
         progress = counts.progress("COMPLETED", generation, startedAt, Instant.now(), null);
         save(progress);
-        log.info("Rebuild completed: generation {} is live with {} events ({} duplicates, {} rejected) read in {} s",
-            generation, counts.applied, counts.duplicates, counts.rejected, Duration.between(startedAt, Instant.now()).toSeconds());
+        log.info(
+            "Rebuild completed: generation {} is live with {} events ({} duplicates, {} rejected)"
+                + " read in {} s",
+            generation,
+            counts.applied,
+            counts.duplicates,
+            counts.rejected,
+            Duration.between(startedAt, Instant.now()).toSeconds());
       }
     } catch (RuntimeException e) {
-      String reason = e instanceof Failed ? e.getMessage() : e.getClass().getSimpleName() + ": " + e.getMessage();
-      log.error("Rebuild into generation {} failed; queries keep generation {}: {}", generation, store.activeGeneration(), reason, e);
+      String reason =
+          e instanceof Failed
+              ? e.getMessage()
+              : e.getClass().getSimpleName() + ": " + e.getMessage();
+      log.error(
+          "Rebuild into generation {} failed; queries keep generation {}: {}",
+          generation,
+          store.activeGeneration(),
+          reason,
+          e);
       progress = counts.progress("FAILED", generation, startedAt, Instant.now(), reason);
       save(progress);
       try {
@@ -149,11 +222,19 @@ public class RebuildCoordinator {
     }
   }
 
-  private void readUntil(KafkaConsumer<String, byte[]> consumer, ReadModelWriter writer, int generation, Instant startedAt, Counts counts,
-      Map<TopicPartition, Long> target, Duration stallTimeout, String goal) {
+  private void readUntil(
+      KafkaConsumer<String, byte[]> consumer,
+      ReadModelWriter writer,
+      int generation,
+      Instant startedAt,
+      Counts counts,
+      Map<TopicPartition, Long> target,
+      Duration stallTimeout,
+      String goal) {
     Instant lastProgress = Instant.now();
     Instant lastHeartbeat = Instant.now();
-    while (!target.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+    while (!target.entrySet().stream()
+        .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
       List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
       consumer.poll(Duration.ofMillis(200)).forEach(batch::add);
       if (!batch.isEmpty()) {
@@ -161,28 +242,37 @@ public class RebuildCoordinator {
         counts.add(result);
         lastProgress = Instant.now();
       } else if (Duration.between(lastProgress, Instant.now()).compareTo(stallTimeout) > 0) {
-        throw new Failed("read nothing for %d s before it could %s".formatted(stallTimeout.toSeconds(), goal));
+        throw new Failed(
+            "read nothing for %d s before it could %s".formatted(stallTimeout.toSeconds(), goal));
       }
       if (Duration.between(lastHeartbeat, Instant.now()).compareTo(HEARTBEAT) >= 0) {
         lastHeartbeat = Instant.now();
         progress = counts.progress("RUNNING", generation, startedAt, null, null);
         save(progress);
-        log.info("Rebuild: {} / {} records, {} records/s, ETA {} s", counts.read, counts.total,
-            String.format("%.0f", progress.eventsPerSecond()), progress.etaSeconds());
+        log.info(
+            "Rebuild: {} / {} records, {} records/s, ETA {} s",
+            counts.read,
+            counts.total,
+            String.format("%.0f", progress.eventsPerSecond()),
+            progress.etaSeconds());
       }
     }
     progress = counts.progress("RUNNING", generation, startedAt, null, null);
   }
 
-  /** The new generation holds exactly what was read: heads count every applied event, nothing else. */
+  /**
+   * The new generation holds exactly what was read: heads count every applied event, nothing else.
+   */
   private void verify(int generation, Counts counts) {
     if (counts.read != counts.applied + counts.duplicates + counts.rejected) {
-      throw new Failed("read %d records but applied %d, ignored %d duplicates and rejected %d"
-          .formatted(counts.read, counts.applied, counts.duplicates, counts.rejected));
+      throw new Failed(
+          "read %d records but applied %d, ignored %d duplicates and rejected %d"
+              .formatted(counts.read, counts.applied, counts.duplicates, counts.rejected));
     }
     long held = store.eventCount(generation);
     if (held != counts.applied) {
-      throw new Failed("the new generation holds %d events but %d were applied".formatted(held, counts.applied));
+      throw new Failed(
+          "the new generation holds %d events but %d were applied".formatted(held, counts.applied));
     }
   }
 
@@ -196,32 +286,44 @@ public class RebuildCoordinator {
 
   private Map<String, Object> config() {
     return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-        ConsumerConfig.CLIENT_ID_CONFIG, "query-service-rebuild-" + ProcessHandle.current().pid(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.batchRecords(),
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
-        ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
-        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        properties.bootstrapServers(),
+        ConsumerConfig.CLIENT_ID_CONFIG,
+        "query-service-rebuild-" + ProcessHandle.current().pid(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+        false,
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+        properties.batchRecords(),
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+        4 * 1024 * 1024,
+        ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+        64 * 1024 * 1024,
+        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+        false,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        "read_committed");
   }
 
   private void save(RebuildProgress progress) {
-    store.saveState(new Document("_id", STATE_ID)
-        .append("instance", instance)
-        .append("heartbeatAt", new Date())
-        .append("state", progress.state())
-        .append("generation", progress.generation())
-        .append("eventsDone", progress.eventsDone())
-        .append("eventsTotal", progress.eventsTotal())
-        .append("applied", progress.applied())
-        .append("duplicates", progress.duplicates())
-        .append("rejected", progress.rejected())
-        .append("eventsPerSecond", progress.eventsPerSecond())
-        .append("etaSeconds", progress.etaSeconds())
-        .append("reason", progress.reason())
-        .append("startedAt", progress.startedAt() == null ? null : Date.from(progress.startedAt()))
-        .append("finishedAt", progress.finishedAt() == null ? null : Date.from(progress.finishedAt())));
+    store.saveState(
+        new Document("_id", STATE_ID)
+            .append("instance", instance)
+            .append("heartbeatAt", new Date())
+            .append("state", progress.state())
+            .append("generation", progress.generation())
+            .append("eventsDone", progress.eventsDone())
+            .append("eventsTotal", progress.eventsTotal())
+            .append("applied", progress.applied())
+            .append("duplicates", progress.duplicates())
+            .append("rejected", progress.rejected())
+            .append("eventsPerSecond", progress.eventsPerSecond())
+            .append("etaSeconds", progress.etaSeconds())
+            .append("reason", progress.reason())
+            .append(
+                "startedAt", progress.startedAt() == null ? null : Date.from(progress.startedAt()))
+            .append(
+                "finishedAt",
+                progress.finishedAt() == null ? null : Date.from(progress.finishedAt())));
   }
 
   /** The stored state; a RUNNING one whose heartbeat stopped is recorded as INTERRUPTED. */
@@ -230,19 +332,44 @@ public class RebuildCoordinator {
     if (state == null) {
       return RebuildProgress.idle(store.activeGeneration());
     }
-    RebuildProgress stored = new RebuildProgress(ProjectionConsumer.PROJECTION, state.getString("state"), state.getInteger("generation"),
-        number(state, "eventsDone"), number(state, "eventsTotal"), number(state, "applied"), number(state, "duplicates"),
-        number(state, "rejected"), ((Number) state.get("eventsPerSecond")).doubleValue(),
-        state.get("etaSeconds") == null ? null : number(state, "etaSeconds"), state.getString("reason"),
-        instant(state, "startedAt"), instant(state, "finishedAt"));
+    RebuildProgress stored =
+        new RebuildProgress(
+            ProjectionConsumer.PROJECTION,
+            state.getString("state"),
+            state.getInteger("generation"),
+            number(state, "eventsDone"),
+            number(state, "eventsTotal"),
+            number(state, "applied"),
+            number(state, "duplicates"),
+            number(state, "rejected"),
+            ((Number) state.get("eventsPerSecond")).doubleValue(),
+            state.get("etaSeconds") == null ? null : number(state, "etaSeconds"),
+            state.getString("reason"),
+            instant(state, "startedAt"),
+            instant(state, "finishedAt"));
     Instant heartbeat = instant(state, "heartbeatAt");
-    boolean mine = instance.equals(state.getString("instance")) && thread != null && thread.isAlive();
+    boolean mine =
+        instance.equals(state.getString("instance")) && thread != null && thread.isAlive();
     if (stored.running() && !mine && heartbeat.plus(STALE).isBefore(Instant.now())) {
-      stored = new RebuildProgress(stored.projection(), "INTERRUPTED", stored.generation(), stored.eventsDone(), stored.eventsTotal(),
-          stored.applied(), stored.duplicates(), stored.rejected(), stored.eventsPerSecond(), null,
-          "the rebuild stopped without finishing (no heartbeat since " + heartbeat + "); queries kept generation "
-              + store.activeGeneration() + "; request a new rebuild",
-          stored.startedAt(), null);
+      stored =
+          new RebuildProgress(
+              stored.projection(),
+              "INTERRUPTED",
+              stored.generation(),
+              stored.eventsDone(),
+              stored.eventsTotal(),
+              stored.applied(),
+              stored.duplicates(),
+              stored.rejected(),
+              stored.eventsPerSecond(),
+              null,
+              "the rebuild stopped without finishing (no heartbeat since "
+                  + heartbeat
+                  + "); queries kept generation "
+                  + store.activeGeneration()
+                  + "; request a new rebuild",
+              stored.startedAt(),
+              null);
       save(stored);
     }
     return stored;
@@ -271,12 +398,33 @@ public class RebuildCoordinator {
       rejected += result.rejected();
     }
 
-    RebuildProgress progress(String state, int generation, Instant startedAt, Instant finishedAt, String reason) {
-      double seconds = Math.max(0.001, Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt).toMillis() / 1000.0);
+    RebuildProgress progress(
+        String state, int generation, Instant startedAt, Instant finishedAt, String reason) {
+      double seconds =
+          Math.max(
+              0.001,
+              Duration.between(startedAt, finishedAt == null ? Instant.now() : finishedAt)
+                      .toMillis()
+                  / 1000.0);
       double rate = read / seconds;
-      Long eta = "RUNNING".equals(state) && rate > 0 ? (long) Math.ceil(Math.max(0, total - read) / rate) : null;
-      return new RebuildProgress(ProjectionConsumer.PROJECTION, state, generation, read, Math.max(total, read), applied, duplicates,
-          rejected, rate, eta, reason, startedAt, finishedAt);
+      Long eta =
+          "RUNNING".equals(state) && rate > 0
+              ? (long) Math.ceil(Math.max(0, total - read) / rate)
+              : null;
+      return new RebuildProgress(
+          ProjectionConsumer.PROJECTION,
+          state,
+          generation,
+          read,
+          Math.max(total, read),
+          applied,
+          duplicates,
+          rejected,
+          rate,
+          eta,
+          reason,
+          startedAt,
+          finishedAt);
     }
   }
 

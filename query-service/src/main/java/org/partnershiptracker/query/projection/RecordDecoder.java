@@ -2,21 +2,20 @@ package org.partnershiptracker.query.projection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.partnershiptracker.events.EventCatalogue;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.query.readmodel.IncomingEvent;
 import org.springframework.stereotype.Component;
 
-import java.time.Instant;
-import java.util.Objects;
-import java.util.Optional;
-
 /**
- * Reads one Kafka record into an event, on its own: a record that is not a readable event of
- * the contract gets a reason instead, and its neighbours are not affected. Revisions are checked
- * here: a revision this build does not know is refused rather than half-read (when an event
- * changes, its upcaster goes here).
+ * Reads one Kafka record into an event, on its own: a record that is not a readable event of the
+ * contract gets a reason instead, and its neighbours are not affected. Revisions are checked here:
+ * a revision this build does not know is refused rather than half-read (when an event changes, its
+ * upcaster goes here).
  */
 @Component
 public class RecordDecoder {
@@ -60,17 +59,28 @@ public class RecordDecoder {
     String partnershipId = text(envelope, "partnershipId");
     String aggregateId = text(envelope, "aggregateId");
     JsonNode payload = envelope.get("payload");
-    if (eventId == null || type == null || partnershipId == null || aggregateId == null || payload == null || !payload.isObject()
-        || !envelope.path("sequenceNumber").canConvertToLong() || !envelope.path("position").canConvertToLong()) {
-      throw new Refused("missing-fields",
-          "the envelope lacks one of eventId, type, partnershipId, aggregateId, sequenceNumber, position or payload");
+    if (eventId == null
+        || type == null
+        || partnershipId == null
+        || aggregateId == null
+        || payload == null
+        || !payload.isObject()
+        || !envelope.path("sequenceNumber").canConvertToLong()
+        || !envelope.path("position").canConvertToLong()) {
+      throw new Refused(
+          "missing-fields",
+          "the envelope lacks one of eventId, type, partnershipId, aggregateId, sequenceNumber,"
+              + " position or payload");
     }
-    Class<? extends PartnershipEvent> eventType = EventCatalogue.bySimpleName(type)
-        .orElseThrow(() -> new Refused("unknown-type", "unknown event type " + type));
+    Class<? extends PartnershipEvent> eventType =
+        EventCatalogue.bySimpleName(type)
+            .orElseThrow(() -> new Refused("unknown-type", "unknown event type " + type));
     String known = PartnershipEvent.revisionOf(eventType);
     String revision = text(envelope, "revision");
     if (!Objects.equals(known, revision)) {
-      throw new Refused("unknown-revision", type + " revision " + revision + " is not known (this build reads " + known + ")");
+      throw new Refused(
+          "unknown-revision",
+          type + " revision " + revision + " is not known (this build reads " + known + ")");
     }
     PartnershipEvent event;
     try {
@@ -78,21 +88,42 @@ public class RecordDecoder {
     } catch (java.io.IOException | IllegalArgumentException e) {
       throw new Refused("invalid-payload", "payload of " + type + " is invalid: " + e.getMessage());
     }
-    if (event == null || event.partnershipId() == null || !partnershipId.equals(event.partnershipId().value())) {
-      throw new Refused("invalid-payload", "the payload's partnershipId differs from the envelope's " + partnershipId);
+    if (event == null
+        || event.partnershipId() == null
+        || !partnershipId.equals(event.partnershipId().value())) {
+      throw new Refused(
+          "invalid-payload",
+          "the payload's partnershipId differs from the envelope's " + partnershipId);
     }
     if (!partnershipId.equals(record.key())) {
-      throw new Refused("key-mismatch", "the record key " + record.key() + " is not the partnership id " + partnershipId
-          + " (a partnership's events must share one partition)");
+      throw new Refused(
+          "key-mismatch",
+          "the record key "
+              + record.key()
+              + " is not the partnership id "
+              + partnershipId
+              + " (a partnership's events must share one partition)");
     }
     Instant recordedAt;
     try {
-      recordedAt = Optional.ofNullable(text(envelope, "timestamp")).map(Instant::parse).orElse(null);
+      recordedAt =
+          Optional.ofNullable(text(envelope, "timestamp")).map(Instant::parse).orElse(null);
     } catch (java.time.format.DateTimeParseException e) {
-      throw new Refused("invalid-envelope", "the timestamp " + text(envelope, "timestamp") + " is not an ISO-8601 instant");
+      throw new Refused(
+          "invalid-envelope",
+          "the timestamp " + text(envelope, "timestamp") + " is not an ISO-8601 instant");
     }
-    return new IncomingEvent(record.partition(), record.offset(), eventId, type, aggregateId,
-        envelope.get("sequenceNumber").asLong(), envelope.get("position").asLong(), recordedAt, event, payload.toString());
+    return new IncomingEvent(
+        record.partition(),
+        record.offset(),
+        eventId,
+        type,
+        aggregateId,
+        envelope.get("sequenceNumber").asLong(),
+        envelope.get("position").asLong(),
+        recordedAt,
+        event,
+        payload.toString());
   }
 
   private static String text(JsonNode node, String field) {

@@ -10,12 +10,6 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.bson.Document;
-import org.bson.types.Binary;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -23,12 +17,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /**
- * Records set aside: Kafka records that are not readable events, and events that conflict with
- * the copy applied first. Each is kept in {@code rejected_events} (id = topic partition and
- * offset, so reading it again records it once) with the reason and the raw value, and counted in
- * {@code tracker_projection_events_rejected_total{reason}}; nothing is dropped silently.
+ * Records set aside: Kafka records that are not readable events, and events that conflict with the
+ * copy applied first. Each is kept in {@code rejected_events} (id = topic partition and offset, so
+ * reading it again records it once) with the reason and the raw value, and counted in {@code
+ * tracker_projection_events_rejected_total{reason}}; nothing is dropped silently.
  */
 @Component
 public class RejectedRecords {
@@ -44,9 +43,13 @@ public class RejectedRecords {
   }
 
   /** A record set aside: where it was read, why, and its value. */
-  public record Rejection(int partition, long offset, String key, String reason, String detail, byte[] value) {}
+  public record Rejection(
+      int partition, long offset, String key, String reason, String detail, byte[] value) {}
 
-  /** Stores the rejections of one batch; {@code count} says whether they are counted (a rebuild re-reads records already counted). */
+  /**
+   * Stores the rejections of one batch; {@code count} says whether they are counted (a rebuild
+   * re-reads records already counted).
+   */
   public void store(List<Rejection> rejections, boolean count) {
     if (rejections.isEmpty()) {
       return;
@@ -54,17 +57,24 @@ public class RejectedRecords {
     List<WriteModel<Document>> writes = new ArrayList<>();
     for (Rejection rejection : rejections) {
       String id = rejection.partition() + "-" + rejection.offset();
-      Document doc = new Document("_id", id)
-          .append("partition", rejection.partition())
-          .append("offset", rejection.offset())
-          .append("key", rejection.key())
-          .append("reason", rejection.reason())
-          .append("detail", rejection.detail())
-          .append("rejectedAt", new Date());
+      Document doc =
+          new Document("_id", id)
+              .append("partition", rejection.partition())
+              .append("offset", rejection.offset())
+              .append("key", rejection.key())
+              .append("reason", rejection.reason())
+              .append("detail", rejection.detail())
+              .append("rejectedAt", new Date());
       appendValue(doc, rejection.value());
-      writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true)));
+      writes.add(
+          new ReplaceOneModel<>(Filters.eq("_id", id), doc, new ReplaceOptions().upsert(true)));
       if (count) {
-        log.warn("Record {}-{} set aside ({}): {}", rejection.partition(), rejection.offset(), rejection.reason(), rejection.detail());
+        log.warn(
+            "Record {}-{} set aside ({}): {}",
+            rejection.partition(),
+            rejection.offset(),
+            rejection.reason(),
+            rejection.detail());
         counter(rejection.reason()).increment();
       }
     }
@@ -77,19 +87,27 @@ public class RejectedRecords {
       doc.append("value", null);
       return;
     }
-    byte[] kept = value.length > MAX_VALUE_BYTES ? java.util.Arrays.copyOf(value, MAX_VALUE_BYTES) : value;
+    byte[] kept =
+        value.length > MAX_VALUE_BYTES ? java.util.Arrays.copyOf(value, MAX_VALUE_BYTES) : value;
     doc.append("valueBytes", value.length);
     try {
-      doc.append("value", StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(kept)).toString());
+      doc.append(
+          "value",
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(kept))
+              .toString());
     } catch (CharacterCodingException e) {
       doc.append("valueBinary", new Binary(kept));
     }
   }
 
   public Counter counter(String reason) {
-    return Counter.builder("tracker.projection.events.rejected").description("Records set aside instead of applied, by reason")
-        .tag("reason", reason).register(metrics);
+    return Counter.builder("tracker.projection.events.rejected")
+        .description("Records set aside instead of applied, by reason")
+        .tag("reason", reason)
+        .register(metrics);
   }
 
   public long count() {

@@ -1,18 +1,17 @@
 package org.partnershiptracker.query.readmodel;
 
-import org.partnershiptracker.events.partnership.MeetingHeld;
-import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
-
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 
 /**
  * Months of activity already read and decoded. A month's buckets only grow, and the head counts
- * their entries, so a month read when the head said N entries is still right while it says N:
- * no stale answer, whichever instance wrote since. Bounded by the entries it holds.
+ * their entries, so a month read when the head said N entries is still right while it says N: no
+ * stale answer, whichever instance wrote since. Bounded by the entries it holds.
  */
 final class ActivityCache {
   record Month(List<MeetingHeld> meetings, List<PulseSurveyAnswered> surveys) {
@@ -43,7 +42,8 @@ final class ActivityCache {
     synchronized (this) {
       Cached previous = months.put(key, new Cached(entries, fresh));
       held += fresh.size() - (previous == null ? 0 : previous.month().size());
-      for (Iterator<Map.Entry<String, Cached>> eldest = months.entrySet().iterator(); held > maxEntries && eldest.hasNext(); ) {
+      for (Iterator<Map.Entry<String, Cached>> eldest = months.entrySet().iterator();
+          held > maxEntries && eldest.hasNext(); ) {
         held -= eldest.next().getValue().month().size();
         eldest.remove();
       }

@@ -1,12 +1,11 @@
 package org.partnershiptracker.query.readmodel;
 
+import java.time.Instant;
 import org.partnershiptracker.events.PartnershipEvent;
 
-import java.time.Instant;
-
 /**
- * A readable event taken from the topic, with where it was read from and its payload as JSON
- * (kept as the ledger's copy and compared with a redelivery).
+ * A readable event taken from the topic, with where it was read from and its payload as JSON (kept
+ * as the ledger's copy and compared with a redelivery).
  */
 public record IncomingEvent(
     int partition,

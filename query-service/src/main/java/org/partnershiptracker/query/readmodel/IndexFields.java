@@ -19,6 +19,7 @@ final class IndexFields {
     if (hash < 0) {
       return null;
     }
-    return new Parsed(field.substring(0, hash).replace('~', '.'), Integer.parseInt(field.substring(hash + 1)));
+    return new Parsed(
+        field.substring(0, hash).replace('~', '.'), Integer.parseInt(field.substring(hash + 1)));
   }
 }

@@ -1,20 +1,19 @@
 package org.partnershiptracker.query.readmodel;
 
-import org.bson.Document;
-
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.bson.Document;
 
 /**
- * The small document that says where a partnership's read model stands: how many events it
- * holds, the last sequence number applied per aggregate (the first copy of an event wins), and
- * how many entries each month's activity bucket and the structural ledger hold, so readers know
- * which documents to fetch by id. It is written last in every batch, with a version check, so a
- * crash before it replays the batch and a second writer is detected.
+ * The small document that says where a partnership's read model stands: how many events it holds,
+ * the last sequence number applied per aggregate (the first copy of an event wins), and how many
+ * entries each month's activity bucket and the structural ledger hold, so readers know which
+ * documents to fetch by id. It is written last in every batch, with a version check, so a crash
+ * before it replays the batch and a second writer is detected.
  */
 final class PartnershipHead {
   final String partnershipId;
@@ -25,11 +24,15 @@ final class PartnershipHead {
   long eventCount;
   long lastPosition = -1;
   Instant lastRecordedAt;
+
   /** Structural events in the ledger: pages of {@link ReadModelStore#LEDGER_PAGE}. */
   int ledgerEntries;
+
   final Map<String, Long> sequences = new TreeMap<>();
+
   /** Activity entries per month (yyyyMM): parts of {@link ReadModelStore#ACTIVITY_PART}. */
   final TreeMap<Integer, Integer> months = new TreeMap<>();
+
   /** Years with an index document of last meeting days. */
   final TreeSet<Integer> years = new TreeSet<>();
 
@@ -67,17 +70,22 @@ final class PartnershipHead {
   }
 
   Document toDocument() {
-    Document doc = new Document("_id", partnershipId)
-        .append("v", version)
-        .append("partition", partition)
-        .append("name", name)
-        .append("formedOn", formedOn)
-        .append("eventCount", eventCount)
-        .append("lastPosition", lastPosition)
-        .append("lastRecordedAt", lastRecordedAt == null ? null : Date.from(lastRecordedAt))
-        .append("ledger", ledgerEntries);
-    doc.append("seq", sequences.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
-    doc.append("months", months.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
+    Document doc =
+        new Document("_id", partnershipId)
+            .append("v", version)
+            .append("partition", partition)
+            .append("name", name)
+            .append("formedOn", formedOn)
+            .append("eventCount", eventCount)
+            .append("lastPosition", lastPosition)
+            .append("lastRecordedAt", lastRecordedAt == null ? null : Date.from(lastRecordedAt))
+            .append("ledger", ledgerEntries);
+    doc.append(
+        "seq",
+        sequences.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
+    doc.append(
+        "months",
+        months.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
     doc.append("years", List.copyOf(years));
     return doc;
   }

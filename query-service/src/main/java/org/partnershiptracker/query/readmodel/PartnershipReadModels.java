@@ -1,6 +1,16 @@
 package org.partnershiptracker.query.readmodel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.partnershiptracker.events.EventCatalogue;
 import org.partnershiptracker.events.PartnershipEvent;
@@ -15,21 +25,10 @@ import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 /**
- * The read models of one partnership, from its materialised documents: the head, the ledger's
- * pages and the activity of the months the question covers, each read by id. One fold of the
- * structural events per request serves every model of that request.
+ * The read models of one partnership, from its materialised documents: the head, the ledger's pages
+ * and the activity of the months the question covers, each read by id. One fold of the structural
+ * events per request serves every model of that request.
  */
 @Component
 public class PartnershipReadModels {
@@ -37,15 +36,22 @@ public class PartnershipReadModels {
   private final ReadModelStore store;
   private final TrustBuildingCalculator trust;
   private final ObjectMapper json;
-  /** Decoded ledgers by generation and partnership, valid while the ledger holds as many entries (it only grows). */
-  private final Map<String, CachedLedger> ledgers = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, CachedLedger> eldest) {
-      return size() > LEDGER_CACHE;
-    }
-  });
 
-  public PartnershipReadModels(ReadModelStore store, TrustBuildingCalculator trust, ObjectMapper json) {
+  /**
+   * Decoded ledgers by generation and partnership, valid while the ledger holds as many entries (it
+   * only grows).
+   */
+  private final Map<String, CachedLedger> ledgers =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, CachedLedger> eldest) {
+              return size() > LEDGER_CACHE;
+            }
+          });
+
+  public PartnershipReadModels(
+      ReadModelStore store, TrustBuildingCalculator trust, ObjectMapper json) {
     this.store = store;
     this.trust = trust;
     this.json = json;
@@ -53,46 +59,67 @@ public class PartnershipReadModels {
 
   private record CachedLedger(int entries, List<PartnershipEvent> events) {}
 
-  /** Structures folded as of a day, by generation, partnership, ledger size and day: dashboards ask for the same days. */
-  private final Map<String, PartnershipFacts> structures = java.util.Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, PartnershipFacts> eldest) {
-      return size() > LEDGER_CACHE;
-    }
-  });
+  /**
+   * Structures folded as of a day, by generation, partnership, ledger size and day: dashboards ask
+   * for the same days.
+   */
+  private final Map<String, PartnershipFacts> structures =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PartnershipFacts> eldest) {
+              return size() > LEDGER_CACHE;
+            }
+          });
+
   private final ActivityCache activityCache = new ActivityCache(200_000);
 
-  /** A partnership as of a day, with its activity readable from {@code from} to {@code asOf}; empty if unknown. */
+  /**
+   * A partnership as of a day, with its activity readable from {@code from} to {@code asOf}; empty
+   * if unknown.
+   */
   public Optional<PartnershipFacts> facts(String partnershipId, LocalDate from, LocalDate asOf) {
     return facts(store.activeGeneration(), partnershipId, from, asOf);
   }
 
-  Optional<PartnershipFacts> facts(int generation, String partnershipId, LocalDate from, LocalDate asOf) {
-    return store.head(generation, partnershipId).filter(h -> h.eventCount > 0).map(h -> facts(generation, h, from, asOf));
+  Optional<PartnershipFacts> facts(
+      int generation, String partnershipId, LocalDate from, LocalDate asOf) {
+    return store
+        .head(generation, partnershipId)
+        .filter(h -> h.eventCount > 0)
+        .map(h -> facts(generation, h, from, asOf));
   }
 
   PartnershipFacts facts(int generation, PartnershipHead head, LocalDate from, LocalDate asOf) {
-    StoredActivity activity = StoredActivity.load(store, generation, head, from, asOf, activityCache);
+    StoredActivity activity =
+        StoredActivity.load(store, generation, head, from, asOf, activityCache);
     String key = generation + "|" + head.partnershipId + "|" + head.ledgerEntries + "|" + asOf;
     PartnershipFacts structure = structures.get(key);
     if (structure == null) {
-      structure = PartnershipFacts.fold(head.partnershipId, structural(generation, head), asOf, activity);
+      structure =
+          PartnershipFacts.fold(head.partnershipId, structural(generation, head), asOf, activity);
       structures.put(key, structure);
       return structure;
     }
     return structure.withActivity(activity);
   }
 
-  public Optional<TrustBuildingProfile> trust(String partnershipId, LocalDate asOf, Integer windowDays) {
-    return facts(partnershipId, trust.windowStart(asOf, windowDays), asOf).map(f -> trust.calculate(f, asOf, windowDays));
+  public Optional<TrustBuildingProfile> trust(
+      String partnershipId, LocalDate asOf, Integer windowDays) {
+    return facts(partnershipId, trust.windowStart(asOf, windowDays), asOf)
+        .map(f -> trust.calculate(f, asOf, windowDays));
   }
 
-  public Optional<InteractionFrequency> interactions(String partnershipId, LocalDate from, LocalDate to, Granularity granularity) {
-    return facts(partnershipId, from, to).map(f -> InteractionFrequencyCalculator.calculate(f, from, to, granularity));
+  public Optional<InteractionFrequency> interactions(
+      String partnershipId, LocalDate from, LocalDate to, Granularity granularity) {
+    return facts(partnershipId, from, to)
+        .map(f -> InteractionFrequencyCalculator.calculate(f, from, to, granularity));
   }
 
-  public Optional<MilestoneReport> milestones(String partnershipId, LocalDate asOf, MilestoneStatus status) {
-    return facts(partnershipId, asOf, asOf).map(f -> MilestoneCalculator.calculate(f, asOf, status));
+  public Optional<MilestoneReport> milestones(
+      String partnershipId, LocalDate asOf, MilestoneStatus status) {
+    return facts(partnershipId, asOf, asOf)
+        .map(f -> MilestoneCalculator.calculate(f, asOf, status));
   }
 
   /** A partnership as of a day, with its activity readable over the report's default window. */
@@ -110,7 +137,9 @@ public class PartnershipReadModels {
     Set<String> seen = new HashSet<>();
     int pages = (head.ledgerEntries + ReadModelStore.LEDGER_PAGE - 1) / ReadModelStore.LEDGER_PAGE;
     for (int page = 0; page < pages; page++) {
-      Document doc = ReadModelStore.byId(store.ledger(generation), ReadModelStore.pageId(head.partnershipId, page));
+      Document doc =
+          ReadModelStore.byId(
+              store.ledger(generation), ReadModelStore.pageId(head.partnershipId, page));
       if (doc == null) {
         continue;
       }
@@ -126,8 +155,12 @@ public class PartnershipReadModels {
   }
 
   private PartnershipEvent decode(Document entry) {
-    Class<? extends PartnershipEvent> type = EventCatalogue.bySimpleName(entry.getString("t"))
-        .orElseThrow(() -> new IllegalStateException("the ledger holds an unknown event type " + entry.getString("t")));
+    Class<? extends PartnershipEvent> type =
+        EventCatalogue.bySimpleName(entry.getString("t"))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the ledger holds an unknown event type " + entry.getString("t")));
     try {
       return json.readValue(entry.getString("j"), type);
     } catch (IOException e) {

@@ -2,15 +2,6 @@ package org.partnershiptracker.query.readmodel;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
-import org.partnershiptracker.query.milestone.model.MilestoneCalculator;
-import org.partnershiptracker.query.milestone.model.MilestoneStatus;
-import org.partnershiptracker.query.partnership.model.MeetingKeys;
-import org.partnershiptracker.query.partnership.model.PartnershipFacts;
-import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
-import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -21,13 +12,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.bson.Document;
+import org.partnershiptracker.query.milestone.model.MilestoneCalculator;
+import org.partnershiptracker.query.milestone.model.MilestoneStatus;
+import org.partnershiptracker.query.partnership.model.MeetingKeys;
+import org.partnershiptracker.query.partnership.model.PartnershipFacts;
+import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
+import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
+import org.springframework.stereotype.Component;
 
 /**
  * A row per partnership with today's figures (trust index and band, days since the last
- * interaction, overdue milestones), so the list and the gauges read rows instead of folding
- * every partnership. Rows of partnerships that received events are refreshed in the background
- * ({@link #refreshChanged}); a row computed on an earlier day or from an older version of its
- * partnership (its head's version), or missing, is computed when read, so the list is never stale.
+ * interaction, overdue milestones), so the list and the gauges read rows instead of folding every
+ * partnership. Rows of partnerships that received events are refreshed in the background ({@link
+ * #refreshChanged}); a row computed on an earlier day or from an older version of its partnership
+ * (its head's version), or missing, is computed when read, so the list is never stale.
  */
 @Component
 public class Portfolio {
@@ -35,10 +34,15 @@ public class Portfolio {
   private final PartnershipReadModels readModels;
   private final TrustBuildingCalculator trust;
   private final Clock clock;
+
   /** Partnerships whose rows are older than their events, per generation. */
   private final Map<Integer, Set<String>> changed = new ConcurrentHashMap<>();
 
-  public Portfolio(ReadModelStore store, PartnershipReadModels readModels, TrustBuildingCalculator trust, Clock clock) {
+  public Portfolio(
+      ReadModelStore store,
+      PartnershipReadModels readModels,
+      TrustBuildingCalculator trust,
+      Clock clock) {
     this.store = store;
     this.readModels = readModels;
     this.trust = trust;
@@ -46,12 +50,22 @@ public class Portfolio {
   }
 
   /** One partnership's row of the list. */
-  public record Row(String partnershipId, String name, LocalDate formedOn, long eventCount, Double trustIndex,
-      TrustBuildingProfile.Band band, Long daysSinceLastInteraction, int overdueMilestones, LocalDate asOf) {}
+  public record Row(
+      String partnershipId,
+      String name,
+      LocalDate formedOn,
+      long eventCount,
+      Double trustIndex,
+      TrustBuildingProfile.Band band,
+      Long daysSinceLastInteraction,
+      int overdueMilestones,
+      LocalDate asOf) {}
 
   public void markChanged(int generation, Collection<String> partnershipIds) {
     if (!partnershipIds.isEmpty()) {
-      changed.computeIfAbsent(generation, g -> ConcurrentHashMap.newKeySet()).addAll(partnershipIds);
+      changed
+          .computeIfAbsent(generation, g -> ConcurrentHashMap.newKeySet())
+          .addAll(partnershipIds);
     }
   }
 
@@ -91,7 +105,9 @@ public class Portfolio {
     Map<String, Long> versions = store.headVersions(generation);
     for (String partnershipId : versions.keySet().stream().sorted().toList()) {
       Document row = stored.get(partnershipId);
-      if (row == null || !today.toString().equals(row.getString("asOf")) || !versions.get(partnershipId).equals(row.getLong("v"))) {
+      if (row == null
+          || !today.toString().equals(row.getString("asOf"))
+          || !versions.get(partnershipId).equals(row.getLong("v"))) {
         row = compute(generation, partnershipId, today);
       }
       if (row != null) {
@@ -102,25 +118,33 @@ public class Portfolio {
   }
 
   private Document compute(int generation, String partnershipId, LocalDate today) {
-    PartnershipHead head = store.head(generation, partnershipId).filter(h -> h.eventCount > 0).orElse(null);
+    PartnershipHead head =
+        store.head(generation, partnershipId).filter(h -> h.eventCount > 0).orElse(null);
     if (head == null) {
       return null;
     }
-    PartnershipFacts facts = readModels.facts(generation, head, trust.windowStart(today, null), today);
+    PartnershipFacts facts =
+        readModels.facts(generation, head, trust.windowStart(today, null), today);
     TrustBuildingProfile profile = trust.calculate(facts, today, null);
     LocalDate last = facts.activity().lastDay(MeetingKeys.ANY, today).orElse(null);
-    int overdue = MilestoneCalculator.calculate(facts, today, null).totals().get(MilestoneStatus.OVERDUE);
-    Document row = new Document("_id", partnershipId)
-        .append("v", head.version)
-        .append("name", head.name)
-        .append("formedOn", head.formedOn)
-        .append("eventCount", head.eventCount)
-        .append("trustIndex", profile.index())
-        .append("band", profile.band() == null ? null : profile.band().name())
-        .append("daysSinceLastInteraction", last == null ? null : ChronoUnit.DAYS.between(last, today))
-        .append("overdueMilestones", overdue)
-        .append("asOf", today.toString());
-    store.portfolio(generation).replaceOne(Filters.eq("_id", partnershipId), row, new ReplaceOptions().upsert(true));
+    int overdue =
+        MilestoneCalculator.calculate(facts, today, null).totals().get(MilestoneStatus.OVERDUE);
+    Document row =
+        new Document("_id", partnershipId)
+            .append("v", head.version)
+            .append("name", head.name)
+            .append("formedOn", head.formedOn)
+            .append("eventCount", head.eventCount)
+            .append("trustIndex", profile.index())
+            .append("band", profile.band() == null ? null : profile.band().name())
+            .append(
+                "daysSinceLastInteraction",
+                last == null ? null : ChronoUnit.DAYS.between(last, today))
+            .append("overdueMilestones", overdue)
+            .append("asOf", today.toString());
+    store
+        .portfolio(generation)
+        .replaceOne(Filters.eq("_id", partnershipId), row, new ReplaceOptions().upsert(true));
     return row;
   }
 
@@ -129,9 +153,15 @@ public class Portfolio {
     String band = doc.getString("band");
     Number days = (Number) doc.get("daysSinceLastInteraction");
     Number index = (Number) doc.get("trustIndex");
-    return new Row(doc.getString("_id"), doc.getString("name"), formedOn == null ? null : LocalDate.parse(formedOn),
-        ((Number) doc.get("eventCount")).longValue(), index == null ? null : index.doubleValue(),
-        band == null ? null : TrustBuildingProfile.Band.valueOf(band), days == null ? null : days.longValue(),
-        ((Number) doc.get("overdueMilestones")).intValue(), LocalDate.parse(doc.getString("asOf")));
+    return new Row(
+        doc.getString("_id"),
+        doc.getString("name"),
+        formedOn == null ? null : LocalDate.parse(formedOn),
+        ((Number) doc.get("eventCount")).longValue(),
+        index == null ? null : index.doubleValue(),
+        band == null ? null : TrustBuildingProfile.Band.valueOf(band),
+        days == null ? null : days.longValue(),
+        ((Number) doc.get("overdueMilestones")).intValue(),
+        LocalDate.parse(doc.getString("asOf")));
   }
 }

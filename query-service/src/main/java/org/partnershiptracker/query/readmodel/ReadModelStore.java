@@ -3,33 +3,34 @@ package org.partnershiptracker.query.readmodel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import org.bson.Document;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
 
 /**
  * The read models' documents in MongoDB, per generation (a rebuild fills generation N+1 while
- * queries read N). Every read is by {@code _id}, so the embedded MongoDB-wire server, which has
- * no secondary indexes, answers as fast as a real MongoDB; nothing needs an index but {@code _id}.
+ * queries read N). Every read is by {@code _id}, so the embedded MongoDB-wire server, which has no
+ * secondary indexes, answers as fast as a real MongoDB; nothing needs an index but {@code _id}.
  *
  * <ul>
  *   <li>{@code partnerships_g<N>}: one head per partnership ({@link PartnershipHead});
  *   <li>{@code ledger_g<N>}: the structural events (partners, roles, projects, agreements,
- *       milestones, quick wins), in store order, in pages {@code <id>|<page>} of {@value #LEDGER_PAGE};
- *   <li>{@code activity_g<N>}: meetings and surveys by the month they happened,
- *       {@code <id>|<yyyyMM>|<part>}, parts of {@value #ACTIVITY_PART} entries;
+ *       milestones, quick wins), in store order, in pages {@code <id>|<page>} of {@value
+ *       #LEDGER_PAGE};
+ *   <li>{@code activity_g<N>}: meetings and surveys by the month they happened, {@code
+ *       <id>|<yyyyMM>|<part>}, parts of {@value #ACTIVITY_PART} entries;
  *   <li>{@code activity_index_g<N>}: per year {@code <id>|<yyyy>}, the last day of each kind of
  *       meeting in each month, so "the last on-site day before the window" needs no scan;
  *   <li>{@code portfolio_g<N>}: a row per partnership with today's figures, for the list;
  *   <li>{@code positions_g<N>}: the next Kafka offset per partition, written after the documents.
  * </ul>
- * Every document is bounded: pages and parts have a fixed number of entries, index documents
- * one entry per kind of meeting and month, heads one entry per aggregate and month.
+ *
+ * Every document is bounded: pages and parts have a fixed number of entries, index documents one
+ * entry per kind of meeting and month, heads one entry per aggregate and month.
  */
 @Component
 public class ReadModelStore {
@@ -89,7 +90,10 @@ public class ReadModelStore {
   /** The ids of the partnerships of a generation (heads only: small documents). */
   public List<String> partnershipIds(int generation) {
     List<String> ids = new ArrayList<>();
-    heads(generation).find().projection(new Document("_id", 1)).forEach(doc -> ids.add(doc.getString("_id")));
+    heads(generation)
+        .find()
+        .projection(new Document("_id", 1))
+        .forEach(doc -> ids.add(doc.getString("_id")));
     return ids;
   }
 
@@ -102,23 +106,30 @@ public class ReadModelStore {
     return count;
   }
 
-  /** Each partnership's head version: a portfolio row computed from an older version is out of date. */
+  /**
+   * Each partnership's head version: a portfolio row computed from an older version is out of date.
+   */
   Map<String, Long> headVersions(int generation) {
     Map<String, Long> versions = new HashMap<>();
-    heads(generation).find().projection(new Document("v", 1)).forEach(doc -> versions.put(doc.getString("_id"), doc.getLong("v")));
+    heads(generation)
+        .find()
+        .projection(new Document("v", 1))
+        .forEach(doc -> versions.put(doc.getString("_id"), doc.getLong("v")));
     return versions;
   }
 
   /** Where a generation stands on each partition of the topic. */
   public Map<Integer, Long> nextOffsets(int generation) {
     Map<Integer, Long> positions = new HashMap<>();
-    positions(generation).find().forEach(doc -> positions.put(doc.getInteger("_id"), doc.getLong("next")));
+    positions(generation)
+        .find()
+        .forEach(doc -> positions.put(doc.getInteger("_id"), doc.getLong("next")));
     return positions;
   }
 
   /**
-   * The generation queries read; 1 before any rebuild. Read at most once a second: a switch made
-   * by another instance reaches this one within a second, one made here at once.
+   * The generation queries read; 1 before any rebuild. Read at most once a second: a switch made by
+   * another instance reaches this one within a second, one made here at once.
    */
   public int activeGeneration() {
     long now = System.nanoTime();
@@ -134,8 +145,12 @@ public class ReadModelStore {
   private volatile long activeReadAt = System.nanoTime() - 2_000_000_000L;
 
   public void activate(int generation) {
-    database.getCollection(STATE).replaceOne(Filters.eq("_id", "generations"), new Document("_id", "generations").append("active", generation),
-        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    database
+        .getCollection(STATE)
+        .replaceOne(
+            Filters.eq("_id", "generations"),
+            new Document("_id", "generations").append("active", generation),
+            new com.mongodb.client.model.ReplaceOptions().upsert(true));
     active = generation;
     activeReadAt = System.nanoTime();
   }
@@ -145,8 +160,12 @@ public class ReadModelStore {
   }
 
   public void saveState(Document state) {
-    database.getCollection(STATE).replaceOne(Filters.eq("_id", state.getString("_id")), state,
-        new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    database
+        .getCollection(STATE)
+        .replaceOne(
+            Filters.eq("_id", state.getString("_id")),
+            state,
+            new com.mongodb.client.model.ReplaceOptions().upsert(true));
   }
 
   /** Drops every collection of a generation. */

@@ -9,14 +9,6 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.partnershiptracker.events.partnership.MeetingHeld;
-import org.partnershiptracker.events.partnership.PartnershipFormed;
-import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
-import org.partnershiptracker.query.partnership.model.MeetingKeys;
-import org.partnershiptracker.query.partnership.model.PartnershipFacts;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,31 +17,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PartnershipFormed;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
+import org.partnershiptracker.query.partnership.model.MeetingKeys;
+import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 
 /**
- * Applies batches of events to one generation of the read models. Per batch, for each
- * partnership touched: the new structural events are pushed to the ledger's last page, meetings
- * and surveys to the bucket of the month they happened, the index of last meeting days is raised
- * with {@code $max}; then the heads are replaced, each on the condition that nobody else wrote it
- * since it was read; then the partitions' positions. Every step is an unordered bulk write.
+ * Applies batches of events to one generation of the read models. Per batch, for each partnership
+ * touched: the new structural events are pushed to the ledger's last page, meetings and surveys to
+ * the bucket of the month they happened, the index of last meeting days is raised with {@code
+ * $max}; then the heads are replaced, each on the condition that nobody else wrote it since it was
+ * read; then the partitions' positions. Every step is an unordered bulk write.
  *
- * <p>A crash between steps replays the batch from the older positions: the heads were not
- * written, so the events are applied again; readers count an entry pushed twice once (entries
- * carry their event id), and {@code $max} is idempotent. An event whose place in its aggregate
- * (aggregate id, sequence number) was already applied is a redelivery: it changes nothing, and
- * if it differs from the first copy it is set aside. One writer per generation and instance; heads
- * are cached, since an instance alone writes the partnerships of its partitions.
+ * <p>A crash between steps replays the batch from the older positions: the heads were not written,
+ * so the events are applied again; readers count an entry pushed twice once (entries carry their
+ * event id), and {@code $max} is idempotent. An event whose place in its aggregate (aggregate id,
+ * sequence number) was already applied is a redelivery: it changes nothing, and if it differs from
+ * the first copy it is set aside. One writer per generation and instance; heads are cached, since
+ * an instance alone writes the partnerships of its partitions.
  */
 public class ReadModelWriter {
   private static final int HEAD_CACHE = 20_000;
   private final ReadModelStore store;
   private final int generation;
-  private final Map<String, PartnershipHead> heads = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, PartnershipHead> eldest) {
-      return size() > HEAD_CACHE;
-    }
-  };
+  private final Map<String, PartnershipHead> heads =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PartnershipHead> eldest) {
+          return size() > HEAD_CACHE;
+        }
+      };
 
   public ReadModelWriter(ReadModelStore store, int generation) {
     this.store = store;
@@ -60,12 +60,19 @@ public class ReadModelWriter {
     return generation;
   }
 
-  /** What became of a batch: events applied, redeliveries ignored, and events set aside with the reason. */
-  public record Outcome(int applied, int duplicates, List<SetAside> setAside, Set<String> partnershipsChanged) {}
+  /**
+   * What became of a batch: events applied, redeliveries ignored, and events set aside with the
+   * reason.
+   */
+  public record Outcome(
+      int applied, int duplicates, List<SetAside> setAside, Set<String> partnershipsChanged) {}
 
   public record SetAside(IncomingEvent event, String reason) {}
 
-  /** Another writer changed a partnership's read model since this one read it: the batch must be replayed. */
+  /**
+   * Another writer changed a partnership's read model since this one read it: the batch must be
+   * replayed.
+   */
   public static class ConcurrentWriteException extends RuntimeException {
     ConcurrentWriteException(String message, Throwable cause) {
       super(message, cause);
@@ -108,8 +115,13 @@ public class ReadModelWriter {
       return;
     }
     List<WriteModel<Document>> writes = new ArrayList<>();
-    nextOffsets.forEach((partition, next) -> writes.add(
-        new UpdateOneModel<>(Filters.eq("_id", partition), Updates.max("next", next), new UpdateOptions().upsert(true))));
+    nextOffsets.forEach(
+        (partition, next) ->
+            writes.add(
+                new UpdateOneModel<>(
+                    Filters.eq("_id", partition),
+                    Updates.max("next", next),
+                    new UpdateOptions().upsert(true))));
     store.positions(generation).bulkWrite(writes, new BulkWriteOptions().ordered(false));
   }
 
@@ -120,16 +132,22 @@ public class ReadModelWriter {
     final Map<String, List<Document>> ledgerPushes = new LinkedHashMap<>();
     final Map<String, Map<String, List<Document>>> activityPushes = new LinkedHashMap<>();
     final Map<String, Map<String, Integer>> indexRaises = new LinkedHashMap<>();
+
     /** Entries of this batch by event id, to compare a redelivery inside the batch. */
     final Map<String, Document> entries = new HashMap<>();
 
     PartnershipHead head(String partnershipId) {
-      return heads.computeIfAbsent(partnershipId, id -> {
-        PartnershipHead cached = ReadModelWriter.this.heads.get(id);
-        PartnershipHead head = cached != null ? cached.copy() : store.head(generation, id).orElseGet(() -> new PartnershipHead(id));
-        versionsRead.put(id, head.version);
-        return head;
-      });
+      return heads.computeIfAbsent(
+          partnershipId,
+          id -> {
+            PartnershipHead cached = ReadModelWriter.this.heads.get(id);
+            PartnershipHead head =
+                cached != null
+                    ? cached.copy()
+                    : store.head(generation, id).orElseGet(() -> new PartnershipHead(id));
+            versionsRead.put(id, head.version);
+            return head;
+          });
     }
 
     void apply(PartnershipHead head, IncomingEvent incoming) {
@@ -137,7 +155,8 @@ public class ReadModelWriter {
       head.eventCount++;
       head.partition = incoming.partition();
       head.lastPosition = Math.max(head.lastPosition, incoming.position());
-      if (incoming.recordedAt() != null && (head.lastRecordedAt == null || incoming.recordedAt().isAfter(head.lastRecordedAt))) {
+      if (incoming.recordedAt() != null
+          && (head.lastRecordedAt == null || incoming.recordedAt().isAfter(head.lastRecordedAt))) {
         head.lastRecordedAt = incoming.recordedAt();
       }
       if (incoming.event() instanceof PartnershipFormed formed && head.name == null) {
@@ -150,7 +169,10 @@ public class ReadModelWriter {
         Document entry = ledgerEntry(incoming);
         int page = head.ledgerEntries / ReadModelStore.LEDGER_PAGE;
         head.ledgerEntries++;
-        ledgerPushes.computeIfAbsent(ReadModelStore.pageId(head.partnershipId, page), p -> new ArrayList<>()).add(entry);
+        ledgerPushes
+            .computeIfAbsent(
+                ReadModelStore.pageId(head.partnershipId, page), p -> new ArrayList<>())
+            .add(entry);
         entries.put(incoming.eventId(), entry);
       }
     }
@@ -159,17 +181,23 @@ public class ReadModelWriter {
       LocalDate day = incoming.event().occurredOn();
       int month = StoredActivity.month(day);
       int count = head.months.merge(month, 1, Integer::sum) - 1;
-      String partId = ReadModelStore.partId(head.partnershipId, month, count / ReadModelStore.ACTIVITY_PART);
+      String partId =
+          ReadModelStore.partId(head.partnershipId, month, count / ReadModelStore.ACTIVITY_PART);
       Document entry = activityEntry(incoming);
       String array = incoming.event() instanceof MeetingHeld ? "m" : "s";
-      activityPushes.computeIfAbsent(partId, p -> new LinkedHashMap<>()).computeIfAbsent(array, a -> new ArrayList<>()).add(entry);
+      activityPushes
+          .computeIfAbsent(partId, p -> new LinkedHashMap<>())
+          .computeIfAbsent(array, a -> new ArrayList<>())
+          .add(entry);
       entries.put(incoming.eventId(), entry);
       if (incoming.event() instanceof MeetingHeld meeting) {
         head.years.add(day.getYear());
         Map<String, Integer> raises =
-            indexRaises.computeIfAbsent(ReadModelStore.indexId(head.partnershipId, day.getYear()), i -> new HashMap<>());
+            indexRaises.computeIfAbsent(
+                ReadModelStore.indexId(head.partnershipId, day.getYear()), i -> new HashMap<>());
         for (String key : MeetingKeys.of(meeting)) {
-          raises.merge(IndexFields.field(key, day.getMonthValue()), (int) day.toEpochDay(), Math::max);
+          raises.merge(
+              IndexFields.field(key, day.getMonthValue()), (int) day.toEpochDay(), Math::max);
         }
       }
     }
@@ -180,23 +208,39 @@ public class ReadModelWriter {
       Document fresh = activity ? activityEntry(incoming) : ledgerEntry(incoming);
       Document first = entries.get(incoming.eventId());
       if (first == null) {
-        first = activity ? storedActivityEntry(head, incoming) : storedLedgerEntry(head, incoming.eventId());
+        first =
+            activity
+                ? storedActivityEntry(head, incoming)
+                : storedLedgerEntry(head, incoming.eventId());
       }
       if (first == null) {
         return "sequence %d of aggregate %s was already applied from another event; this record (event %s) is not it: the first copy stands"
             .formatted(incoming.sequenceNumber(), incoming.aggregateId(), incoming.eventId());
       }
-      return Objects.equals(first, fresh) ? null
-          : "event %s was already applied with different content: the first copy stands".formatted(incoming.eventId());
+      return Objects.equals(first, fresh)
+          ? null
+          : "event %s was already applied with different content: the first copy stands"
+              .formatted(incoming.eventId());
     }
 
     private Document storedActivityEntry(PartnershipHead head, IncomingEvent incoming) {
       int month = StoredActivity.month(incoming.event().occurredOn());
-      int parts = (head.months.getOrDefault(month, 0) + ReadModelStore.ACTIVITY_PART - 1) / ReadModelStore.ACTIVITY_PART;
+      int parts =
+          (head.months.getOrDefault(month, 0) + ReadModelStore.ACTIVITY_PART - 1)
+              / ReadModelStore.ACTIVITY_PART;
       for (int part = 0; part < parts; part++) {
-        Document bucket = ReadModelStore.byId(store.activity(generation), ReadModelStore.partId(head.partnershipId, month, part));
-        Document entry = bucket == null ? null : find(bucket.getList(incoming.event() instanceof MeetingHeld ? "m" : "s", Document.class, List.of()),
-            incoming.eventId());
+        Document bucket =
+            ReadModelStore.byId(
+                store.activity(generation), ReadModelStore.partId(head.partnershipId, month, part));
+        Document entry =
+            bucket == null
+                ? null
+                : find(
+                    bucket.getList(
+                        incoming.event() instanceof MeetingHeld ? "m" : "s",
+                        Document.class,
+                        List.of()),
+                    incoming.eventId());
         if (entry != null) {
           return entry;
         }
@@ -205,10 +249,14 @@ public class ReadModelWriter {
     }
 
     private Document storedLedgerEntry(PartnershipHead head, String eventId) {
-      int pages = (head.ledgerEntries + ReadModelStore.LEDGER_PAGE - 1) / ReadModelStore.LEDGER_PAGE;
+      int pages =
+          (head.ledgerEntries + ReadModelStore.LEDGER_PAGE - 1) / ReadModelStore.LEDGER_PAGE;
       for (int page = 0; page < pages; page++) {
-        Document doc = ReadModelStore.byId(store.ledger(generation), ReadModelStore.pageId(head.partnershipId, page));
-        Document entry = doc == null ? null : find(doc.getList("events", Document.class, List.of()), eventId);
+        Document doc =
+            ReadModelStore.byId(
+                store.ledger(generation), ReadModelStore.pageId(head.partnershipId, page));
+        Document entry =
+            doc == null ? null : find(doc.getList("events", Document.class, List.of()), eventId);
         if (entry != null) {
           return entry;
         }
@@ -217,32 +265,54 @@ public class ReadModelWriter {
     }
 
     private static Document find(List<Document> entries, String eventId) {
-      return entries.stream().filter(e -> eventId.equals(e.getString(ActivityCodec.EVENT_ID))).findFirst().orElse(null);
+      return entries.stream()
+          .filter(e -> eventId.equals(e.getString(ActivityCodec.EVENT_ID)))
+          .findFirst()
+          .orElse(null);
     }
 
     void flush() {
       List<WriteModel<Document>> ledger = new ArrayList<>();
-      ledgerPushes.forEach((id, pushed) -> ledger.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pushEach("events", pushed),
-          new UpdateOptions().upsert(true))));
+      ledgerPushes.forEach(
+          (id, pushed) ->
+              ledger.add(
+                  new UpdateOneModel<>(
+                      Filters.eq("_id", id),
+                      Updates.pushEach("events", pushed),
+                      new UpdateOptions().upsert(true))));
       List<WriteModel<Document>> activity = new ArrayList<>();
-      activityPushes.forEach((id, arrays) -> {
-        List<Bson> pushes = new ArrayList<>();
-        arrays.forEach((array, pushed) -> pushes.add(Updates.pushEach(array, pushed)));
-        activity.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(pushes), new UpdateOptions().upsert(true)));
-      });
+      activityPushes.forEach(
+          (id, arrays) -> {
+            List<Bson> pushes = new ArrayList<>();
+            arrays.forEach((array, pushed) -> pushes.add(Updates.pushEach(array, pushed)));
+            activity.add(
+                new UpdateOneModel<>(
+                    Filters.eq("_id", id),
+                    Updates.combine(pushes),
+                    new UpdateOptions().upsert(true)));
+          });
       List<WriteModel<Document>> index = new ArrayList<>();
-      indexRaises.forEach((id, raises) -> {
-        List<Bson> updates = new ArrayList<>();
-        raises.forEach((field, day) -> updates.add(Updates.max(field, day)));
-        index.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(updates), new UpdateOptions().upsert(true)));
-      });
+      indexRaises.forEach(
+          (id, raises) -> {
+            List<Bson> updates = new ArrayList<>();
+            raises.forEach((field, day) -> updates.add(Updates.max(field, day)));
+            index.add(
+                new UpdateOneModel<>(
+                    Filters.eq("_id", id),
+                    Updates.combine(updates),
+                    new UpdateOptions().upsert(true)));
+          });
       List<WriteModel<Document>> headWrites = new ArrayList<>();
-      heads.forEach((id, head) -> {
-        long read = versionsRead.get(id);
-        head.version = read + 1;
-        headWrites.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", id), Filters.eq("v", read)), head.toDocument(),
-            new ReplaceOptions().upsert(true)));
-      });
+      heads.forEach(
+          (id, head) -> {
+            long read = versionsRead.get(id);
+            head.version = read + 1;
+            headWrites.add(
+                new ReplaceOneModel<>(
+                    Filters.and(Filters.eq("_id", id), Filters.eq("v", read)),
+                    head.toDocument(),
+                    new ReplaceOptions().upsert(true)));
+          });
       bulk(store.ledger(generation), ledger);
       bulk(store.activity(generation), activity);
       bulk(store.index(generation), index);
@@ -251,13 +321,16 @@ public class ReadModelWriter {
       } catch (MongoBulkWriteException e) {
         if (e.getWriteErrors().stream().anyMatch(error -> error.getCode() == 11000)) {
           ReadModelWriter.this.heads.clear();
-          throw new ConcurrentWriteException("another writer changed a partnership of this batch since it was read", e);
+          throw new ConcurrentWriteException(
+              "another writer changed a partnership of this batch since it was read", e);
         }
         throw e;
       }
     }
 
-    private static void bulk(com.mongodb.client.MongoCollection<Document> collection, List<WriteModel<Document>> writes) {
+    private static void bulk(
+        com.mongodb.client.MongoCollection<Document> collection,
+        List<WriteModel<Document>> writes) {
       if (!writes.isEmpty()) {
         collection.bulkWrite(writes, new BulkWriteOptions().ordered(false));
       }
@@ -265,7 +338,9 @@ public class ReadModelWriter {
   }
 
   static Document ledgerEntry(IncomingEvent incoming) {
-    return new Document(ActivityCodec.EVENT_ID, incoming.eventId()).append("t", incoming.type()).append("j", incoming.payloadJson());
+    return new Document(ActivityCodec.EVENT_ID, incoming.eventId())
+        .append("t", incoming.type())
+        .append("j", incoming.payloadJson());
   }
 
   static Document activityEntry(IncomingEvent incoming) {

@@ -1,12 +1,5 @@
 package org.partnershiptracker.query.readmodel;
 
-import org.bson.Document;
-import org.partnershiptracker.events.partnership.MeetingHeld;
-import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
-import org.partnershiptracker.events.value.PartnershipId;
-import org.partnershiptracker.query.partnership.model.Activity;
-import org.partnershiptracker.query.partnership.model.MeetingKeys;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,11 +11,17 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import org.bson.Document;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.query.partnership.model.Activity;
+import org.partnershiptracker.query.partnership.model.MeetingKeys;
 
 /**
- * A partnership's activity read from the documents of the months a query covers, plus the
- * yearly index of last meeting days for what happened before them: a bounded number of reads
- * by id, whatever the length of the history. Answers only about days in the loaded months.
+ * A partnership's activity read from the documents of the months a query covers, plus the yearly
+ * index of last meeting days for what happened before them: a bounded number of reads by id,
+ * whatever the length of the history. Answers only about days in the loaded months.
  */
 final class StoredActivity implements Activity {
   private final ReadModelStore store;
@@ -32,15 +31,26 @@ final class StoredActivity implements Activity {
   private final LocalDate lastLoaded;
   private final List<MeetingHeld> meetings;
   private final List<PulseSurveyAnswered> surveys;
+
   /** Index documents by year, read on first need (shared with lenses). */
   private final Map<Integer, Document> indexByYear;
+
   /** The organisation a lens sees from ({@link #seenBy}), or null. */
   private final String lens;
+
   /** The loaded meetings' days per key, in order: built once, on first need. */
   private Map<String, java.util.TreeSet<LocalDate>> daysByKey;
 
-  private StoredActivity(ReadModelStore store, int generation, PartnershipHead head, LocalDate firstLoaded, LocalDate lastLoaded,
-      List<MeetingHeld> meetings, List<PulseSurveyAnswered> surveys, Map<Integer, Document> indexByYear, String lens) {
+  private StoredActivity(
+      ReadModelStore store,
+      int generation,
+      PartnershipHead head,
+      LocalDate firstLoaded,
+      LocalDate lastLoaded,
+      List<MeetingHeld> meetings,
+      List<PulseSurveyAnswered> surveys,
+      Map<Integer, Document> indexByYear,
+      String lens) {
     this.lens = lens;
     this.store = store;
     this.generation = generation;
@@ -52,22 +62,48 @@ final class StoredActivity implements Activity {
     this.indexByYear = indexByYear;
   }
 
-  /** Reads the activity of the whole months that overlap {@code [from, to]}, months already read coming from the cache. */
-  static StoredActivity load(ReadModelStore store, int generation, PartnershipHead head, LocalDate from, LocalDate to, ActivityCache cache) {
+  /**
+   * Reads the activity of the whole months that overlap {@code [from, to]}, months already read
+   * coming from the cache.
+   */
+  static StoredActivity load(
+      ReadModelStore store,
+      int generation,
+      PartnershipHead head,
+      LocalDate from,
+      LocalDate to,
+      ActivityCache cache) {
     List<MeetingHeld> meetings = new ArrayList<>();
     List<PulseSurveyAnswered> surveys = new ArrayList<>();
-    for (Map.Entry<Integer, Integer> month : head.months.subMap(month(from), true, month(to), true).entrySet()) {
-      ActivityCache.Month read = cache.get(generation, head.partnershipId, month.getKey(), month.getValue(),
-          () -> readMonth(store, generation, head.partnershipId, month.getKey(), month.getValue()));
+    for (Map.Entry<Integer, Integer> month :
+        head.months.subMap(month(from), true, month(to), true).entrySet()) {
+      ActivityCache.Month read =
+          cache.get(
+              generation,
+              head.partnershipId,
+              month.getKey(),
+              month.getValue(),
+              () ->
+                  readMonth(
+                      store, generation, head.partnershipId, month.getKey(), month.getValue()));
       meetings.addAll(read.meetings());
       surveys.addAll(read.surveys());
     }
-    return new StoredActivity(store, generation, head, from.withDayOfMonth(1), to.withDayOfMonth(to.lengthOfMonth()), meetings, surveys,
-        new HashMap<>(), null);
+    return new StoredActivity(
+        store,
+        generation,
+        head,
+        from.withDayOfMonth(1),
+        to.withDayOfMonth(to.lengthOfMonth()),
+        meetings,
+        surveys,
+        new HashMap<>(),
+        null);
   }
 
   /** A month's parts, each entry once. */
-  private static ActivityCache.Month readMonth(ReadModelStore store, int generation, String partnershipId, int month, int entries) {
+  private static ActivityCache.Month readMonth(
+      ReadModelStore store, int generation, String partnershipId, int month, int entries) {
     PartnershipId id = PartnershipId.of(partnershipId);
     List<MeetingHeld> meetings = new ArrayList<>();
     List<PulseSurveyAnswered> surveys = new ArrayList<>();
@@ -75,9 +111,12 @@ final class StoredActivity implements Activity {
     Map<String, org.partnershiptracker.events.value.OrganisationId> organisations = new HashMap<>();
     int parts = (entries + ReadModelStore.ACTIVITY_PART - 1) / ReadModelStore.ACTIVITY_PART;
     for (int part = 0; part < parts; part++) {
-      Document bucket = ReadModelStore.byId(store.activity(generation), ReadModelStore.partId(partnershipId, month, part));
+      Document bucket =
+          ReadModelStore.byId(
+              store.activity(generation), ReadModelStore.partId(partnershipId, month, part));
       if (bucket == null) {
-        continue; // counted by a batch that a crash cut short: its replay wrote the entries elsewhere
+        continue; // counted by a batch that a crash cut short: its replay wrote the entries
+        // elsewhere
       }
       for (Document entry : bucket.getList("m", Document.class, List.of())) {
         if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
@@ -99,7 +138,15 @@ final class StoredActivity implements Activity {
 
   private void checkLoaded(LocalDate from, LocalDate to) {
     if (from.isBefore(firstLoaded) || to.isAfter(lastLoaded)) {
-      throw new IllegalArgumentException("activity loaded for " + firstLoaded + ".." + lastLoaded + ", asked for " + from + ".." + to);
+      throw new IllegalArgumentException(
+          "activity loaded for "
+              + firstLoaded
+              + ".."
+              + lastLoaded
+              + ", asked for "
+              + from
+              + ".."
+              + to);
     }
   }
 
@@ -118,9 +165,11 @@ final class StoredActivity implements Activity {
   @Override
   public Optional<LocalDate> lastDay(String key, LocalDate day) {
     checkLoaded(day, day);
-    // The index is kept per kind of meeting, not per organisation: a lens answers only for kinds that name it.
+    // The index is kept per kind of meeting, not per organisation: a lens answers only for kinds
+    // that name it.
     if (lens != null && !key.equals(MeetingKeys.onSite(lens))) {
-      throw new UnsupportedOperationException("a partner's view has the last day of its own on-site days only, not " + key);
+      throw new UnsupportedOperationException(
+          "a partner's view has the last day of its own on-site days only, not " + key);
     }
     java.util.TreeSet<LocalDate> days = daysByKey().get(key);
     LocalDate loaded = days == null ? null : days.floor(day);
@@ -161,16 +210,20 @@ final class StoredActivity implements Activity {
   public SortedSet<String> pairsMet(LocalDate day) {
     checkLoaded(day, day);
     SortedSet<String> pairs = new TreeSet<>();
-    daysByKey().forEach((key, days) -> {
-      if (MeetingKeys.isPair(key) && !days.first().isAfter(day)) {
-        pairs.add(key);
-      }
-    });
+    daysByKey()
+        .forEach(
+            (key, days) -> {
+              if (MeetingKeys.isPair(key) && !days.first().isAfter(day)) {
+                pairs.add(key);
+              }
+            });
     int firstMonth = month(firstLoaded);
     for (int year : head.years.headSet(firstLoaded.getYear(), true)) {
       for (String field : index(year).keySet()) {
         IndexFields.Parsed parsed = IndexFields.parse(field);
-        if (parsed != null && MeetingKeys.isPair(parsed.key()) && year * 100 + parsed.month() < firstMonth) {
+        if (parsed != null
+            && MeetingKeys.isPair(parsed.key())
+            && year * 100 + parsed.month() < firstMonth) {
           pairs.add(parsed.key());
         }
       }
@@ -179,19 +232,34 @@ final class StoredActivity implements Activity {
   }
 
   private Document index(int year) {
-    return indexByYear.computeIfAbsent(year, y -> {
-      Document doc = ReadModelStore.byId(store.index(generation), ReadModelStore.indexId(head.partnershipId, y));
-      return doc == null ? new Document() : doc;
-    });
+    return indexByYear.computeIfAbsent(
+        year,
+        y -> {
+          Document doc =
+              ReadModelStore.byId(
+                  store.index(generation), ReadModelStore.indexId(head.partnershipId, y));
+          return doc == null ? new Document() : doc;
+        });
   }
 
   @Override
   public Activity seenBy(String organisationId) {
     Predicate<MeetingHeld> involved = m -> MeetingKeys.participants(m).contains(organisationId);
     List<PulseSurveyAnswered> rated = Activity.givenOrReceivedBy(surveys, organisationId);
-    StoredActivity lensView = new StoredActivity(store, generation, head, firstLoaded, lastLoaded,
-        meetings.stream().filter(involved).toList(), rated, indexByYear, organisationId);
-    lensView.daysByKey = daysByKey(); // on-site days of the organisation are keyed by it in the whole partnership's days
+    StoredActivity lensView =
+        new StoredActivity(
+            store,
+            generation,
+            head,
+            firstLoaded,
+            lastLoaded,
+            meetings.stream().filter(involved).toList(),
+            rated,
+            indexByYear,
+            organisationId);
+    lensView.daysByKey =
+        daysByKey(); // on-site days of the organisation are keyed by it in the whole partnership's
+    // days
     return lensView;
   }
 }

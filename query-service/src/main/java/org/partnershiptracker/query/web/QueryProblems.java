@@ -1,22 +1,24 @@
 package org.partnershiptracker.query.web;
 
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
-
 /** Query errors as RFC 9457 problem+json: 400 names the parameter, 404 the partnership. */
 @RestControllerAdvice
-@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE) // before Spring's own problem handler, so every 400 has errors[]
+@org.springframework.core.annotation.Order(
+    org.springframework.core.Ordered
+        .HIGHEST_PRECEDENCE) // before Spring's own problem handler, so every 400 has errors[]
 public class QueryProblems {
   private static final String BASE = "https://partnership-tracker.org/problems/";
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueryProblems.class);
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(QueryProblems.class);
 
   @ExceptionHandler(UnknownPartnership.class)
   ProblemDetail unknown(UnknownPartnership e) {
@@ -35,7 +37,9 @@ public class QueryProblems {
   @ExceptionHandler(RuntimeException.class)
   ProblemDetail unexpected(RuntimeException e) {
     log.error("Query failed", e);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "the query could not be answered");
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.INTERNAL_SERVER_ERROR, "the query could not be answered");
     problem.setType(URI.create(BASE + "internal-error"));
     problem.setTitle("Internal error");
     return problem;
@@ -43,12 +47,14 @@ public class QueryProblems {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail mismatch(MethodArgumentTypeMismatchException e) {
-    String expected = e.getRequiredType() == Integer.class ? "a whole number" : "an ISO date, e.g. 2025-03-31";
+    String expected =
+        e.getRequiredType() == Integer.class ? "a whole number" : "an ISO date, e.g. 2025-03-31";
     return invalid(e.getName(), "cannot read '" + e.getValue() + "': expected " + expected);
   }
 
   private static ProblemDetail invalid(String parameter, String message) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, parameter + ": " + message);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, parameter + ": " + message);
     problem.setType(URI.create(BASE + "invalid-request"));
     problem.setTitle("Invalid request");
     problem.setProperty("errors", List.of(Map.of("field", parameter, "message", message)));

@@ -1,27 +1,13 @@
 package org.partnershiptracker.query.benchmark;
 
+import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_ID;
+import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_REVISION;
+import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_TYPE;
+import static org.partnershiptracker.events.EventTopics.PARTNERSHIP_EVENTS;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
-import org.partnershiptracker.events.EventEnvelope;
-import org.partnershiptracker.events.PartnershipEvent;
-import org.partnershiptracker.events.ProjectEvent;
-import org.partnershiptracker.infra.kafka.KafkaBroker;
-import org.partnershiptracker.query.testdata.PartnershipHistories;
-import org.partnershiptracker.query.partnership.model.RecordedEvent;
-import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -54,19 +40,32 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_ID;
-import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_REVISION;
-import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_TYPE;
-import static org.partnershiptracker.events.EventTopics.PARTNERSHIP_EVENTS;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.partnershiptracker.events.EventEnvelope;
+import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.ProjectEvent;
+import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.query.partnership.model.RecordedEvent;
+import org.partnershiptracker.query.testdata.PartnershipHistories;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 /**
- * The whole read side under load, against its external contracts only: a real Kafka broker
- * (in process) holding N random partnership histories, the query-service exec jar as its own JVM
+ * The whole read side under load, against its external contracts only: a real Kafka broker (in
+ * process) holding N random partnership histories, the query-service exec jar as its own JVM
  * (-Xmx512m), and what it exposes over HTTP (Prometheus metrics, the rebuild endpoint, the query
- * API). One run measures the producer rate, the raw consumer ceiling, live ingestion from an
- * empty store (rate at 10%, 50% and 100% of N), a rebuild, query latencies with all N events in,
- * and memory; it writes docs/benchmarks/read-side.md.
+ * API). One run measures the producer rate, the raw consumer ceiling, live ingestion from an empty
+ * store (rate at 10%, 50% and 100% of N), a rebuild, query latencies with all N events in, and
+ * memory; it writes docs/benchmarks/read-side.md.
  *
  * <p>Not part of the suite. Build the jar, then run (small while developing):
  *
@@ -86,8 +85,9 @@ class ReadSideBenchmark {
   private static final String JAR = "query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar";
   private static final String REBUILD = "/admin/projections/read-models/rebuild";
   private static final String REPRODUCE =
-      "./mvnw -B -ntp -pl query-service -am package -DskipTests && ./mvnw -B -ntp -pl query-service test "
-          + "-Dtest=ReadSideBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbenchmark.events=1000000";
+      "./mvnw -B -ntp -pl query-service -am package -DskipTests && ./mvnw -B -ntp -pl query-service"
+          + " test -Dtest=ReadSideBenchmark -Dsurefire.failIfNoSpecifiedTests=false"
+          + " -Dbenchmark.events=1000000";
   private static final int CLIENT_THREADS = 4;
   private static final int WARM_UP_REQUESTS = 200;
   private static final int REQUESTS_PER_THREAD = 500;
@@ -99,17 +99,27 @@ class ReadSideBenchmark {
   private final int bigEvents = Integer.getInteger("benchmark.bigEvents", 10_000);
   private final long seed = Long.getLong("benchmark.seed", 20_251_125L);
   private final int waveEvents = Integer.getInteger("benchmark.waveEvents", 100_000);
-  private final Duration ingestTimeout = Duration.ofMinutes(Long.getLong("benchmark.ingestTimeoutMinutes", 60));
-  private final Duration rebuildTimeout = Duration.ofMinutes(Long.getLong("benchmark.rebuildTimeoutMinutes", 60));
-  private final Duration endpointTimeout = Duration.ofMinutes(Long.getLong("benchmark.endpointTimeoutMinutes", 10));
-  private final Duration startupTimeout = Duration.ofSeconds(Long.getLong("benchmark.startupTimeoutSeconds", 300));
+  private final Duration ingestTimeout =
+      Duration.ofMinutes(Long.getLong("benchmark.ingestTimeoutMinutes", 60));
+  private final Duration rebuildTimeout =
+      Duration.ofMinutes(Long.getLong("benchmark.rebuildTimeoutMinutes", 60));
+  private final Duration endpointTimeout =
+      Duration.ofMinutes(Long.getLong("benchmark.endpointTimeoutMinutes", 10));
+  private final Duration startupTimeout =
+      Duration.ofSeconds(Long.getLong("benchmark.startupTimeoutSeconds", 300));
 
   // The command-service's JSON: Spring Boot's ObjectMapper (well-known modules, ISO dates).
-  private final ObjectMapper json = Jackson2ObjectMapperBuilder.json()
-      .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
-      .build();
-  private final HttpClient http = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final ObjectMapper json =
+      Jackson2ObjectMapperBuilder.json()
+          .featuresToDisable(
+              SerializationFeature.WRITE_DATES_AS_TIMESTAMPS,
+              SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
+          .build();
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final Results results = new Results();
   private long launchNanos;
 
@@ -120,7 +130,10 @@ class ReadSideBenchmark {
     Files.createDirectories(dir);
     Path jar = root.resolve(JAR);
     if (!Files.isRegularFile(jar)) {
-      throw new IllegalStateException(jar + " is missing: build it with ./mvnw -B -ntp -pl query-service -am package -DskipTests");
+      throw new IllegalStateException(
+          jar
+              + " is missing: build it with ./mvnw -B -ntp -pl query-service -am package"
+              + " -DskipTests");
     }
     results.jar = jar + " (built " + Files.getLastModifiedTime(jar).toInstant() + ")";
     results.runDir = dir.toString();
@@ -133,7 +146,10 @@ class ReadSideBenchmark {
     try {
       broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0);
       try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-        admin.createTopics(List.of(new NewTopic(PARTNERSHIP_EVENTS, 6, (short) 1))).all().get(60, TimeUnit.SECONDS);
+        admin
+            .createTopics(List.of(new NewTopic(PARTNERSHIP_EVENTS, 6, (short) 1)))
+            .all()
+            .get(60, TimeUnit.SECONDS);
       }
       produce(broker.bootstrapServers());
       measureCeiling(broker.bootstrapServers());
@@ -145,14 +161,22 @@ class ReadSideBenchmark {
       Path childLog = dir.resolve("query-service.log");
       results.childLog = childLog.toString();
       launchNanos = System.nanoTime();
-      child = new ProcessBuilder(java.toString(), "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-jar", jar.toString(),
-              "--server.port=" + port,
-              "--tracker.embedded-mongo.data-dir=" + dir.resolve("mongo"),
-              "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers())
-          .directory(dir.toFile()) // any relative default path of the service lands here, not in the repo
-          .redirectErrorStream(true)
-          .redirectOutput(childLog.toFile())
-          .start();
+      child =
+          new ProcessBuilder(
+                  java.toString(),
+                  "-Xmx512m",
+                  "-XX:+ExitOnOutOfMemoryError",
+                  "-jar",
+                  jar.toString(),
+                  "--server.port=" + port,
+                  "--tracker.embedded-mongo.data-dir=" + dir.resolve("mongo"),
+                  "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers())
+              .directory(
+                  dir.toFile()) // any relative default path of the service lands here, not in the
+              // repo
+              .redirectErrorStream(true)
+              .redirectOutput(childLog.toFile())
+              .start();
       results.childPid = child.pid();
       Process started = child;
       // If this JVM is killed (Ctrl-C, surefire timeout) the child must not outlive it.
@@ -163,7 +187,9 @@ class ReadSideBenchmark {
       sampler.start();
       awaitHealthy(child, base, childLog);
       results.startupSeconds = secondsSinceLaunch();
-      log("query-service healthy after %.1f s (pid %d, log %s)", results.startupSeconds, child.pid(), childLog);
+      log(
+          "query-service healthy after %.1f s (pid %d, log %s)",
+          results.startupSeconds, child.pid(), childLog);
 
       sampler.phase = "ingestion";
       ingest(child, childLog, sampler);
@@ -229,7 +255,10 @@ class ReadSideBenchmark {
 
   // ---------------------------------------------------------------- 2. produce
 
-  /** One partnership's history being written: its events, a cursor, its aggregates' next sequence numbers. */
+  /**
+   * One partnership's history being written: its events, a cursor, its aggregates' next sequence
+   * numbers.
+   */
   private static final class History {
     final String id;
     final List<RecordedEvent> events;
@@ -242,31 +271,42 @@ class ReadSideBenchmark {
     }
   }
 
-  /** What to generate for one partnership; its own Random makes each history independent of the waves. */
+  /**
+   * What to generate for one partnership; its own Random makes each history independent of the
+   * waves.
+   */
   private record Plan(String id, int events, LocalDate formedOn, long seed) {
     History generate(LocalDate until) {
-      List<RecordedEvent> generated = PartnershipHistories.generate(new Random(seed), id, events, formedOn, until);
+      List<RecordedEvent> generated =
+          PartnershipHistories.generate(new Random(seed), id, events, formedOn, until);
       return new History(id, generated);
     }
   }
 
   private List<Plan> plans(LocalDate until) {
     if (partnerships < 2 || bigEvents < 1 || bigEvents >= events) {
-      throw new IllegalArgumentException("need benchmark.partnerships >= 2 and 0 < benchmark.bigEvents < benchmark.events");
+      throw new IllegalArgumentException(
+          "need benchmark.partnerships >= 2 and 0 < benchmark.bigEvents < benchmark.events");
     }
     int others = partnerships - 1;
     long rest = events - (long) bigEvents;
     int each = (int) (rest / others);
     int extra = (int) (rest % others);
     if (each < 1) {
-      throw new IllegalArgumentException("too few events for " + others + " partnerships besides '" + BIG + "'");
+      throw new IllegalArgumentException(
+          "too few events for " + others + " partnerships besides '" + BIG + "'");
     }
     Random random = new Random(seed);
     List<Plan> plans = new ArrayList<>(others);
     for (int i = 0; i < others; i++) {
       // Formed one to three years before today, so today's trust window has activity to judge.
       LocalDate formedOn = until.minusDays(365 + random.nextInt(730));
-      plans.add(new Plan("partnership-%04d".formatted(i + 1), each + (i < extra ? 1 : 0), formedOn, random.nextLong()));
+      plans.add(
+          new Plan(
+              "partnership-%04d".formatted(i + 1),
+              each + (i < extra ? 1 : 0),
+              formedOn,
+              random.nextLong()));
     }
     return plans;
   }
@@ -293,7 +333,8 @@ class ReadSideBenchmark {
     AtomicLong bytes = new AtomicLong();
     long generateNanos = 0;
     long start = System.nanoTime();
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
       Sender sender = new Sender(producer, sendError, bytes);
       long t = System.nanoTime();
       History big = new Plan(BIG, bigEvents, until.minusYears(3), seed * 31 + 7).generate(until);
@@ -344,8 +385,13 @@ class ReadSideBenchmark {
     results.produceSeconds = (System.nanoTime() - start) / 1e9;
     results.generateSeconds = generateNanos / 1e9;
     results.producedBytes = bytes.get();
-    log("produced %,d events (%,.0f MiB) in %.1f s: %,.0f events/s (generation %.1f s)", results.produced,
-        results.producedBytes / MIB, results.produceSeconds, results.produced / results.produceSeconds, results.generateSeconds);
+    log(
+        "produced %,d events (%,.0f MiB) in %.1f s: %,.0f events/s (generation %.1f s)",
+        results.produced,
+        results.producedBytes / MIB,
+        results.produceSeconds,
+        results.produced / results.produceSeconds,
+        results.generateSeconds);
   }
 
   /** Builds each record exactly as KafkaEventPublisher does: key, envelope JSON, headers. */
@@ -357,7 +403,10 @@ class ReadSideBenchmark {
     long sent;
     long serialiseNanos;
 
-    Sender(KafkaProducer<String, byte[]> producer, AtomicReference<Exception> error, AtomicLong bytes) {
+    Sender(
+        KafkaProducer<String, byte[]> producer,
+        AtomicReference<Exception> error,
+        AtomicLong bytes) {
       this.producer = producer;
       this.error = error;
       this.bytes = bytes;
@@ -365,8 +414,8 @@ class ReadSideBenchmark {
 
     /**
      * A random (version 4) UUID, as Axon gives every message, from a seeded Random so that runs
-     * repeat: the read side keys its documents on it, and random keys index unlike the
-     * generator's sequential {@code <id>-e<n>}.
+     * repeat: the read side keys its documents on it, and random keys index unlike the generator's
+     * sequential {@code <id>-e<n>}.
      */
     String eventId() {
       long most = (ids.nextLong() & ~0xF000L) | 0x4000L;
@@ -378,31 +427,50 @@ class ReadSideBenchmark {
       RecordedEvent recorded = history.events.get(history.cursor++);
       PartnershipEvent event = recorded.event();
       if (!event.partnershipId().value().equals(history.id)) {
-        throw new IllegalStateException("generator gave an event of " + event.partnershipId() + " in the history of " + history.id);
+        throw new IllegalStateException(
+            "generator gave an event of "
+                + event.partnershipId()
+                + " in the history of "
+                + history.id);
       }
       long t = System.nanoTime();
       String type = event.getClass().getSimpleName();
       String revision = PartnershipEvent.revisionOf(event.getClass());
-      // Axon's aggregate: a project's events belong to the Project aggregate, numbered from 0 in it.
+      // Axon's aggregate: a project's events belong to the Project aggregate, numbered from 0 in
+      // it.
       boolean project = event instanceof ProjectEvent;
-      String aggregateId = project ? ((ProjectEvent) event).projectId().value() : event.partnershipId().value();
+      String aggregateId =
+          project ? ((ProjectEvent) event).projectId().value() : event.partnershipId().value();
       long sequence = history.nextSequence.merge(aggregateId, 1L, Long::sum) - 1;
       long position = sent + 1;
       String eventId = eventId();
       Instant timestamp = recorded.recordedAt() != null ? recorded.recordedAt() : Instant.now();
-      EventEnvelope<PartnershipEvent> envelope = new EventEnvelope<>(eventId, type, revision, event.partnershipId(),
-          project ? "Project" : "Partnership", aggregateId, sequence, position, timestamp, event);
+      EventEnvelope<PartnershipEvent> envelope =
+          new EventEnvelope<>(
+              eventId,
+              type,
+              revision,
+              event.partnershipId(),
+              project ? "Project" : "Partnership",
+              aggregateId,
+              sequence,
+              position,
+              timestamp,
+              event);
       byte[] value = json.writeValueAsBytes(envelope);
-      ProducerRecord<String, byte[]> record = new ProducerRecord<>(PARTNERSHIP_EVENTS, event.partnershipId().value(), value);
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(PARTNERSHIP_EVENTS, event.partnershipId().value(), value);
       record.headers().add(HEADER_EVENT_ID, eventId.getBytes(StandardCharsets.UTF_8));
       record.headers().add(HEADER_EVENT_TYPE, type.getBytes(StandardCharsets.UTF_8));
       if (revision != null) {
         record.headers().add(HEADER_EVENT_REVISION, revision.getBytes(StandardCharsets.UTF_8));
       }
       serialiseNanos += System.nanoTime() - t;
-      producer.send(record, (metadata, e) -> {
-        if (e != null) error.compareAndSet(null, e);
-      });
+      producer.send(
+          record,
+          (metadata, e) -> {
+            if (e != null) error.compareAndSet(null, e);
+          });
       bytes.addAndGet(value.length);
       sent++;
     }
@@ -410,7 +478,10 @@ class ReadSideBenchmark {
 
   // ---------------------------------------------------------------- 3. ceiling
 
-  /** The fastest a plain consumer reads the whole topic; two passes, the second with warm JIT and page cache. */
+  /**
+   * The fastest a plain consumer reads the whole topic; two passes, the second with warm JIT and
+   * page cache.
+   */
   private void measureCeiling(String bootstrap) {
     Map<String, Object> config = new HashMap<>();
     config.put("bootstrap.servers", bootstrap);
@@ -420,8 +491,10 @@ class ReadSideBenchmark {
     for (int pass = 1; pass <= 2; pass++) {
       try (KafkaConsumer<byte[], byte[]> consumer =
           new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-        List<TopicPartition> partitions = consumer.partitionsFor(PARTNERSHIP_EVENTS).stream()
-            .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        List<TopicPartition> partitions =
+            consumer.partitionsFor(PARTNERSHIP_EVENTS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -435,12 +508,15 @@ class ReadSideBenchmark {
             read++;
           }
           if (System.nanoTime() > deadline) {
-            throw new IllegalStateException("the raw consumer read " + read + " of " + total + " records in 10 min");
+            throw new IllegalStateException(
+                "the raw consumer read " + read + " of " + total + " records in 10 min");
           }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         results.ceilingRates.add(read / seconds);
-        log("raw consumer pass %d: %,d records in %.2f s = %,.0f records/s", pass, read, seconds, read / seconds);
+        log(
+            "raw consumer pass %d: %,d records in %.2f s = %,.0f records/s",
+            pass, read, seconds, read / seconds);
       }
     }
   }
@@ -452,15 +528,22 @@ class ReadSideBenchmark {
     while (true) {
       ensureAlive(child, childLog);
       try {
-        HttpResponse<String> response = http.send(get(base + "/actuator/health", Duration.ofSeconds(5)),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(
+                get(base + "/actuator/health", Duration.ofSeconds(5)),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) return;
       } catch (IOException e) {
         // not listening yet
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("query-service not healthy after " + startupTimeout.toSeconds() + " s; log "
-            + childLog + ":\n" + tail(childLog, 30));
+        throw new IllegalStateException(
+            "query-service not healthy after "
+                + startupTimeout.toSeconds()
+                + " s; log "
+                + childLog
+                + ":\n"
+                + tail(childLog, 30));
       }
       Thread.sleep(500);
     }
@@ -469,9 +552,14 @@ class ReadSideBenchmark {
   private void ensureAlive(Process child, Path childLog) {
     if (!child.isAlive()) {
       int code = child.exitValue();
-      throw new IllegalStateException("query-service exited with code " + code
-          + (code == 3 ? " (3: OutOfMemoryError, -XX:+ExitOnOutOfMemoryError)" : "") + "; last lines of " + childLog
-          + ":\n" + tail(childLog, 30));
+      throw new IllegalStateException(
+          "query-service exited with code "
+              + code
+              + (code == 3 ? " (3: OutOfMemoryError, -XX:+ExitOnOutOfMemoryError)" : "")
+              + "; last lines of "
+              + childLog
+              + ":\n"
+              + tail(childLog, 30));
     }
   }
 
@@ -495,8 +583,9 @@ class ReadSideBenchmark {
       // Caught up (lag 0) yet short of N for 2 minutes: events the service did not count as applied
       // (rejected?). Go on with what it has rather than wait out the timeout.
       if (latest != null && latest.applied() > 0 && latest.lag() == 0 && now - lastChange > 120) {
-        results.ingestNote = "ingestion stopped at %,d of %,d events applied with lag 0 for 2 min; the rest of the run used %,d"
-            .formatted(latest.applied(), expected, latest.applied());
+        results.ingestNote =
+            "ingestion stopped at %,d of %,d events applied with lag 0 for 2 min; the rest of the run used %,d"
+                .formatted(latest.applied(), expected, latest.applied());
         log("%s", results.ingestNote);
         expected = latest.applied();
         break;
@@ -507,13 +596,23 @@ class ReadSideBenchmark {
       }
       if (latest == null || latest.applied() < 0) {
         if (now - results.startupSeconds > 180) {
-          throw new IllegalStateException("no tracker_projection_events_applied_total 3 min after start-up: "
-              + sampler.snapshot().size() + " scrapes, " + sampler.failures.get() + " failed, last failure " + sampler.lastFailure);
+          throw new IllegalStateException(
+              "no tracker_projection_events_applied_total 3 min after start-up: "
+                  + sampler.snapshot().size()
+                  + " scrapes, "
+                  + sampler.failures.get()
+                  + " failed, last failure "
+                  + sampler.lastFailure);
         }
       }
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("ingestion incomplete after " + ingestTimeout.toMinutes() + " min: applied "
-            + (latest == null ? "unknown (no metrics scraped)" : "%,d of %,d".formatted(latest.applied(), expected)));
+        throw new IllegalStateException(
+            "ingestion incomplete after "
+                + ingestTimeout.toMinutes()
+                + " min: applied "
+                + (latest == null
+                    ? "unknown (no metrics scraped)"
+                    : "%,d of %,d".formatted(latest.applied(), expected)));
       }
       Thread.sleep(250);
     }
@@ -539,15 +638,26 @@ class ReadSideBenchmark {
       if (s.t() <= secondsSinceLaunch() - 10) tenAgo = s;
     }
     if (last == null) {
-      log("t=%.0f s: no applied count yet (%d scrapes, %d failed, last failure: %s; counter "
-          + "tracker_projection_events_applied_total absent?)", secondsSinceLaunch(), samples.size(), sampler.failures.get(),
-          sampler.lastFailure);
+      log(
+          "t=%.0f s: no applied count yet (%d scrapes, %d failed, last failure: %s; counter "
+              + "tracker_projection_events_applied_total absent?)",
+          secondsSinceLaunch(), samples.size(), sampler.failures.get(), sampler.lastFailure);
       return;
     }
-    double rate = tenAgo == null || last.t() <= tenAgo.t() ? Double.NaN : (last.applied() - tenAgo.applied()) / (last.t() - tenAgo.t());
-    log("t=%.0f s: applied %,d of %,d (%.1f%%), %,.0f events/s over the last 10 s, lag %s, heap %.0f MiB",
-        last.t(), last.applied(), expected, 100.0 * last.applied() / expected, rate,
-        Double.isNaN(last.lag()) ? "n/a" : "%,.0f".formatted(last.lag()), last.heap() / MIB);
+    double rate =
+        tenAgo == null || last.t() <= tenAgo.t()
+            ? Double.NaN
+            : (last.applied() - tenAgo.applied()) / (last.t() - tenAgo.t());
+    log(
+        "t=%.0f s: applied %,d of %,d (%.1f%%), %,.0f events/s over the last 10 s, lag %s, heap"
+            + " %.0f MiB",
+        last.t(),
+        last.applied(),
+        expected,
+        100.0 * last.applied() / expected,
+        rate,
+        Double.isNaN(last.lag()) ? "n/a" : "%,.0f".formatted(last.lag()),
+        last.heap() / MIB);
   }
 
   /**
@@ -561,7 +671,8 @@ class ReadSideBenchmark {
     static MarkRate of(List<Sample> samples, long mark, long window) {
       List<Sample> arrivals = new ArrayList<>();
       for (Sample s : samples) {
-        if (s.applied() >= 0 && (arrivals.isEmpty() || s.applied() != arrivals.get(arrivals.size() - 1).applied())) {
+        if (s.applied() >= 0
+            && (arrivals.isEmpty() || s.applied() != arrivals.get(arrivals.size() - 1).applied())) {
           arrivals.add(s);
         }
       }
@@ -580,7 +691,9 @@ class ReadSideBenchmark {
   }
 
   private static Sample firstAtLeast(List<Sample> samples, long count) {
-    return samples.stream().filter(s -> s.applied() >= count).findFirst()
+    return samples.stream()
+        .filter(s -> s.applied() >= count)
+        .findFirst()
         .orElseThrow(() -> new IllegalStateException("no sample with " + count + " applied"));
   }
 
@@ -589,11 +702,17 @@ class ReadSideBenchmark {
   private void rebuild(Process child, Path childLog, String base) throws Exception {
     String url = base + REBUILD;
     long start = System.nanoTime();
-    HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> post =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     results.rebuildPostStatus = post.statusCode();
     if (post.statusCode() / 100 != 2) {
-      throw new IllegalStateException("POST " + REBUILD + " answered " + post.statusCode() + ": " + post.body());
+      throw new IllegalStateException(
+          "POST " + REBUILD + " answered " + post.statusCode() + ": " + post.body());
     }
     long deadline = start + rebuildTimeout.toNanos();
     long lastPrint = start;
@@ -602,7 +721,8 @@ class ReadSideBenchmark {
       ensureAlive(child, childLog);
       JsonNode progress = null;
       try {
-        HttpResponse<String> response = http.send(get(url, Duration.ofSeconds(10)), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(get(url, Duration.ofSeconds(10)), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) progress = json.readTree(response.body());
         else log("GET %s answered %d: %s", REBUILD, response.statusCode(), response.body());
       } catch (IOException e) {
@@ -617,7 +737,9 @@ class ReadSideBenchmark {
         results.rebuildServiceRate = progress.path("eventsPerSecond").asDouble(Double.NaN);
         if (state.equals("COMPLETED") || state.equals("FAILED") || state.equals("INTERRUPTED")) {
           results.rebuildSeconds = elapsed;
-          log("rebuild %s: %,d of %,d events in %.1f s (%s)", state, results.rebuildDone, results.rebuildTotal, elapsed, progress);
+          log(
+              "rebuild %s: %,d of %,d events in %.1f s (%s)",
+              state, results.rebuildDone, results.rebuildTotal, elapsed, progress);
           return;
         }
         if (state.equals("IDLE") && elapsed > 60) {
@@ -625,12 +747,15 @@ class ReadSideBenchmark {
         }
         if (System.nanoTime() - lastPrint > 10_000_000_000L) {
           lastPrint = System.nanoTime();
-          log("rebuild %s: %,d of %,d events after %.0f s", state, results.rebuildDone, results.rebuildTotal, elapsed);
+          log(
+              "rebuild %s: %,d of %,d events after %.0f s",
+              state, results.rebuildDone, results.rebuildTotal, elapsed);
         }
       }
       if (System.nanoTime() > deadline) {
         results.rebuildSeconds = elapsed;
-        throw new IllegalStateException("rebuild not finished after " + rebuildTimeout.toMinutes() + " min: " + progress);
+        throw new IllegalStateException(
+            "rebuild not finished after " + rebuildTimeout.toMinutes() + " min: " + progress);
       }
     }
   }
@@ -654,29 +779,53 @@ class ReadSideBenchmark {
   }
 
   private void queries(Process child, Path childLog, String base) throws Exception {
-    List<Endpoint> endpoints = List.of(
-        new Endpoint("/api/partnerships/" + BIG + "/trust", 20),
-        new Endpoint("/api/partnerships/" + BIG + "/interactions", 20),
-        new Endpoint("/api/partnerships/" + BIG + "/milestones", 20),
-        new Endpoint("/api/partnerships/" + BIG + "/report", 20),
-        new Endpoint("/api/partnerships", 100));
+    List<Endpoint> endpoints =
+        List.of(
+            new Endpoint("/api/partnerships/" + BIG + "/trust", 20),
+            new Endpoint("/api/partnerships/" + BIG + "/interactions", 20),
+            new Endpoint("/api/partnerships/" + BIG + "/milestones", 20),
+            new Endpoint("/api/partnerships/" + BIG + "/report", 20),
+            new Endpoint("/api/partnerships", 100));
     HttpClient[] clients = new HttpClient[CLIENT_THREADS];
     for (int i = 0; i < clients.length; i++) {
-      clients[i] = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      clients[i] =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(5))
+              .build();
     }
     ExecutorService pool = Executors.newFixedThreadPool(CLIENT_THREADS);
     try {
       // Warm-up: JIT and caches of the service and of the clients, every endpoint in turn.
-      List<Run> warm = runAll(pool, clients, WARM_UP_REQUESTS / CLIENT_THREADS,
-          (thread, i) -> base + endpoints.get((thread + i) % endpoints.size()).path(), endpointTimeout);
+      List<Run> warm =
+          runAll(
+              pool,
+              clients,
+              WARM_UP_REQUESTS / CLIENT_THREADS,
+              (thread, i) -> base + endpoints.get((thread + i) % endpoints.size()).path(),
+              endpointTimeout);
       results.warmUpNon200 = warm.stream().mapToInt(r -> r.non200 + r.errors).sum();
       ensureAlive(child, childLog);
       for (Endpoint endpoint : endpoints) {
-        List<Run> runs = runAll(pool, clients, REQUESTS_PER_THREAD, (thread, i) -> base + endpoint.path(), endpointTimeout);
+        List<Run> runs =
+            runAll(
+                pool,
+                clients,
+                REQUESTS_PER_THREAD,
+                (thread, i) -> base + endpoint.path(),
+                endpointTimeout);
         QueryResult result = QueryResult.of(endpoint, runs);
         results.queries.add(result);
-        log("%s: %d requests, p50 %.1f ms, p99 %.1f ms, max %.1f ms, non-200 %d, errors %d%s", endpoint.path(), result.count,
-            result.p50Ms, result.p99Ms, result.maxMs, result.non200, result.errors, result.stopped ? " (stopped at the time limit)" : "");
+        log(
+            "%s: %d requests, p50 %.1f ms, p99 %.1f ms, max %.1f ms, non-200 %d, errors %d%s",
+            endpoint.path(),
+            result.count,
+            result.p50Ms,
+            result.p99Ms,
+            result.maxMs,
+            result.non200,
+            result.errors,
+            result.stopped ? " (stopped at the time limit)" : "");
         ensureAlive(child, childLog);
       }
     } finally {
@@ -688,54 +837,84 @@ class ReadSideBenchmark {
     String url(int thread, int request);
   }
 
-  private List<Run> runAll(ExecutorService pool, HttpClient[] clients, int perThread, Target target, Duration limit)
+  private List<Run> runAll(
+      ExecutorService pool, HttpClient[] clients, int perThread, Target target, Duration limit)
       throws Exception {
     long deadline = System.nanoTime() + limit.toNanos();
     List<Callable<Run>> tasks = new ArrayList<>();
     for (int thread = 0; thread < clients.length; thread++) {
       int t = thread;
-      tasks.add(() -> {
-        Run run = new Run(perThread);
-        for (int i = 0; i < perThread; i++) {
-          if (System.nanoTime() > deadline) {
-            run.stopped = true;
-            break;
-          }
-          long start = System.nanoTime();
-          try {
-            HttpResponse<byte[]> response = clients[t].send(get(target.url(t, i), Duration.ofSeconds(30)),
-                HttpResponse.BodyHandlers.ofByteArray());
-            run.latencies[run.count++] = System.nanoTime() - start;
-            if (run.bodyBytes < 0) run.bodyBytes = response.body().length;
-            if (response.statusCode() != 200) {
-              run.non200++;
-              if (run.firstProblem == null) {
-                run.firstProblem = response.statusCode() + " " + new String(response.body(), StandardCharsets.UTF_8)
-                    .substring(0, Math.min(300, response.body().length));
+      tasks.add(
+          () -> {
+            Run run = new Run(perThread);
+            for (int i = 0; i < perThread; i++) {
+              if (System.nanoTime() > deadline) {
+                run.stopped = true;
+                break;
+              }
+              long start = System.nanoTime();
+              try {
+                HttpResponse<byte[]> response =
+                    clients[t].send(
+                        get(target.url(t, i), Duration.ofSeconds(30)),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                run.latencies[run.count++] = System.nanoTime() - start;
+                if (run.bodyBytes < 0) run.bodyBytes = response.body().length;
+                if (response.statusCode() != 200) {
+                  run.non200++;
+                  if (run.firstProblem == null) {
+                    run.firstProblem =
+                        response.statusCode()
+                            + " "
+                            + new String(response.body(), StandardCharsets.UTF_8)
+                                .substring(0, Math.min(300, response.body().length));
+                  }
+                }
+              } catch (IOException e) {
+                run.errors++;
+                if (run.firstProblem == null) run.firstProblem = e.toString();
               }
             }
-          } catch (IOException e) {
-            run.errors++;
-            if (run.firstProblem == null) run.firstProblem = e.toString();
-          }
-        }
-        return run;
-      });
+            return run;
+          });
     }
     List<Run> runs = new ArrayList<>();
     for (Future<Run> future : pool.invokeAll(tasks)) runs.add(future.get());
     return runs;
   }
 
-  private record QueryResult(String path, double p99TargetMs, int count, double p50Ms, double p99Ms, double maxMs,
-                             int non200, int errors, boolean stopped, long bodyBytes, String firstProblem) {
+  private record QueryResult(
+      String path,
+      double p99TargetMs,
+      int count,
+      double p50Ms,
+      double p99Ms,
+      double maxMs,
+      int non200,
+      int errors,
+      boolean stopped,
+      long bodyBytes,
+      String firstProblem) {
     static QueryResult of(Endpoint endpoint, List<Run> runs) {
-      long[] all = runs.stream().flatMapToLong(r -> Arrays.stream(r.latencies, 0, r.count)).sorted().toArray();
-      String problem = runs.stream().map(r -> r.firstProblem).filter(p -> p != null).findFirst().orElse(null);
-      return new QueryResult(endpoint.path(), endpoint.p99TargetMs(), all.length, percentileMs(all, 0.50),
-          percentileMs(all, 0.99), all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6,
-          runs.stream().mapToInt(r -> r.non200).sum(), runs.stream().mapToInt(r -> r.errors).sum(),
-          runs.stream().anyMatch(r -> r.stopped), runs.stream().mapToLong(r -> r.bodyBytes).max().orElse(-1), problem);
+      long[] all =
+          runs.stream()
+              .flatMapToLong(r -> Arrays.stream(r.latencies, 0, r.count))
+              .sorted()
+              .toArray();
+      String problem =
+          runs.stream().map(r -> r.firstProblem).filter(p -> p != null).findFirst().orElse(null);
+      return new QueryResult(
+          endpoint.path(),
+          endpoint.p99TargetMs(),
+          all.length,
+          percentileMs(all, 0.50),
+          percentileMs(all, 0.99),
+          all.length == 0 ? Double.NaN : all[all.length - 1] / 1e6,
+          runs.stream().mapToInt(r -> r.non200).sum(),
+          runs.stream().mapToInt(r -> r.errors).sum(),
+          runs.stream().anyMatch(r -> r.stopped),
+          runs.stream().mapToLong(r -> r.bodyBytes).max().orElse(-1),
+          problem);
     }
 
     /** Nearest rank. */
@@ -746,21 +925,31 @@ class ReadSideBenchmark {
     }
   }
 
-  // ---------------------------------------------------------------- 8. memory: samples of /actuator/prometheus
+  // ---------------------------------------------------------------- 8. memory: samples of
+  // /actuator/prometheus
 
-  private record Sample(double t, String phase, long applied, double lag, double heap, double scrapeMs) {}
+  private record Sample(
+      double t, String phase, long applied, double lag, double heap, double scrapeMs) {}
 
-  /** Scrapes the metrics every second on its own thread, from launch to the end, into memory and a CSV. */
+  /**
+   * Scrapes the metrics every second on its own thread, from launch to the end, into memory and a
+   * CSV.
+   */
   private final class Sampler implements AutoCloseable {
     final List<Sample> samples = new CopyOnWriteArrayList<>();
     final AtomicLong failures = new AtomicLong();
-    final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "metrics-sampler");
-      thread.setDaemon(true);
-      return thread;
-    });
-    final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(2)).build();
+    final ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "metrics-sampler");
+              thread.setDaemon(true);
+              return thread;
+            });
+    final HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     final String url;
     final Writer csv;
     volatile String phase = "start-up";
@@ -779,7 +968,8 @@ class ReadSideBenchmark {
     private void scrape() {
       try { // a throw would cancel the schedule
         // No Accept: application/json here, the Prometheus endpoint answers that with 406.
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+        HttpRequest request =
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
         double t = secondsSinceLaunch();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -789,11 +979,20 @@ class ReadSideBenchmark {
         }
         double took = (secondsSinceLaunch() - t) * 1000;
         Sample parsed = parse(t, phase, response.body());
-        // Stamped when the request was sent: the counter is read at once, the rest of the scrape takes longer.
-        Sample sample = new Sample(t, parsed.phase(), parsed.applied(), parsed.lag(), parsed.heap(), took);
+        // Stamped when the request was sent: the counter is read at once, the rest of the scrape
+        // takes longer.
+        Sample sample =
+            new Sample(t, parsed.phase(), parsed.applied(), parsed.lag(), parsed.heap(), took);
         samples.add(sample);
-        csv.write("%.3f,%s,%d,%s,%.0f,%.0f%n".formatted(sample.t(), sample.phase(), sample.applied(),
-            Double.isNaN(sample.lag()) ? "" : "%.0f".formatted(sample.lag()), sample.heap(), took));
+        csv.write(
+            "%.3f,%s,%d,%s,%.0f,%.0f%n"
+                .formatted(
+                    sample.t(),
+                    sample.phase(),
+                    sample.applied(),
+                    Double.isNaN(sample.lag()) ? "" : "%.0f".formatted(sample.lag()),
+                    sample.heap(),
+                    took));
       } catch (Throwable e) {
         failures.incrementAndGet();
         lastFailure = e.toString();
@@ -816,7 +1015,9 @@ class ReadSideBenchmark {
     }
   }
 
-  /** The figures of one Prometheus text exposition; series of one name are summed over their labels. */
+  /**
+   * The figures of one Prometheus text exposition; series of one name are summed over their labels.
+   */
   static Sample parse(double t, String phase, String body) {
     double applied = 0;
     boolean appliedSeen = false;
@@ -854,10 +1055,16 @@ class ReadSideBenchmark {
         case "jvm_memory_used_bytes" -> {
           if (labels.contains("area=\"heap\"")) heap += Double.parseDouble(value);
         }
-        default -> { }
+        default -> {}
       }
     }
-    return new Sample(t, phase, appliedSeen ? Math.round(applied) : -1, lagSeen ? lag : Double.NaN, heap, Double.NaN);
+    return new Sample(
+        t,
+        phase,
+        appliedSeen ? Math.round(applied) : -1,
+        lagSeen ? lag : Double.NaN,
+        heap,
+        Double.NaN);
   }
 
   private void readProcStatus(long pid) {
@@ -919,7 +1126,8 @@ class ReadSideBenchmark {
     Results r = results;
     StringBuilder md = new StringBuilder();
     md.append("# Benchmark: the read side under load (ingestion, rebuild, queries, memory)\n\n");
-    md.append("""
+    md.append(
+        """
         %,d events of %,d random partnership histories (`PartnershipHistories`; partnership `big` has %,d of them,
         the others share the rest evenly) on a real Kafka broker (KRaft, in the benchmark's JVM, topic
         `partnership.events` with 6 partitions), written as the command-service's publisher writes them (key =
@@ -931,23 +1139,35 @@ class ReadSideBenchmark {
         come from its HTTP interface only (`/actuator/prometheus` every second, the rebuild endpoint, the query
         API).
 
-        """.formatted(r.produced, partnerships, r.bigProduced, waveEvents));
+        """
+            .formatted(r.produced, partnerships, r.bigProduced, waveEvents));
     md.append("- Date: ").append(LocalDateTime.now().withNano(0)).append('\n');
     md.append("- Machine: ").append(machine()).append('\n');
-    md.append("- Query-service JVM: ").append(r.childJava == null ? "n/a" : r.childJava.replace("\n", "; ")).append('\n');
+    md.append("- Query-service JVM: ")
+        .append(r.childJava == null ? "n/a" : r.childJava.replace("\n", "; "))
+        .append('\n');
     md.append("- Jar: `").append(r.jar).append("`\n");
-    md.append("- N = %,d events, P = %,d partnerships, `big` = %,d events, seed %d\n".formatted(r.produced, partnerships, r.bigProduced, seed));
-    md.append("- Run directory (broker data, service log, 1 s samples in `samples.csv`): `").append(r.runDir).append("`\n\n");
+    md.append(
+        "- N = %,d events, P = %,d partnerships, `big` = %,d events, seed %d\n"
+            .formatted(r.produced, partnerships, r.bigProduced, seed));
+    md.append("- Run directory (broker data, service log, 1 s samples in `samples.csv`): `")
+        .append(r.runDir)
+        .append("`\n\n");
     md.append("Reproduce:\n\n    ").append(REPRODUCE).append("\n\n");
     if (r.ingestNote != null) {
       md.append("**Note:** ").append(r.ingestNote).append(".\n\n");
     }
     if (r.failure != null) {
-      md.append("**The run did not complete:** `").append(r.failure.replace("\n", " ").replace("`", "'")).append("`. ")
-          .append("Figures not reached are n/a. Service log: `").append(r.childLog).append("`.\n\n");
+      md.append("**The run did not complete:** `")
+          .append(r.failure.replace("\n", " ").replace("`", "'"))
+          .append("`. ")
+          .append("Figures not reached are n/a. Service log: `")
+          .append(r.childLog)
+          .append("`.\n\n");
       if (r.failureDetail != null) {
         List<String> lines = r.failureDetail.lines().toList();
-        md.append("```\n").append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())))
+        md.append("```\n")
+            .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size())))
             .append("\n```\n\n");
       }
     }
@@ -956,82 +1176,192 @@ class ReadSideBenchmark {
     double ingestRate = r.ingested / (r.ingestDoneSeconds - r.startupSeconds);
     double withStartup = r.ingested / r.ingestDoneSeconds;
     List<MarkRate> marks = r.marks;
-    double flatness = marks.size() < 2 ? Double.NaN : marks.get(marks.size() - 1).rate() / marks.get(0).rate();
+    double flatness =
+        marks.size() < 2 ? Double.NaN : marks.get(marks.size() - 1).rate() / marks.get(0).rate();
     double rebuildRate = r.rebuildDone / r.rebuildSeconds;
     double maxHeap = r.samples.stream().mapToDouble(Sample::heap).max().orElse(Double.NaN);
 
     md.append("| figure | measured | target | verdict |\n|---|---|---|---|\n");
-    row(md, "producer (KafkaProducer, acks=all, idempotent, linger 20 ms, 256 KiB batches; generation included)",
-        rate(r.produced / r.produceSeconds) + " events/s (%,.0f MiB in %.1f s; generating %.1f s, serialising %.1f s)"
-            .formatted(r.producedBytes / MIB, r.produceSeconds, r.generateSeconds, r.serialiseNanos / 1e9), "", null);
-    row(md, "raw consumer ceiling (KafkaConsumer, byte arrays, 2,000 records per poll; best of 2 passes)",
-        rate(ceiling) + " records/s" + (r.ceilingRates.isEmpty() ? "" : " (passes: " + r.ceilingRates.stream().map(ReadSideBenchmark::rate)
-            .reduce((a, b) -> a + ", " + b).orElse("") + ")"), "", null);
+    row(
+        md,
+        "producer (KafkaProducer, acks=all, idempotent, linger 20 ms, 256 KiB batches; generation"
+            + " included)",
+        rate(r.produced / r.produceSeconds)
+            + " events/s (%,.0f MiB in %.1f s; generating %.1f s, serialising %.1f s)"
+                .formatted(
+                    r.producedBytes / MIB,
+                    r.produceSeconds,
+                    r.generateSeconds,
+                    r.serialiseNanos / 1e9),
+        "",
+        null);
+    row(
+        md,
+        "raw consumer ceiling (KafkaConsumer, byte arrays, 2,000 records per poll; best of 2"
+            + " passes)",
+        rate(ceiling)
+            + " records/s"
+            + (r.ceilingRates.isEmpty()
+                ? ""
+                : " (passes: "
+                    + r.ceilingRates.stream()
+                        .map(ReadSideBenchmark::rate)
+                        .reduce((a, b) -> a + ", " + b)
+                        .orElse("")
+                    + ")"),
+        "",
+        null);
     row(md, "query-service start-up to healthy", seconds(r.startupSeconds), "", null);
-    row(md, "ingestion from empty, overall (healthy to %,d applied)".formatted(r.ingested),
-        rate(ingestRate) + " events/s (%s)".formatted(seconds(r.ingestDoneSeconds - r.startupSeconds)),
-        "≥ 20,000 events/s", verdict(ingestRate >= 20_000, ingestRate));
-    row(md, "ingestion from empty, including start-up", rate(withStartup) + " events/s (%s)".formatted(seconds(r.ingestDoneSeconds)), "", null);
+    row(
+        md,
+        "ingestion from empty, overall (healthy to %,d applied)".formatted(r.ingested),
+        rate(ingestRate)
+            + " events/s (%s)".formatted(seconds(r.ingestDoneSeconds - r.startupSeconds)),
+        "≥ 20,000 events/s",
+        verdict(ingestRate >= 20_000, ingestRate));
+    row(
+        md,
+        "ingestion from empty, including start-up",
+        rate(withStartup) + " events/s (%s)".formatted(seconds(r.ingestDoneSeconds)),
+        "",
+        null);
     for (MarkRate mark : marks) {
-      row(md, "ingestion rate at %,d applied (the %,d before it)".formatted(mark.mark(), r.markWindow),
-          rate(mark.rate()) + " events/s (%,d events in %s)".formatted(mark.events(), seconds(mark.seconds())), "", null);
+      row(
+          md,
+          "ingestion rate at %,d applied (the %,d before it)".formatted(mark.mark(), r.markWindow),
+          rate(mark.rate())
+              + " events/s (%,d events in %s)".formatted(mark.events(), seconds(mark.seconds())),
+          "",
+          null);
     }
     if (marks.size() >= 2) {
-      row(md, "flatness: rate at %,d / rate at %,d".formatted(marks.get(marks.size() - 1).mark(), marks.get(0).mark()),
-          ratio(flatness), "0.80 – 1.20 (within 20%)", verdict(Math.abs(1 - flatness) <= 0.2, flatness));
+      row(
+          md,
+          "flatness: rate at %,d / rate at %,d"
+              .formatted(marks.get(marks.size() - 1).mark(), marks.get(0).mark()),
+          ratio(flatness),
+          "0.80 – 1.20 (within 20%)",
+          verdict(Math.abs(1 - flatness) <= 0.2, flatness));
     }
     row(md, "ingestion / raw consumer ceiling", ratio(ingestRate / ceiling), "", null);
-    row(md, "rebuild (POST, then GET every second until done)",
-        "%s, %s of %s events in %s".formatted(r.rebuildState == null ? "n/a" : r.rebuildState, count(r.rebuildDone),
-            count(r.rebuildTotal), seconds(r.rebuildSeconds)), "COMPLETED", r.rebuildState == null ? null
-            : r.rebuildState.equals("COMPLETED") ? "pass" : "FAIL");
-    row(md, "rebuild rate (eventsDone / elapsed)", rate(rebuildRate) + " events/s (service says " + rate(r.rebuildServiceRate) + ")", "", null);
-    row(md, "rebuild / raw consumer ceiling", ratio(rebuildRate / ceiling), "≥ 0.50",
+    row(
+        md,
+        "rebuild (POST, then GET every second until done)",
+        "%s, %s of %s events in %s"
+            .formatted(
+                r.rebuildState == null ? "n/a" : r.rebuildState,
+                count(r.rebuildDone),
+                count(r.rebuildTotal),
+                seconds(r.rebuildSeconds)),
+        "COMPLETED",
+        r.rebuildState == null ? null : r.rebuildState.equals("COMPLETED") ? "pass" : "FAIL");
+    row(
+        md,
+        "rebuild rate (eventsDone / elapsed)",
+        rate(rebuildRate) + " events/s (service says " + rate(r.rebuildServiceRate) + ")",
+        "",
+        null);
+    row(
+        md,
+        "rebuild / raw consumer ceiling",
+        ratio(rebuildRate / ceiling),
+        "≥ 0.50",
         verdict(rebuildRate / ceiling >= 0.5, rebuildRate / ceiling));
     for (QueryResult q : r.queries) {
-      String problems = q.non200() + q.errors() == 0 ? "all 200" : "%d non-200, %d errors".formatted(q.non200(), q.errors());
-      row(md, "`GET %s`: p50 / p99 / max (%,d requests, %d threads; %s%s; body %,d B)".formatted(q.path(), q.count(),
-              CLIENT_THREADS, problems, q.stopped() ? "; stopped at the time limit" : "", q.bodyBytes()),
-          "%.1f / **%.1f** / %.1f ms".formatted(q.p50Ms(), q.p99Ms(), q.maxMs()), "p99 < %.0f ms, all 200".formatted(q.p99TargetMs()),
-          verdict(q.p99Ms() < q.p99TargetMs() && q.non200() + q.errors() == 0 && !q.stopped(), q.p99Ms()));
+      String problems =
+          q.non200() + q.errors() == 0
+              ? "all 200"
+              : "%d non-200, %d errors".formatted(q.non200(), q.errors());
+      row(
+          md,
+          "`GET %s`: p50 / p99 / max (%,d requests, %d threads; %s%s; body %,d B)"
+              .formatted(
+                  q.path(),
+                  q.count(),
+                  CLIENT_THREADS,
+                  problems,
+                  q.stopped() ? "; stopped at the time limit" : "",
+                  q.bodyBytes()),
+          "%.1f / **%.1f** / %.1f ms".formatted(q.p50Ms(), q.p99Ms(), q.maxMs()),
+          "p99 < %.0f ms, all 200".formatted(q.p99TargetMs()),
+          verdict(
+              q.p99Ms() < q.p99TargetMs() && q.non200() + q.errors() == 0 && !q.stopped(),
+              q.p99Ms()));
     }
-    if (r.warmUpNon200 > 0) row(md, "warm-up requests not answered 200", String.valueOf(r.warmUpNon200), "0", "FAIL");
+    if (r.warmUpNon200 > 0)
+      row(md, "warm-up requests not answered 200", String.valueOf(r.warmUpNon200), "0", "FAIL");
     boolean died = Boolean.FALSE.equals(r.childAliveAtEnd);
-    row(md, "max heap used (sum of `jvm_memory_used_bytes{area=\"heap\"}`, 1 s samples)",
-        mib(maxHeap) + " (" + phaseHeaps(r.samples) + ")", "≤ 512 MiB (-Xmx512m), no OOM",
+    row(
+        md,
+        "max heap used (sum of `jvm_memory_used_bytes{area=\"heap\"}`, 1 s samples)",
+        mib(maxHeap) + " (" + phaseHeaps(r.samples) + ")",
+        "≤ 512 MiB (-Xmx512m), no OOM",
         verdict(maxHeap <= XMX_BYTES && !died, maxHeap));
-    row(md, "query-service VmHWM (peak RSS) at the end", r.vmHwmKb == null ? "n/a" : mib(r.vmHwmKb * 1024.0)
-        + (r.vmRssKb == null ? "" : " (RSS now " + mib(r.vmRssKb * 1024.0) + ")"), "", null);
-    row(md, "query-service alive at the end", r.childAliveAtEnd == null ? "n/a" : r.childAliveAtEnd ? "yes"
-        : "no, exit code " + r.childExitCode + (Integer.valueOf(3).equals(r.childExitCode) ? " (OutOfMemoryError)" : ""), "yes",
+    row(
+        md,
+        "query-service VmHWM (peak RSS) at the end",
+        r.vmHwmKb == null
+            ? "n/a"
+            : mib(r.vmHwmKb * 1024.0)
+                + (r.vmRssKb == null ? "" : " (RSS now " + mib(r.vmRssKb * 1024.0) + ")"),
+        "",
+        null);
+    row(
+        md,
+        "query-service alive at the end",
+        r.childAliveAtEnd == null
+            ? "n/a"
+            : r.childAliveAtEnd
+                ? "yes"
+                : "no, exit code "
+                    + r.childExitCode
+                    + (Integer.valueOf(3).equals(r.childExitCode) ? " (OutOfMemoryError)" : ""),
+        "yes",
         r.childAliveAtEnd == null ? null : r.childAliveAtEnd ? "pass" : "FAIL");
     md.append('\n');
     for (QueryResult q : r.queries) {
       if (q.firstProblem() != null) {
-        md.append("First problem on `").append(q.path()).append("`: `")
-            .append(q.firstProblem().replace("\n", " ").replace("`", "'")).append("`\n\n");
+        md.append("First problem on `")
+            .append(q.path())
+            .append("`: `")
+            .append(q.firstProblem().replace("\n", " ").replace("`", "'"))
+            .append("`\n\n");
       }
     }
     if (r.scrapeFailures > 0) {
-      md.append("Metrics scrapes that failed or timed out (start-up included): ").append(r.scrapeFailures).append(".\n\n");
+      md.append("Metrics scrapes that failed or timed out (start-up included): ")
+          .append(r.scrapeFailures)
+          .append(".\n\n");
     }
-    md.append("""
+    md.append(
+        """
         The overall ingestion rate runs from the moment /actuator/health answered 200 to the first sample
         showing all events applied. A rate at a mark runs between arrivals (the first sample showing a new
         applied count), from the last at or below mark - %,d to the first at or above the mark: no
         interpolation, since the service may count a whole bulk write at once and its counter then moves
         in steps. Metrics were scraped every second; a scrape took %s (median), %s (max).
 
-        """.formatted(r.markWindow, millis(r.samples, 0.5), millis(r.samples, 1.0)));
+        """
+            .formatted(r.markWindow, millis(r.samples, 0.5), millis(r.samples, 1.0)));
 
-    md.append("## Samples (seconds since the query-service was launched, events applied), every 10 s\n\n");
+    md.append(
+        "## Samples (seconds since the query-service was launched, events applied), every 10"
+            + " s\n\n");
     md.append(sampleTable(r.samples, r.ingestDoneSeconds)).append('\n');
     return md.toString();
   }
 
-  private static void row(StringBuilder md, String figure, String measured, String target, String verdict) {
-    md.append("| ").append(figure).append(" | ").append(measured).append(" | ").append(target).append(" | ")
-        .append(verdict == null ? (target.isEmpty() ? "" : "n/a") : verdict).append(" |\n");
+  private static void row(
+      StringBuilder md, String figure, String measured, String target, String verdict) {
+    md.append("| ")
+        .append(figure)
+        .append(" | ")
+        .append(measured)
+        .append(" | ")
+        .append(target)
+        .append(" | ")
+        .append(verdict == null ? (target.isEmpty() ? "" : "n/a") : verdict)
+        .append(" |\n");
   }
 
   private static String verdict(boolean pass, double value) {
@@ -1059,7 +1389,12 @@ class ReadSideBenchmark {
   }
 
   private static String millis(List<Sample> samples, double q) {
-    double[] sorted = samples.stream().mapToDouble(Sample::scrapeMs).filter(d -> !Double.isNaN(d)).sorted().toArray();
+    double[] sorted =
+        samples.stream()
+            .mapToDouble(Sample::scrapeMs)
+            .filter(d -> !Double.isNaN(d))
+            .sorted()
+            .toArray();
     if (sorted.length == 0) return "n/a";
     return "%.0f ms".formatted(sorted[Math.max(0, (int) Math.ceil(q * sorted.length) - 1)]);
   }
@@ -1068,7 +1403,12 @@ class ReadSideBenchmark {
     Map<String, Double> max = new LinkedHashMap<>();
     for (Sample s : samples) max.merge(s.phase(), s.heap(), Math::max);
     StringBuilder text = new StringBuilder();
-    max.forEach((phase, bytes) -> text.append(text.length() == 0 ? "" : ", ").append(phase).append(' ').append(mib(bytes)));
+    max.forEach(
+        (phase, bytes) ->
+            text.append(text.length() == 0 ? "" : ", ")
+                .append(phase)
+                .append(' ')
+                .append(mib(bytes)));
     return text.length() == 0 ? "no samples" : text.toString();
   }
 
@@ -1091,11 +1431,15 @@ class ReadSideBenchmark {
     if (picked.isEmpty()) return "No samples with `tracker_projection_events_applied_total`.\n";
     int perRow = 6;
     StringBuilder md = new StringBuilder("|");
-    md.append(" t (s) | applied |".repeat(perRow)).append("\n|").append("---:|---:|".repeat(perRow)).append('\n');
+    md.append(" t (s) | applied |".repeat(perRow))
+        .append("\n|")
+        .append("---:|---:|".repeat(perRow))
+        .append('\n');
     for (int i = 0; i < picked.size(); i += perRow) {
       md.append('|');
       for (int j = i; j < i + perRow; j++) {
-        if (j < picked.size()) md.append(" %.0f | %,d |".formatted(picked.get(j).t(), picked.get(j).applied()));
+        if (j < picked.size())
+          md.append(" %.0f | %,d |".formatted(picked.get(j).t(), picked.get(j).applied()));
         else md.append(" | |");
       }
       md.append('\n');
@@ -1107,21 +1451,42 @@ class ReadSideBenchmark {
     String cpu = "?";
     String memory = "?";
     try {
-      cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("?");
-      memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
-          .map(l -> "%.1f GiB".formatted(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0)).findFirst().orElse("?");
+      cpu =
+          Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+              .filter(l -> l.startsWith("model name"))
+              .map(l -> l.substring(l.indexOf(':') + 1).trim())
+              .findFirst()
+              .orElse("?");
+      memory =
+          Files.readAllLines(Path.of("/proc/meminfo")).stream()
+              .filter(l -> l.startsWith("MemTotal"))
+              .map(
+                  l ->
+                      "%.1f GiB"
+                          .formatted(Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+              .findFirst()
+              .orElse("?");
     } catch (IOException | RuntimeException e) {
       // not Linux: leave the question marks
     }
-    return "nproc %d, %s, %s RAM, %s %s (%s); shared with other work".formatted(Runtime.getRuntime().availableProcessors(),
-        cpu, memory, System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
+    return "nproc %d, %s, %s RAM, %s %s (%s); shared with other work"
+        .formatted(
+            Runtime.getRuntime().availableProcessors(),
+            cpu,
+            memory,
+            System.getProperty("os.name"),
+            System.getProperty("os.version"),
+            System.getProperty("os.arch"));
   }
 
   // ---------------------------------------------------------------- helpers
 
   private static HttpRequest get(String url, Duration timeout) {
-    return HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json").GET().build();
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(timeout)
+        .header("Accept", "application/json")
+        .GET()
+        .build();
   }
 
   private double secondsSinceLaunch() {
@@ -1130,8 +1495,10 @@ class ReadSideBenchmark {
 
   private static String javaVersion(Path java) {
     try {
-      Process process = new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      Process process =
+          new ProcessBuilder(java.toString(), "-version").redirectErrorStream(true).start();
+      String output =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
       process.waitFor(30, TimeUnit.SECONDS);
       return output;
     } catch (IOException e) {
@@ -1153,10 +1520,13 @@ class ReadSideBenchmark {
 
   private static Path projectRoot() {
     Path dir = Path.of("").toAbsolutePath();
-    while (dir != null && !(Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("query-service")))) {
+    while (dir != null
+        && !(Files.exists(dir.resolve("mvnw"))
+            && Files.isDirectory(dir.resolve("query-service")))) {
       dir = dir.getParent();
     }
-    if (dir == null) throw new IllegalStateException("run from the project or the query-service directory");
+    if (dir == null)
+      throw new IllegalStateException("run from the project or the query-service directory");
     return dir;
   }
 
@@ -1167,7 +1537,9 @@ class ReadSideBenchmark {
   }
 
   private static void log(String format, Object... args) {
-    System.out.printf("[read-side %s] %s%n", LocalDateTime.now().withNano(0).toLocalTime(), format.formatted(args));
+    System.out.printf(
+        "[read-side %s] %s%n",
+        LocalDateTime.now().withNano(0).toLocalTime(), format.formatted(args));
     System.out.flush();
   }
 }

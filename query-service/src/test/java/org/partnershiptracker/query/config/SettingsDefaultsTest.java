@@ -1,13 +1,12 @@
 package org.partnershiptracker.query.config;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.StandardEnvironment;
-
-import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** With nothing set, the settings records keep the defaults the @Value placeholders had. */
 class SettingsDefaultsTest {
@@ -15,8 +14,10 @@ class SettingsDefaultsTest {
 
   @Test
   void mongoDefaultsToTheEmbeddedServerAndTheTrackerDatabase() {
-    MongoConnectionProperties mongo = binder.bindOrCreate("spring.data.mongodb", Bindable.of(MongoConnectionProperties.class));
-    EmbeddedMongoProperties embedded = binder.bindOrCreate("tracker.embedded-mongo", Bindable.of(EmbeddedMongoProperties.class));
+    MongoConnectionProperties mongo =
+        binder.bindOrCreate("spring.data.mongodb", Bindable.of(MongoConnectionProperties.class));
+    EmbeddedMongoProperties embedded =
+        binder.bindOrCreate("tracker.embedded-mongo", Bindable.of(EmbeddedMongoProperties.class));
 
     assertThat(mongo.uri()).isEmpty();
     assertThat(mongo.database()).isEqualTo("partnership_tracker");
@@ -26,7 +27,8 @@ class SettingsDefaultsTest {
 
   @Test
   void gaugesDefaultToAHundredPartnershipsEveryMinute() {
-    MetricsProperties metrics = binder.bindOrCreate("tracker.metrics", Bindable.of(MetricsProperties.class));
+    MetricsProperties metrics =
+        binder.bindOrCreate("tracker.metrics", Bindable.of(MetricsProperties.class));
 
     assertThat(metrics.maxPartnerships()).isEqualTo(100);
     assertThat(metrics.refresh()).isEqualTo(Duration.ofSeconds(60));

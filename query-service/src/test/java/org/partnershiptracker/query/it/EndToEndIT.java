@@ -1,6 +1,18 @@
 package org.partnershiptracker.query.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,23 +36,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The whole system: a real Kafka broker (KRaft), the command-service as its own JVM (the exec jar
- * with its embedded PostgreSQL), and the query-service with its MongoDB-wire server. Commands go
- * in over HTTP; the query API shows their effect.
+ * with its embedded PostgreSQL), and the query-service with its MongoDB-wire server. Commands go in
+ * over HTTP; the query API shows their effect.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -59,11 +58,18 @@ class EndToEndIT {
     Files.createDirectories(runDir);
     broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
     int commandPort = freePort();
-    Path jar = Path.of("../command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
-    assertThat(jar).as("build the command-service first (./mvnw verify from the root does)").exists();
+    Path jar =
+        Path.of("../command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar")
+            .toAbsolutePath();
+    assertThat(jar)
+        .as("build the command-service first (./mvnw verify from the root does)")
+        .exists();
     commandService =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar", jar.toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                jar.toString(),
                 "--server.port=" + commandPort,
                 "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
@@ -79,9 +85,16 @@ class EndToEndIT {
                 "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers(),
                 "--tracker.metrics.refresh=1s");
     commands = "http://localhost:" + commandPort + "/api/partnerships";
-    queries = "http://localhost:" + queryService.getEnvironment().getProperty("local.server.port") + "/api/partnerships";
-    await().atMost(Duration.ofSeconds(120))
-        .until(() -> Http.get("http://localhost:" + commandPort + "/actuator/health/readiness").status() == 200);
+    queries =
+        "http://localhost:"
+            + queryService.getEnvironment().getProperty("local.server.port")
+            + "/api/partnerships";
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(
+            () ->
+                Http.get("http://localhost:" + commandPort + "/actuator/health/readiness").status()
+                    == 200);
   }
 
   @AfterAll
@@ -89,33 +102,45 @@ class EndToEndIT {
     if (queryService != null) queryService.close();
     if (commandService != null) {
       commandService.destroy();
-      if (!commandService.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) commandService.destroyForcibly();
+      if (!commandService.waitFor(30, java.util.concurrent.TimeUnit.SECONDS))
+        commandService.destroyForcibly();
     }
     if (broker != null) broker.close();
   }
 
   private void formPartnership(String id) {
-    Http.postOk(commands, """
-        {"partnershipId":"%s","name":"Shire data partnership","formedOn":"2025-01-06"}""".formatted(id));
-    for (String[] partner : new String[][] {
-        {"north-council", "North County Council", "LOCAL_AUTHORITY"},
-        {"south-council", "South County Council", "LOCAL_AUTHORITY"},
-        {"uni", "Shire University", "UNIVERSITY"}}) {
-      Http.postOk(commands + "/" + id + "/partners", """
-          {"organisationId":"%s","organisationName":"%s","sector":"%s","joinedOn":"2025-01-06"}"""
-          .formatted(partner[0], partner[1], partner[2]));
+    Http.postOk(
+        commands,
+        """
+        {"partnershipId":"%s","name":"Shire data partnership","formedOn":"2025-01-06"}\
+        """
+            .formatted(id));
+    for (String[] partner :
+        new String[][] {
+          {"north-council", "North County Council", "LOCAL_AUTHORITY"},
+          {"south-council", "South County Council", "LOCAL_AUTHORITY"},
+          {"uni", "Shire University", "UNIVERSITY"}
+        }) {
+      Http.postOk(
+          commands + "/" + id + "/partners",
+          """
+          {"organisationId":"%s","organisationName":"%s","sector":"%s","joinedOn":"2025-01-06"}\
+          """
+              .formatted(partner[0], partner[1], partner[2]));
     }
   }
 
   private String meeting(String id, String type, String heldOn, String host, String level) {
     return """
-        {"meetingId":"%s","type":"%s","heldOn":"%s","durationMinutes":240,"hostOrganisationId":"%s",
-         "attendees":[{"organisationId":"uni","level":"RESEARCHER","count":2},{"organisationId":"%s","level":"%s","count":3}]}"""
+    {"meetingId":"%s","type":"%s","heldOn":"%s","durationMinutes":240,"hostOrganisationId":"%s",
+     "attendees":[{"organisationId":"uni","level":"RESEARCHER","count":2},{"organisationId":"%s","level":"%s","count":3}]}\
+    """
         .formatted(id, type, heldOn, host, host, level);
   }
 
   private int interactionsUntil(String partnership, String to) {
-    Http.Response response = Http.get(queries + "/" + partnership + "/interactions?from=2025-01-01&to=" + to);
+    Http.Response response =
+        Http.get(queries + "/" + partnership + "/interactions?from=2025-01-01&to=" + to);
     return response.status() == 200 ? response.json().get("totalInteractions").asInt() : -1;
   }
 
@@ -124,27 +149,43 @@ class EndToEndIT {
   void commandsOverHttpShowInTheQueryApiAndTheDelayIsMeasured() throws IOException {
     String partnership = "e2e-shire";
     formPartnership(partnership);
-    Http.postOk(commands + "/" + partnership + "/roles", """
-        {"roleType":"BOUNDARY_SPANNER","organisationId":"north-council","personId":"person-n1","designatedOn":"2025-01-10"}""");
-    Http.postOk(commands + "/" + partnership + "/roles", """
-        {"roleType":"POINT_OF_CONTACT","organisationId":"north-council","personId":"person-n2","designatedOn":"2025-01-10"}""");
-    Http.postOk(commands + "/" + partnership + "/quick-wins", """
-        {"title":"Discharge dashboard","deliveredOn":"2025-02-01","beneficiaryOrganisationId":"north-council"}""");
+    Http.postOk(
+        commands + "/" + partnership + "/roles",
+        """
+        {"roleType":"BOUNDARY_SPANNER","organisationId":"north-council","personId":"person-n1","designatedOn":"2025-01-10"}\
+        """);
+    Http.postOk(
+        commands + "/" + partnership + "/roles",
+        """
+        {"roleType":"POINT_OF_CONTACT","organisationId":"north-council","personId":"person-n2","designatedOn":"2025-01-10"}\
+        """);
+    Http.postOk(
+        commands + "/" + partnership + "/quick-wins",
+        """
+        {"title":"Discharge dashboard","deliveredOn":"2025-02-01","beneficiaryOrganisationId":"north-council"}\
+        """);
 
     List<Long> delaysMs = new ArrayList<>();
     for (int week = 0; week < 20; week++) {
       String day = java.time.LocalDate.parse("2025-02-03").plusWeeks(week).toString();
       int before = Math.max(0, interactionsUntil(partnership, AS_OF));
       long sent = System.nanoTime();
-      Http.postOk(commands + "/" + partnership + "/meetings",
+      Http.postOk(
+          commands + "/" + partnership + "/meetings",
           meeting("north-day-" + week, "ON_SITE_WORK_DAY", day, "north-council", "ANALYST"));
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(10))
           .until(() -> interactionsUntil(partnership, AS_OF) == before + 1);
       delaysMs.add((System.nanoTime() - sent) / 1_000_000);
     }
     Collections.sort(delaysMs);
-    String figures = "command-to-query delay over %d commands: median %d ms, worst %d ms"
-        .formatted(delaysMs.size(), delaysMs.get(delaysMs.size() / 2), delaysMs.get(delaysMs.size() - 1));
+    String figures =
+        "command-to-query delay over %d commands: median %d ms, worst %d ms"
+            .formatted(
+                delaysMs.size(),
+                delaysMs.get(delaysMs.size() / 2),
+                delaysMs.get(delaysMs.size() - 1));
     log.info(figures);
     Files.writeString(Path.of("target/e2e-latency.txt"), figures + System.lineSeparator());
 
@@ -152,7 +193,8 @@ class EndToEndIT {
     assertThat(trust.get("index").isNumber()).isTrue();
     JsonNode north = findOrganisation(trust, "north-council");
     JsonNode south = findOrganisation(trust, "south-council");
-    assertThat(score(north, "L5_REGULAR_CONTACT")).isGreaterThan(score(south, "L5_REGULAR_CONTACT"));
+    assertThat(score(north, "L5_REGULAR_CONTACT"))
+        .isGreaterThan(score(south, "L5_REGULAR_CONTACT"));
 
     Http.Response csv = Http.get(queries + "/" + partnership + "/report.csv?asOf=" + AS_OF);
     assertThat(csv.status()).isEqualTo(200);
@@ -173,7 +215,8 @@ class EndToEndIT {
   }
 
   private static double score(JsonNode profile, String practice) {
-    JsonNode scores = profile.has("scores") ? profile.get("scores") : profile.get("profile").get("scores");
+    JsonNode scores =
+        profile.has("scores") ? profile.get("scores") : profile.get("profile").get("scores");
     for (JsonNode score : scores) {
       if (score.get("practice").asText().equals(practice)) {
         return score.get("score").isNull() ? -1 : score.get("score").asDouble();
@@ -190,19 +233,25 @@ class EndToEndIT {
     assertThat(health.get("components").get("mongo").get("status").asText()).isEqualTo("UP");
     assertThat(health.get("components").get("projection").get("status").asText()).isEqualTo("UP");
     String queryMetrics = queries.replace("/api/partnerships", "/actuator/prometheus");
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Http.get(queryMetrics).body())
-        .contains("tracker_projection_lag_events{projection=\"read-models\"}")
-        .contains("tracker_projection_events_applied_total")
-        .contains("tracker_partnership_trust_index{partnership=\"e2e-shire\"}")
-        .contains("tracker_partnership_overdue_milestones{partnership=\"e2e-shire\"}"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(Http.get(queryMetrics).body())
+                    .contains("tracker_projection_lag_events{projection=\"read-models\"}")
+                    .contains("tracker_projection_events_applied_total")
+                    .contains("tracker_partnership_trust_index{partnership=\"e2e-shire\"}")
+                    .contains("tracker_partnership_overdue_milestones{partnership=\"e2e-shire\"}"));
     String commandMetrics = commands.replace("/api/partnerships", "/actuator/prometheus");
     assertThat(Http.get(commandMetrics).body())
         .contains("tracker_events_published_total{type=\"MeetingHeld\"}")
         .contains("tracker_publication_lag_events");
     assertThat(Http.get(queries + "/nobody/trust").status()).isEqualTo(404);
     assertThat(Http.get(queries + "/e2e-shire/trust?asOf=2025-02-30").status()).isEqualTo(400);
-    assertThat(Http.get(queries + "/e2e-shire/interactions?from=2025-05-01&to=2025-04-01").status()).isEqualTo(400);
-    assertThat(Http.get(queries + "/e2e-shire/interactions?granularity=fortnight").status()).isEqualTo(400);
+    assertThat(Http.get(queries + "/e2e-shire/interactions?from=2025-05-01&to=2025-04-01").status())
+        .isEqualTo(400);
+    assertThat(Http.get(queries + "/e2e-shire/interactions?granularity=fortnight").status())
+        .isEqualTo(400);
   }
 
   @Test
@@ -219,13 +268,20 @@ class EndToEndIT {
   @Order(4)
   void aRebuildGivesAReadModelIdenticalToTheLiveOne() {
     String report = Http.get(queries + "/e2e-shire/report?asOf=" + AS_OF).body();
-    String admin = queries.replace("/api/partnerships", "/admin/projections/trust-building/rebuild");
+    String admin =
+        queries.replace("/api/partnerships", "/admin/projections/trust-building/rebuild");
     assertThat(Http.post(admin, "").status()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(120)).until(() -> Http.get(admin).json().get("state").asText().equals("COMPLETED"));
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .until(() -> Http.get(admin).json().get("state").asText().equals("COMPLETED"));
     JsonNode progress = Http.get(admin).json();
-    log.info("rebuild: {} events in generation {}, {} events/s",
-        progress.get("eventsDone"), progress.get("generation"), progress.get("eventsPerSecond"));
-    assertThat(progress.get("eventsDone").asLong()).isGreaterThanOrEqualTo(progress.get("eventsTotal").asLong());
+    log.info(
+        "rebuild: {} events in generation {}, {} events/s",
+        progress.get("eventsDone"),
+        progress.get("generation"),
+        progress.get("eventsPerSecond"));
+    assertThat(progress.get("eventsDone").asLong())
+        .isGreaterThanOrEqualTo(progress.get("eventsTotal").asLong());
     assertThat(Http.get(queries + "/e2e-shire/report?asOf=" + AS_OF).body()).isEqualTo(report);
   }
 
@@ -234,22 +290,36 @@ class EndToEndIT {
   void commandsAcceptedWhileKafkaIsDownAreVisibleAfterItRestarts() {
     broker.close();
     for (int i = 0; i < 3; i++) {
-      Http.postOk(commands + "/e2e-shire/meetings",
-          meeting("during-outage-" + i, "SOCIAL", "2025-06-0" + (i + 2), "south-council", "MIDDLE_MANAGER"));
+      Http.postOk(
+          commands + "/e2e-shire/meetings",
+          meeting(
+              "during-outage-" + i,
+              "SOCIAL",
+              "2025-06-0" + (i + 2),
+              "south-council",
+              "MIDDLE_MANAGER"));
     }
     int before = interactionsUntil("e2e-shire", AS_OF);
     broker = broker.restart();
-    await().atMost(Duration.ofSeconds(180)).until(() -> interactionsUntil("e2e-shire", AS_OF) == before + 3);
+    await()
+        .atMost(Duration.ofSeconds(180))
+        .until(() -> interactionsUntil("e2e-shire", AS_OF) == before + 3);
   }
 
   /** Reads every record of the topic and produces it again: a redelivery of everything. */
   private long redeliverWholeTopic() {
     Map<String, Object> common = Map.of("bootstrap.servers", broker.bootstrapServers());
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-            Map.of("bootstrap.servers", broker.bootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer());
-        KafkaProducer<String, byte[]> producer = new KafkaProducer<>(common, new StringSerializer(), new ByteArraySerializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor("partnership.events").stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    try (KafkaConsumer<String, byte[]> consumer =
+            new KafkaConsumer<>(
+                Map.of("bootstrap.servers", broker.bootstrapServers()),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
+        KafkaProducer<String, byte[]> producer =
+            new KafkaProducer<>(common, new StringSerializer(), new ByteArraySerializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor("partnership.events").stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -257,7 +327,9 @@ class EndToEndIT {
       while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
           if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-            producer.send(new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value()));
+            producer.send(
+                new ProducerRecord<>(
+                    record.topic(), record.partition(), record.key(), record.value()));
             copied++;
           }
         }
@@ -268,14 +340,20 @@ class EndToEndIT {
   }
 
   private boolean projectionCaughtUp() {
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
-        Map.of("bootstrap.servers", broker.bootstrapServers()), new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor("partnership.events").stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of("bootstrap.servers", broker.bootstrapServers()),
+            new StringDeserializer(),
+            new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor("partnership.events").stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
       var store = queryService.getBean(org.partnershiptracker.query.readmodel.ReadModelStore.class);
       Map<Integer, Long> reached = store.nextOffsets(store.activeGeneration());
-      return end.entrySet().stream().allMatch(e -> reached.getOrDefault(e.getKey().partition(), 0L) >= e.getValue());
+      return end.entrySet().stream()
+          .allMatch(e -> reached.getOrDefault(e.getKey().partition(), 0L) >= e.getValue());
     }
   }
 

@@ -2,7 +2,6 @@ package org.partnershiptracker.query.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,7 +41,8 @@ final class Http {
   static Response postOk(String url, String json) {
     Response response = post(url, json);
     if (response.status() >= 300) {
-      throw new AssertionError("POST " + url + " gave " + response.status() + ": " + response.body());
+      throw new AssertionError(
+          "POST " + url + " gave " + response.status() + ": " + response.body());
     }
     return response;
   }
@@ -59,7 +59,10 @@ final class Http {
     }
   }
 
-  /** A value as the service serves it: written by the service's own mapper and read back, so numbers compare alike. */
+  /**
+   * A value as the service serves it: written by the service's own mapper and read back, so numbers
+   * compare alike.
+   */
   static JsonNode asServed(ObjectMapper serviceJson, Object value) {
     try {
       return JSON.readTree(serviceJson.writeValueAsString(value));

@@ -1,10 +1,9 @@
 package org.partnershiptracker.query.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,9 +15,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The README's run command itself: run-local.sh starts Kafka and both services, loads the demo
@@ -33,57 +32,99 @@ class LocalStackIT {
     Path dataDir = Path.of("target/local-stack-" + UUID.randomUUID()).toAbsolutePath();
     int commandPort = freePort();
     int queryPort = freePort();
-    ProcessBuilder builder = new ProcessBuilder("bash", "run-local.sh").directory(Path.of("..").toFile()).redirectErrorStream(true);
-    builder.environment().putAll(Map.of(
-        "SKIP_BUILD", "1",
-        "DATA_DIR", dataDir.toString(),
-        "COMMAND_SERVICE_PORT", String.valueOf(commandPort),
-        "QUERY_SERVICE_PORT", String.valueOf(queryPort),
-        "KAFKA_PORT", String.valueOf(freePort()),
-        "KAFKA_CONTROLLER_PORT", String.valueOf(freePort())));
+    ProcessBuilder builder =
+        new ProcessBuilder("bash", "run-local.sh")
+            .directory(Path.of("..").toFile())
+            .redirectErrorStream(true);
+    builder
+        .environment()
+        .putAll(
+            Map.of(
+                "SKIP_BUILD", "1",
+                "DATA_DIR", dataDir.toString(),
+                "COMMAND_SERVICE_PORT", String.valueOf(commandPort),
+                "QUERY_SERVICE_PORT", String.valueOf(queryPort),
+                "KAFKA_PORT", String.valueOf(freePort()),
+                "KAFKA_CONTROLLER_PORT", String.valueOf(freePort())));
     long started = System.nanoTime();
     Process stack = builder.start();
     StringBuffer output = new StringBuffer();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-        lines.lines().forEach(line -> output.append(line).append('\n'));
-      } catch (IOException e) {
-        output.append("reader: ").append(e.getMessage());
-      }
-    });
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader lines =
+                  new BufferedReader(
+                      new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
+                lines.lines().forEach(line -> output.append(line).append('\n'));
+              } catch (IOException e) {
+                output.append("reader: ").append(e.getMessage());
+              }
+            });
     reader.start();
     try {
-      await().atMost(Duration.ofMinutes(4)).until(() -> output.toString().contains("Running.") || !stack.isAlive());
-      assertThat(output.toString()).as(output::toString).contains("Running.", "Loaded the demo partnership");
+      await()
+          .atMost(Duration.ofMinutes(4))
+          .until(() -> output.toString().contains("Running.") || !stack.isAlive());
+      assertThat(output.toString())
+          .as(output::toString)
+          .contains("Running.", "Loaded the demo partnership");
       long seconds = (System.nanoTime() - started) / 1_000_000_000;
-      String figure = "run-local.sh (SKIP_BUILD=1) to all healthy with the demo loaded: " + seconds + " s";
+      String figure =
+          "run-local.sh (SKIP_BUILD=1) to all healthy with the demo loaded: " + seconds + " s";
       log.info(figure);
       Files.writeString(Path.of("target/local-stack-startup.txt"), figure + System.lineSeparator());
-      assertThat(output.toString()).contains("http://localhost:" + queryPort + "/api/partnerships/demo-shire/report");
+      assertThat(output.toString())
+          .contains("http://localhost:" + queryPort + "/api/partnerships/demo-shire/report");
 
       String trustUrl = "http://localhost:" + queryPort + "/api/partnerships/demo-shire/trust";
-      await().atMost(Duration.ofSeconds(60)).until(() -> {
-        Http.Response response = Http.get(trustUrl);
-        return response.status() == 200 && response.json().get("organisations").size() == 2
-            && Http.get("http://localhost:" + queryPort + "/api/partnerships").json().get(0).get("eventCount").asInt() >= 160;
-      });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () -> {
+                Http.Response response = Http.get(trustUrl);
+                return response.status() == 200
+                    && response.json().get("organisations").size() == 2
+                    && Http.get("http://localhost:" + queryPort + "/api/partnerships")
+                            .json()
+                            .get(0)
+                            .get("eventCount")
+                            .asInt()
+                        >= 160;
+              });
       JsonNode trust = Http.get(trustUrl).json();
       Map<String, String> bands = new java.util.HashMap<>();
-      trust.get("organisations").forEach(o -> bands.put(o.get("organisationId").asText(), o.get("band").asText()));
-      assertThat(bands).containsEntry("north-council", "STRONG").containsEntry("south-council", "AT_RISK");
-      assertThat(Http.get("http://localhost:" + queryPort + "/api/partnerships/demo-shire/report.csv").status()).isEqualTo(200);
+      trust
+          .get("organisations")
+          .forEach(o -> bands.put(o.get("organisationId").asText(), o.get("band").asText()));
+      assertThat(bands)
+          .containsEntry("north-council", "STRONG")
+          .containsEntry("south-council", "AT_RISK");
+      assertThat(
+              Http.get("http://localhost:" + queryPort + "/api/partnerships/demo-shire/report.csv")
+                  .status())
+          .isEqualTo(200);
     } finally {
       stack.destroy(); // SIGTERM, as Ctrl-C would: the script stops what it started
       if (!stack.waitFor(90, TimeUnit.SECONDS)) {
         stack.destroyForcibly();
       }
     }
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-        assertThat(ProcessHandle.allProcesses()
-            .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
-            .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
-            .toList())
-            .as("processes left behind").isEmpty());
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ProcessHandle.allProcesses()
+                            .filter(
+                                p ->
+                                    p.info()
+                                        .commandLine()
+                                        .map(c -> c.contains(dataDir.toString()))
+                                        .orElse(false))
+                            .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+                            .toList())
+                    .as("processes left behind")
+                    .isEmpty());
   }
 
   private static int freePort() throws IOException {

@@ -1,5 +1,13 @@
 package org.partnershiptracker.query.readmodel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,24 +22,15 @@ import org.partnershiptracker.query.milestone.model.MilestoneCalculator;
 import org.partnershiptracker.query.milestone.model.MilestoneStatus;
 import org.partnershiptracker.query.partnership.model.MeetingKeys;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
+import org.partnershiptracker.query.partnership.model.RecordedEvent;
 import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.testdata.PartnershipHistories;
-import org.partnershiptracker.query.partnership.model.RecordedEvent;
-
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The oracle: for random valid histories, written to the materialised documents in random
- * batches with redeliveries, every figure of trust, interactions, milestones, the report and the
- * portfolio row equals what the reference fold over every event gives, for random dates, windows,
- * ranges and granularities.
+ * The oracle: for random valid histories, written to the materialised documents in random batches
+ * with redeliveries, every figure of trust, interactions, milestones, the report and the portfolio
+ * row equals what the reference fold over every event gives, for random dates, windows, ranges and
+ * granularities.
  */
 class ReadModelsMatchTheFoldProperties {
   private static ReadModelFixture fixture;
@@ -46,7 +45,14 @@ class ReadModelsMatchTheFoldProperties {
     fixture.close();
   }
 
-  record Question(long seed, int asOfOffset, int windowDays, int fromOffset, int rangeDays, Granularity granularity, MilestoneStatus status) {}
+  record Question(
+      long seed,
+      int asOfOffset,
+      int windowDays,
+      int fromOffset,
+      int rangeDays,
+      Granularity granularity,
+      MilestoneStatus status) {}
 
   @Provide
   Arbitrary<List<Question>> questions() {
@@ -73,20 +79,29 @@ class ReadModelsMatchTheFoldProperties {
   }
 
   @Property(tries = 150)
-  void everyFigureEqualsTheFold(@ForAll("histories") List<RecordedEvent> history, @ForAll("questions") List<Question> questions) {
+  void everyFigureEqualsTheFold(
+      @ForAll("histories") List<RecordedEvent> history,
+      @ForAll("questions") List<Question> questions) {
     fixture.empty();
-    writeInRandomBatchesWithRedeliveries(history, new Random(history.size() * 31L + questions.size()));
+    writeInRandomBatchesWithRedeliveries(
+        history, new Random(history.size() * 31L + questions.size()));
     String partnershipId = history.get(0).event().partnershipId().value();
     LocalDate formed = history.get(0).event().occurredOn();
 
     for (Question q : questions) {
       LocalDate asOf = formed.plusDays(q.asOfOffset());
       PartnershipFacts asOfFacts = PartnershipFacts.of(history, asOf);
-      assertThat(fixture.readModels.trust(partnershipId, asOf, q.windowDays())).as("trust as of %s over %d days", asOf, q.windowDays())
+      assertThat(fixture.readModels.trust(partnershipId, asOf, q.windowDays()))
+          .as("trust as of %s over %d days", asOf, q.windowDays())
           .contains(fixture.trust.calculate(asOfFacts, asOf, q.windowDays()));
-      assertThat(fixture.readModels.milestones(partnershipId, asOf, q.status())).as("milestones as of %s", asOf)
+      assertThat(fixture.readModels.milestones(partnershipId, asOf, q.status()))
+          .as("milestones as of %s", asOf)
           .contains(MilestoneCalculator.calculate(asOfFacts, asOf, q.status()));
-      assertThat(fixture.readModels.reportFacts(partnershipId, asOf).map(f -> PartnershipReport.of(f, asOf, fixture.trust)))
+      assertThat(
+              fixture
+                  .readModels
+                  .reportFacts(partnershipId, asOf)
+                  .map(f -> PartnershipReport.of(f, asOf, fixture.trust)))
           .as("report as of %s", asOf)
           .contains(PartnershipReport.of(asOfFacts, asOf, fixture.trust));
 
@@ -94,23 +109,42 @@ class ReadModelsMatchTheFoldProperties {
       LocalDate to = from.plusDays(q.rangeDays());
       assertThat(fixture.readModels.interactions(partnershipId, from, to, q.granularity()))
           .as("interactions %s..%s by %s", from, to, q.granularity())
-          .contains(InteractionFrequencyCalculator.calculate(PartnershipFacts.of(history, to), from, to, q.granularity()));
+          .contains(
+              InteractionFrequencyCalculator.calculate(
+                  PartnershipFacts.of(history, to), from, to, q.granularity()));
     }
 
     LocalDate today = formed.plusDays(questions.get(0).asOfOffset());
-    Portfolio.Row row = fixture.portfolio(today).rows().stream().filter(r -> r.partnershipId().equals(partnershipId)).findFirst().orElseThrow();
+    Portfolio.Row row =
+        fixture.portfolio(today).rows().stream()
+            .filter(r -> r.partnershipId().equals(partnershipId))
+            .findFirst()
+            .orElseThrow();
     PartnershipFacts todayFacts = PartnershipFacts.of(history, today);
     var profile = fixture.trust.calculate(todayFacts, today, null);
     assertThat(row.trustIndex()).isEqualTo(profile.index());
     assertThat(row.band()).isEqualTo(profile.band());
     assertThat(row.eventCount()).isEqualTo(history.size());
-    assertThat(row.daysSinceLastInteraction()).isEqualTo(
-        todayFacts.activity().lastDay(MeetingKeys.ANY, today).map(d -> ChronoUnit.DAYS.between(d, today)).orElse(null));
-    assertThat(row.overdueMilestones()).isEqualTo(MilestoneCalculator.calculate(todayFacts, today, null).totals().get(MilestoneStatus.OVERDUE));
+    assertThat(row.daysSinceLastInteraction())
+        .isEqualTo(
+            todayFacts
+                .activity()
+                .lastDay(MeetingKeys.ANY, today)
+                .map(d -> ChronoUnit.DAYS.between(d, today))
+                .orElse(null));
+    assertThat(row.overdueMilestones())
+        .isEqualTo(
+            MilestoneCalculator.calculate(todayFacts, today, null)
+                .totals()
+                .get(MilestoneStatus.OVERDUE));
   }
 
-  /** Batches of 1 to 60 events; now and then a batch is delivered again, as after a crash or a publisher retry. */
-  private static void writeInRandomBatchesWithRedeliveries(List<RecordedEvent> history, Random random) {
+  /**
+   * Batches of 1 to 60 events; now and then a batch is delivered again, as after a crash or a
+   * publisher retry.
+   */
+  private static void writeInRandomBatchesWithRedeliveries(
+      List<RecordedEvent> history, Random random) {
     ReadModelWriter writer = new ReadModelWriter(fixture.store, 1);
     int at = 0;
     while (at < history.size()) {
@@ -122,7 +156,8 @@ class ReadModelsMatchTheFoldProperties {
         if (random.nextBoolean()) {
           writer.forget(); // a restarted writer reads the heads back
         }
-        ReadModelWriter.Outcome again = writer.write(fixture.incoming(new ArrayList<>(batch)), Map.of());
+        ReadModelWriter.Outcome again =
+            writer.write(fixture.incoming(new ArrayList<>(batch)), Map.of());
         assertThat(again.applied()).isZero();
         assertThat(again.duplicates()).isEqualTo(batch.size());
         assertThat(again.setAside()).isEmpty();
@@ -130,5 +165,4 @@ class ReadModelsMatchTheFoldProperties {
       at += size;
     }
   }
-
 }

@@ -1,5 +1,16 @@
 package org.partnershiptracker.query.testdata;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.partnership.MeetingHeld;
@@ -41,44 +52,49 @@ import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
-
 /**
- * One partnership's history, built command by command against a model of the command side's
- * state (Partnership and Project aggregates), so that every event is one the aggregates would
- * have accepted, in store order. Single use: create, {@link #run()}, discard.
+ * One partnership's history, built command by command against a model of the command side's state
+ * (Partnership and Project aggregates), so that every event is one the aggregates would have
+ * accepted, in store order. Single use: create, {@link #run()}, discard.
  */
 final class HistoryGenerator {
-  /** Share (in %) of meetings, surveys and quick wins recorded late, dated before earlier events. */
+  /**
+   * Share (in %) of meetings, surveys and quick wins recorded late, dated before earlier events.
+   */
   private static final int BACKFILL_PERCENT = 13;
+
   /** How far back a late record reaches. */
   private static final int BACKFILL_DAYS = 120;
+
   private static final int MAX_CURRENT_PARTNERS = 7;
   private static final int MAX_ROLES = 20;
 
-  private static final Sector[] OTHER_PUBLIC =
-      {Sector.HEALTH, Sector.POLICE, Sector.CENTRAL_GOVERNMENT, Sector.THIRD_SECTOR};
+  private static final Sector[] OTHER_PUBLIC = {
+    Sector.HEALTH, Sector.POLICE, Sector.CENTRAL_GOVERNMENT, Sector.THIRD_SECTOR
+  };
   private static final String[] AREAS = {
     "hospital discharge delays", "school absence", "fuel poverty", "homelessness risk",
     "road safety hotspots", "youth violence", "air quality and asthma", "adult social care demand",
-    "missed GP appointments", "repeat domestic abuse calls", "food insecurity", "loneliness in later life"};
+    "missed GP appointments", "repeat domestic abuse calls", "food insecurity",
+        "loneliness in later life"
+  };
   private static final String[] QUICK_WINS = {
     "Shared dashboard", "Cleaned address lookup", "Ward-level map", "Data dictionary",
-    "Referral pathway chart", "Monthly briefing", "Linked extract", "Demand forecast"};
+    "Referral pathway chart", "Monthly briefing", "Linked extract", "Demand forecast"
+  };
   private static final String[] MILESTONE_TITLES = {
-    "Extract agreed", "First analysis shared", "Pilot evaluated", "Findings presented", "Service change embedded"};
+    "Extract agreed",
+    "First analysis shared",
+    "Pilot evaluated",
+    "Findings presented",
+    "Service change embedded"
+  };
   private static final RoleChangeReason[] VOLUNTARY_REASONS = {
-    RoleChangeReason.RESTRUCTURE, RoleChangeReason.DEPARTURE, RoleChangeReason.WORKLOAD, RoleChangeReason.OTHER};
+    RoleChangeReason.RESTRUCTURE,
+    RoleChangeReason.DEPARTURE,
+    RoleChangeReason.WORKLOAD,
+    RoleChangeReason.OTHER
+  };
   private static final int[] DURATIONS = {15, 30, 30, 45, 60, 60, 60, 90, 90, 120, 120, 180, 240};
 
   private final Random random;
@@ -107,7 +123,13 @@ final class HistoryGenerator {
   private int meetings;
   private int quickWins;
 
-  HistoryGenerator(Random random, String partnershipId, int events, LocalDate formedOn, LocalDate until, long firstPosition) {
+  HistoryGenerator(
+      Random random,
+      String partnershipId,
+      int events,
+      LocalDate formedOn,
+      LocalDate until,
+      long firstPosition) {
     if (events < 0) {
       throw new IllegalArgumentException("events must not be negative");
     }
@@ -117,10 +139,14 @@ final class HistoryGenerator {
     this.random = random;
     this.partnershipId = PartnershipId.of(partnershipId);
     // Project ids are aggregate ids, unique across partnerships, and at most 64 characters.
-    this.projectIdBase = partnershipId.length() <= 54 ? partnershipId : "ps" + Integer.toHexString(partnershipId.hashCode());
+    this.projectIdBase =
+        partnershipId.length() <= 54
+            ? partnershipId
+            : "ps" + Integer.toHexString(partnershipId.hashCode());
     this.formedOn = formedOn;
     this.target = events;
-    this.schedule = schedule(random, Math.max(events, 1), (int) ChronoUnit.DAYS.between(formedOn, until));
+    this.schedule =
+        schedule(random, Math.max(events, 1), (int) ChronoUnit.DAYS.between(formedOn, until));
     this.closesAtEnd = random.nextInt(100) < 5;
     this.out = new ArrayList<>(events + 16);
     this.position = firstPosition - 1;
@@ -134,8 +160,12 @@ final class HistoryGenerator {
       return out;
     }
     tick();
-    emit(new PartnershipFormed(partnershipId, "Partnership " + partnershipId.value(),
-        random.nextInt(3) == 0 ? null : "Use shared data to improve local services", formedOn));
+    emit(
+        new PartnershipFormed(
+            partnershipId,
+            "Partnership " + partnershipId.value(),
+            random.nextInt(3) == 0 ? null : "Use shared data to improve local services",
+            formedOn));
     for (Org founder : founders()) {
       if (full()) {
         return out;
@@ -155,7 +185,9 @@ final class HistoryGenerator {
     while (!full()) {
       tick();
       if (closesAtEnd && out.size() >= target - 1) {
-        emit(new PartnershipClosed(partnershipId, today, random.nextBoolean() ? null : "Funding ended"));
+        emit(
+            new PartnershipClosed(
+                partnershipId, today, random.nextBoolean() ? null : "Funding ended"));
         break;
       }
       step();
@@ -166,8 +198,8 @@ final class HistoryGenerator {
   // ---------------------------------------------------------------- dates and recording
 
   /**
-   * Sorted day offsets, one per event: uniform over the span minus 0..2 long gaps (months in
-   * which nothing happens), with some events pulled onto the previous event's day.
+   * Sorted day offsets, one per event: uniform over the span minus 0..2 long gaps (months in which
+   * nothing happens), with some events pulled onto the previous event's day.
    */
   private static int[] schedule(Random random, int events, int spanDays) {
     int[] gapStart = new int[0];
@@ -219,7 +251,10 @@ final class HistoryGenerator {
     return out.size() >= target;
   }
 
-  /** Today, or for a share of records a day up to {@link #BACKFILL_DAYS} earlier but not before {@code floor}. */
+  /**
+   * Today, or for a share of records a day up to {@link #BACKFILL_DAYS} earlier but not before
+   * {@code floor}.
+   */
   private LocalDate maybeBackfilled(LocalDate floor) {
     if (random.nextInt(100) < BACKFILL_PERCENT) {
       return someDayBefore(today, floor);
@@ -246,13 +281,23 @@ final class HistoryGenerator {
     record(project.id.value(), project.sequence++, event);
   }
 
-  /** Sequence numbers start at 0 per aggregate, as Axon's do; recordedAt is strictly increasing, in office hours of the clock's day when it can be. */
+  /**
+   * Sequence numbers start at 0 per aggregate, as Axon's do; recordedAt is strictly increasing, in
+   * office hours of the clock's day when it can be.
+   */
   private void record(String aggregateId, long sequence, PartnershipEvent event) {
     position++;
     long candidate = today.toEpochDay() * 86_400 + 8 * 3600 + random.nextInt(10 * 3600);
-    recordedSecond = candidate > recordedSecond ? candidate : recordedSecond + 1 + random.nextInt(90);
-    out.add(new RecordedEvent(partnershipId.value() + "-e" + position, aggregateId, sequence, position,
-        Instant.ofEpochSecond(recordedSecond), event));
+    recordedSecond =
+        candidate > recordedSecond ? candidate : recordedSecond + 1 + random.nextInt(90);
+    out.add(
+        new RecordedEvent(
+            partnershipId.value() + "-e" + position,
+            aggregateId,
+            sequence,
+            position,
+            Instant.ofEpochSecond(recordedSecond),
+            event));
   }
 
   // ---------------------------------------------------------------- partners
@@ -275,7 +320,11 @@ final class HistoryGenerator {
   private List<Org> founders() {
     int count = 2 + random.nextInt(5);
     List<Org> founders = new ArrayList<>();
-    founders.add(newOrg(random.nextInt(100) < 65 ? Sector.LOCAL_AUTHORITY : OTHER_PUBLIC[random.nextInt(OTHER_PUBLIC.length)]));
+    founders.add(
+        newOrg(
+            random.nextInt(100) < 65
+                ? Sector.LOCAL_AUTHORITY
+                : OTHER_PUBLIC[random.nextInt(OTHER_PUBLIC.length)]));
     if (random.nextInt(100) < 85) {
       founders.add(newOrg(Sector.UNIVERSITY));
     }
@@ -290,26 +339,31 @@ final class HistoryGenerator {
     return founders;
   }
 
-  /** Organisation ids come from a small pool per sector, so that organisations recur across partnerships. */
+  /**
+   * Organisation ids come from a small pool per sector, so that organisations recur across
+   * partnerships.
+   */
   private Org newOrg(Sector sector) {
-    String prefix = switch (sector) {
-      case LOCAL_AUTHORITY -> "la";
-      case UNIVERSITY -> "uni";
-      case HEALTH -> "nhs";
-      case POLICE -> "police";
-      case THIRD_SECTOR -> "vcs";
-      case PRIVATE -> "ltd";
-      case CENTRAL_GOVERNMENT -> "gov";
-    };
-    String noun = switch (sector) {
-      case LOCAL_AUTHORITY -> "County Council";
-      case UNIVERSITY -> "University";
-      case HEALTH -> "NHS Trust";
-      case POLICE -> "Police";
-      case THIRD_SECTOR -> "Community Trust";
-      case PRIVATE -> "Analytics Ltd";
-      case CENTRAL_GOVERNMENT -> "Government Office";
-    };
+    String prefix =
+        switch (sector) {
+          case LOCAL_AUTHORITY -> "la";
+          case UNIVERSITY -> "uni";
+          case HEALTH -> "nhs";
+          case POLICE -> "police";
+          case THIRD_SECTOR -> "vcs";
+          case PRIVATE -> "ltd";
+          case CENTRAL_GOVERNMENT -> "gov";
+        };
+    String noun =
+        switch (sector) {
+          case LOCAL_AUTHORITY -> "County Council";
+          case UNIVERSITY -> "University";
+          case HEALTH -> "NHS Trust";
+          case POLICE -> "Police";
+          case THIRD_SECTOR -> "Community Trust";
+          case PRIVATE -> "Analytics Ltd";
+          case CENTRAL_GOVERNMENT -> "Government Office";
+        };
     String id;
     int number;
     do {
@@ -326,19 +380,31 @@ final class HistoryGenerator {
     emit(new PartnerJoined(partnershipId, org.id, org.name, org.sector, today));
   }
 
-  /** As the Partnership aggregate does: vacate the leaver's held roles, in role id order, then PartnerLeft. */
+  /**
+   * As the Partnership aggregate does: vacate the leaver's held roles, in role id order, then
+   * PartnerLeft.
+   */
   private void leave(Org org) {
     roles.stream()
         .filter(role -> role.org == org && role.holder != null)
         .sorted((a, b) -> a.id.value().compareTo(b.id.value()))
-        .forEach(role -> {
-          emit(new RoleVacated(partnershipId, role.id, role.holder, RoleChangeReason.PARTNER_LEFT, today));
-          role.holder = null;
-        });
+        .forEach(
+            role -> {
+              emit(
+                  new RoleVacated(
+                      partnershipId, role.id, role.holder, RoleChangeReason.PARTNER_LEFT, today));
+              role.holder = null;
+            });
     current.remove(org);
     former.add(org);
-    emit(new PartnerLeft(partnershipId, org.id, org.name, org.sector, today,
-        random.nextBoolean() ? null : "Capacity withdrawn"));
+    emit(
+        new PartnerLeft(
+            partnershipId,
+            org.id,
+            org.name,
+            org.sector,
+            today,
+            random.nextBoolean() ? null : "Capacity withdrawn"));
   }
 
   private void membershipChange() {
@@ -358,7 +424,8 @@ final class HistoryGenerator {
 
   /** Keep a public-sector partner, so that the public-sector figures (L3) always have a subject. */
   private boolean mayLeave(Org org) {
-    return !org.sector.isPublicSector() || current.stream().filter(o -> o.sector.isPublicSector()).count() > 1;
+    return !org.sector.isPublicSector()
+        || current.stream().filter(o -> o.sector.isPublicSector()).count() > 1;
   }
 
   private PersonId newPerson(Org org) {
@@ -394,11 +461,13 @@ final class HistoryGenerator {
   }
 
   private void designateNewRole(RoleType type) {
-    Org org = switch (type) {
-      case ACADEMIC_LEAD -> preferring(o -> o.sector == Sector.UNIVERSITY);
-      case DATA_OWNER, ANALYST_LEAD, PROJECT_SPONSOR -> preferring(o -> o.sector.isPublicSector());
-      default -> pick(current);
-    };
+    Org org =
+        switch (type) {
+          case ACADEMIC_LEAD -> preferring(o -> o.sector == Sector.UNIVERSITY);
+          case DATA_OWNER, ANALYST_LEAD, PROJECT_SPONSOR ->
+              preferring(o -> o.sector.isPublicSector());
+          default -> pick(current);
+        };
     Role role = new Role(RoleId.of("r-" + (roles.size() + 1)), type, org);
     roles.add(role);
     designate(role);
@@ -416,13 +485,17 @@ final class HistoryGenerator {
 
   private void roleChange() {
     List<Role> held = roles.stream().filter(r -> r.holder != null).toList();
-    // Only a vacant role of a current partner can be designated again (the aggregate checks the organisation).
-    List<Role> vacant = roles.stream().filter(r -> r.holder == null && current.contains(r.org)).toList();
+    // Only a vacant role of a current partner can be designated again (the aggregate checks the
+    // organisation).
+    List<Role> vacant =
+        roles.stream().filter(r -> r.holder == null && current.contains(r.org)).toList();
     int roll = random.nextInt(100);
     if (roll < 40 && !held.isEmpty()) {
       Role role = pick(held);
       PersonId to = personOf(role.org, role.holder);
-      emit(new RoleReassigned(partnershipId, role.id, role.holder, to, pick(VOLUNTARY_REASONS), today));
+      emit(
+          new RoleReassigned(
+              partnershipId, role.id, role.holder, to, pick(VOLUNTARY_REASONS), today));
       role.holder = to;
     } else if (roll < 60 && !held.isEmpty()) {
       Role role = pick(held);
@@ -467,7 +540,8 @@ final class HistoryGenerator {
       Org org = pick(current);
       AttendeeLevel level = levels.draw();
       // One line per (organisation, level): a duplicate would merely split a count.
-      if (attendees.stream().noneMatch(a -> a.organisationId().equals(org.id) && a.level() == level)) {
+      if (attendees.stream()
+          .noneMatch(a -> a.organisationId().equals(org.id) && a.level() == level)) {
         attendees.add(new Attendance(org.id, level, 1 + random.nextInt(5)));
         floor = later(floor, org.joinedOn);
       }
@@ -478,14 +552,27 @@ final class HistoryGenerator {
       projectId = project.id;
       floor = later(floor, project.proposedOn);
     }
-    int duration = switch (type) {
-      case ON_SITE_WORK_DAY -> 300 + random.nextInt(241);
-      case SOCIAL -> 60 + random.nextInt(121);
-      default -> random.nextInt(50) == 0 ? 1 + random.nextInt(24 * 60) : DURATIONS[random.nextInt(DURATIONS.length)];
-    };
-    // A meeting recorded late is dated after its participants (re)joined, as it would have happened then.
-    emit(new MeetingHeld(partnershipId, MeetingId.of("mt-" + ++meetings), type, maybeBackfilled(floor), duration,
-        host.id, attendees, projectId));
+    int duration =
+        switch (type) {
+          case ON_SITE_WORK_DAY -> 300 + random.nextInt(241);
+          case SOCIAL -> 60 + random.nextInt(121);
+          default ->
+              random.nextInt(50) == 0
+                  ? 1 + random.nextInt(24 * 60)
+                  : DURATIONS[random.nextInt(DURATIONS.length)];
+        };
+    // A meeting recorded late is dated after its participants (re)joined, as it would have happened
+    // then.
+    emit(
+        new MeetingHeld(
+            partnershipId,
+            MeetingId.of("mt-" + ++meetings),
+            type,
+            maybeBackfilled(floor),
+            duration,
+            host.id,
+            attendees,
+            projectId));
   }
 
   private void pulseSurvey() {
@@ -494,8 +581,13 @@ final class HistoryGenerator {
     do {
       about = pick(current);
     } while (about == respondent);
-    emit(new PulseSurveyAnswered(partnershipId, respondent.id, about.id, 1 + random.nextInt(5),
-        maybeBackfilled(later(respondent.joinedOn, about.joinedOn))));
+    emit(
+        new PulseSurveyAnswered(
+            partnershipId,
+            respondent.id,
+            about.id,
+            1 + random.nextInt(5),
+            maybeBackfilled(later(respondent.joinedOn, about.joinedOn))));
   }
 
   private void quickWin() {
@@ -507,25 +599,48 @@ final class HistoryGenerator {
       projectId = project.id;
       floor = later(floor, project.proposedOn);
     }
-    BigDecimal saving = random.nextInt(100) < 40 ? null : BigDecimal.valueOf(random.nextInt(5_000_000), 2);
-    emit(new QuickWinDelivered(partnershipId, QuickWinId.of("qw-" + ++quickWins), projectId,
-        pick(QUICK_WINS) + " for " + beneficiary.name, maybeBackfilled(floor), beneficiary.id, saving));
+    BigDecimal saving =
+        random.nextInt(100) < 40 ? null : BigDecimal.valueOf(random.nextInt(5_000_000), 2);
+    emit(
+        new QuickWinDelivered(
+            partnershipId,
+            QuickWinId.of("qw-" + ++quickWins),
+            projectId,
+            pick(QUICK_WINS) + " for " + beneficiary.name,
+            maybeBackfilled(floor),
+            beneficiary.id,
+            saving));
   }
 
   // ---------------------------------------------------------------- projects
 
-  enum Status { PROPOSED, STARTED, COMPLETED, ABANDONED }
+  enum Status {
+    PROPOSED,
+    STARTED,
+    COMPLETED,
+    ABANDONED
+  }
 
-  /** What will become of a milestone, decided when it is planned so the mix does not depend on event density. */
-  enum Fate { ON_TIME, LATE, MISSED, LEFT_OPEN }
+  /**
+   * What will become of a milestone, decided when it is planned so the mix does not depend on event
+   * density.
+   */
+  enum Fate {
+    ON_TIME,
+    LATE,
+    MISSED,
+    LEFT_OPEN
+  }
 
   static final class Milestone {
     final MilestoneId id;
     final LocalDate plannedOn;
     final Fate fate;
     LocalDate dueOn;
+
     /** The day its fate is recorded (for ON_TIME: achieved; never for LEFT_OPEN). */
     LocalDate settlesOn;
+
     boolean rescheduled;
 
     Milestone(MilestoneId id, LocalDate plannedOn, LocalDate dueOn, Fate fate) {
@@ -564,7 +679,10 @@ final class HistoryGenerator {
     }
   }
 
-  /** Advances an open project; when the one picked is only waiting for its milestones' days, starts another or the partners meet. */
+  /**
+   * Advances an open project; when the one picked is only waiting for its milestones' days, starts
+   * another or the partners meet.
+   */
   private void projectActivity() {
     if (open.isEmpty() || (open.size() < 3 && random.nextInt(100) < 12)) {
       propose();
@@ -588,26 +706,46 @@ final class HistoryGenerator {
       }
     }
     String area = pick(AREAS);
-    Project project = new Project(ProjectId.of(projectIdBase + "-p" + (projects.size() + 1)), today, providers, random);
+    Project project =
+        new Project(
+            ProjectId.of(projectIdBase + "-p" + (projects.size() + 1)), today, providers, random);
     projects.add(project);
     open.add(project);
-    emit(project, new ProjectProposed(partnershipId, project.id, "Tackling " + area,
-        "How can the partners' linked data help with " + area + "?",
-        providers.stream().map(o -> o.id).toList(), today));
+    emit(
+        project,
+        new ProjectProposed(
+            partnershipId,
+            project.id,
+            "Tackling " + area,
+            "How can the partners' linked data help with " + area + "?",
+            providers.stream().map(o -> o.id).toList(),
+            today));
   }
 
-  private static final int DRAFT = 0, REVISE = 1, SIGN = 2, EXPIRE = 3, START = 4, PLAN = 5, RESCHEDULE = 6,
-      SETTLE = 7, COMPLETE = 8, ABANDON = 9, WAIT = 10;
+  private static final int DRAFT = 0,
+      REVISE = 1,
+      SIGN = 2,
+      EXPIRE = 3,
+      START = 4,
+      PLAN = 5,
+      RESCHEDULE = 6,
+      SETTLE = 7,
+      COMPLETE = 8,
+      ABANDON = 9,
+      WAIT = 10;
 
   /**
-   * One step of a project's life that the Project aggregate would accept now, by weight; false
-   * when the project only waits for its milestones to settle.
+   * One step of a project's life that the Project aggregate would accept now, by weight; false when
+   * the project only waits for its milestones to settle.
    */
   private boolean advance(Project p) {
     int[] weights = new int[11];
-    List<Org> signers = p.dsaVersion > 0 && !p.dsaExpired
-        ? p.providers.stream().filter(o -> current.contains(o) && !p.signedCurrentVersion.contains(o)).toList()
-        : List.of();
+    List<Org> signers =
+        p.dsaVersion > 0 && !p.dsaExpired
+            ? p.providers.stream()
+                .filter(o -> current.contains(o) && !p.signedCurrentVersion.contains(o))
+                .toList()
+            : List.of();
     boolean canPlan = p.milestones.size() < p.maxMilestones;
     if (p.status == Status.PROPOSED) {
       weights[DRAFT] = p.dsaVersion == 0 ? 50 : 0;
@@ -647,12 +785,16 @@ final class HistoryGenerator {
         p.dsaVersion++;
         p.dsaExpired = false;
         p.signedCurrentVersion.clear();
-        emit(p, new DataSharingAgreementRevised(partnershipId, p.id, p.dsaVersion, dsaAuthor(p), today));
+        emit(
+            p,
+            new DataSharingAgreementRevised(
+                partnershipId, p.id, p.dsaVersion, dsaAuthor(p), today));
       }
       case SIGN -> {
         Org signer = pick(signers);
         p.signedCurrentVersion.add(signer);
-        emit(p, new DataSharingAgreementSigned(partnershipId, p.id, p.dsaVersion, signer.id, today));
+        emit(
+            p, new DataSharingAgreementSigned(partnershipId, p.id, p.dsaVersion, signer.id, today));
       }
       case EXPIRE -> {
         p.dsaExpired = true;
@@ -668,10 +810,16 @@ final class HistoryGenerator {
       case PLAN -> plan(p);
       case RESCHEDULE -> reschedule(p);
       case SETTLE -> settle(p);
-      case COMPLETE -> close(p, Status.COMPLETED,
-          new ProjectCompleted(partnershipId, p.id, today, "Findings adopted by the partners"));
-      case ABANDON -> close(p, Status.ABANDONED,
-          new ProjectAbandoned(partnershipId, p.id, today, "Data could not be shared in time"));
+      case COMPLETE ->
+          close(
+              p,
+              Status.COMPLETED,
+              new ProjectCompleted(partnershipId, p.id, today, "Findings adopted by the partners"));
+      case ABANDON ->
+          close(
+              p,
+              Status.ABANDONED,
+              new ProjectAbandoned(partnershipId, p.id, today, "Data could not be shared in time"));
       case WAIT -> {
         return false;
       }
@@ -680,7 +828,10 @@ final class HistoryGenerator {
     return true;
   }
 
-  /** Drafts and revisions come from providers or any other partner, so some agreements are co-written. */
+  /**
+   * Drafts and revisions come from providers or any other partner, so some agreements are
+   * co-written.
+   */
   private OrganisationId dsaAuthor(Project p) {
     List<Org> providers = p.providers.stream().filter(current::contains).toList();
     return (providers.isEmpty() || random.nextInt(100) < 45 ? pick(current) : pick(providers)).id;
@@ -688,23 +839,33 @@ final class HistoryGenerator {
 
   private void plan(Project p) {
     MilestoneHorizon horizon = p.horizons.draw();
-    int days = switch (horizon) {
-      case QUICK_WIN_3_WEEKS -> 7 + random.nextInt(15);
-      case SHORT_1_2_MONTHS -> 30 + random.nextInt(31);
-      case MEDIUM_6_MONTHS -> 150 + random.nextInt(60);
-      case LONG -> 250 + random.nextInt(300);
-    };
+    int days =
+        switch (horizon) {
+          case QUICK_WIN_3_WEEKS -> 7 + random.nextInt(15);
+          case SHORT_1_2_MONTHS -> 30 + random.nextInt(31);
+          case MEDIUM_6_MONTHS -> 150 + random.nextInt(60);
+          case LONG -> 250 + random.nextInt(300);
+        };
     int roll = random.nextInt(100);
-    Fate fate = roll < 55 ? Fate.ON_TIME : roll < 80 ? Fate.LATE : roll < 92 ? Fate.MISSED : Fate.LEFT_OPEN;
+    Fate fate =
+        roll < 55 ? Fate.ON_TIME : roll < 80 ? Fate.LATE : roll < 92 ? Fate.MISSED : Fate.LEFT_OPEN;
     // Ids restart at m1 in every project: milestone ids are unique per project only.
-    Milestone m = new Milestone(MilestoneId.of("m" + (p.milestones.size() + 1)), today, today.plusDays(days), fate);
+    Milestone m =
+        new Milestone(
+            MilestoneId.of("m" + (p.milestones.size() + 1)), today, today.plusDays(days), fate);
     m.settlesOn = settlingDay(m);
     p.milestones.add(m);
     p.openMilestones.add(m);
-    emit(p, new MilestonePlanned(partnershipId, p.id, m.id, pick(MILESTONE_TITLES), horizon, m.dueOn, today));
+    emit(
+        p,
+        new MilestonePlanned(
+            partnershipId, p.id, m.id, pick(MILESTONE_TITLES), horizon, m.dueOn, today));
   }
 
-  /** On time: by the due day; late: up to two months after it; missed: declared up to a month after it. */
+  /**
+   * On time: by the due day; late: up to two months after it; missed: declared up to a month after
+   * it.
+   */
   private LocalDate settlingDay(Milestone m) {
     return switch (m.fate) {
       case ON_TIME -> {
@@ -720,7 +881,10 @@ final class HistoryGenerator {
   private void reschedule(Project p) {
     Milestone m = pick(p.openMilestones.stream().filter(o -> !o.rescheduled).toList());
     LocalDate previous = m.dueOn;
-    LocalDate next = random.nextInt(100) < 15 ? previous.minusDays(1 + random.nextInt(14)) : previous.plusDays(7 + random.nextInt(84));
+    LocalDate next =
+        random.nextInt(100) < 15
+            ? previous.minusDays(1 + random.nextInt(14))
+            : previous.plusDays(7 + random.nextInt(84));
     if (next.isBefore(today)) {
       next = previous.plusDays(7 + random.nextInt(28));
     }
@@ -729,22 +893,40 @@ final class HistoryGenerator {
     if (m.fate != Fate.LEFT_OPEN) {
       m.settlesOn = settlingDay(m);
     }
-    emit(p, new MilestoneRescheduled(partnershipId, p.id, m.id, previous, next, today,
-        random.nextBoolean() ? null : "Data arrived late"));
+    emit(
+        p,
+        new MilestoneRescheduled(
+            partnershipId,
+            p.id,
+            m.id,
+            previous,
+            next,
+            today,
+            random.nextBoolean() ? null : "Data arrived late"));
   }
 
   /**
-   * Records the fate of a milestone whose day has come. When the history is sparse, that day may
-   * be well past: the achievement is then recorded late, dated on its settling day (never before
-   * the milestone was planned or the project started), so on-time achievements stay on time.
+   * Records the fate of a milestone whose day has come. When the history is sparse, that day may be
+   * well past: the achievement is then recorded late, dated on its settling day (never before the
+   * milestone was planned or the project started), so on-time achievements stay on time.
    */
   private void settle(Project p) {
-    Milestone m = pick(p.openMilestones.stream()
-        .filter(o -> o.fate != Fate.LEFT_OPEN && !o.settlesOn.isAfter(today)).toList());
+    Milestone m =
+        pick(
+            p.openMilestones.stream()
+                .filter(o -> o.fate != Fate.LEFT_OPEN && !o.settlesOn.isAfter(today))
+                .toList());
     p.openMilestones.remove(m);
     if (m.fate == Fate.MISSED) {
-      emit(p, new MilestoneMissed(partnershipId, p.id, m.id, m.dueOn, today,
-          random.nextBoolean() ? null : "Analyst left"));
+      emit(
+          p,
+          new MilestoneMissed(
+              partnershipId,
+              p.id,
+              m.id,
+              m.dueOn,
+              today,
+              random.nextBoolean() ? null : "Analyst left"));
       return;
     }
     LocalDate achievedOn = today;
@@ -801,7 +983,10 @@ final class HistoryGenerator {
     }
   }
 
-  /** Draws every value once per round, in a fresh random order each round: every value shows up early. */
+  /**
+   * Draws every value once per round, in a fresh random order each round: every value shows up
+   * early.
+   */
   static final class Deck<T> {
     private final T[] cards;
     private final Random random;

@@ -1,5 +1,17 @@
 package org.partnershiptracker.query.testdata;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
@@ -39,19 +51,6 @@ import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The generated histories obey the command side's rules. The rules are restated here, from
  * Partnership and Project in command-service, independently of the generator's own model.
@@ -71,18 +70,21 @@ class PartnershipHistoriesTest {
 
     Statistics.label("reuses milestone ids across projects").collect(facts.reusedMilestoneIds);
     Statistics.label("closed").collect(facts.closed);
-    Statistics.label("size").collect(history.size() < 10 ? "<10" : history.size() < 100 ? "10-99" : "100+");
+    Statistics.label("size")
+        .collect(history.size() < 10 ? "<10" : history.size() < 100 ? "10-99" : "100+");
     Statistics.label("two months without meetings").collect(facts.longestMeetingGap >= 60);
     Statistics.label("reuses milestone ids across projects")
         .coverage(coverage -> coverage.check(true).percentage(p -> p >= 20));
     Statistics.label("closed").coverage(coverage -> coverage.check(true).count(c -> c >= 1));
-    Statistics.label("two months without meetings").coverage(coverage -> coverage.check(true).count(c -> c >= 1));
+    Statistics.label("two months without meetings")
+        .coverage(coverage -> coverage.check(true).count(c -> c >= 1));
   }
 
   /** One long history has every figure the read models compute. */
   @Example
   void aLongHistoryCoversEveryFigure() {
-    List<RecordedEvent> history = PartnershipHistories.generate(new Random(7), "rich", 3_000, FORMED, UNTIL);
+    List<RecordedEvent> history =
+        PartnershipHistories.generate(new Random(7), "rich", 3_000, FORMED, UNTIL);
     Facts facts = Referee.check(history);
 
     assertThat(facts.meetingTypes).containsExactlyInAnyOrder(MeetingType.values());
@@ -91,10 +93,20 @@ class PartnershipHistoriesTest {
     assertThat(facts.horizons).containsExactlyInAnyOrder(MilestoneHorizon.values());
     assertThat(facts.startedSigned).containsExactlyInAnyOrder(true, false);
     assertThat(facts.reusedMilestoneIds).isTrue();
-    assertThat(facts.count).containsKeys(
-        "RoleReassigned", "RoleVacated", "PartnerLeft", "QuickWinDelivered", "PulseSurveyAnswered",
-        "DataSharingAgreementRevised", "DataSharingAgreementSigned", "DataSharingAgreementExpired",
-        "MilestoneRescheduled", "MilestoneMissed", "ProjectCompleted", "ProjectAbandoned");
+    assertThat(facts.count)
+        .containsKeys(
+            "RoleReassigned",
+            "RoleVacated",
+            "PartnerLeft",
+            "QuickWinDelivered",
+            "PulseSurveyAnswered",
+            "DataSharingAgreementRevised",
+            "DataSharingAgreementSigned",
+            "DataSharingAgreementExpired",
+            "MilestoneRescheduled",
+            "MilestoneMissed",
+            "ProjectCompleted",
+            "ProjectAbandoned");
     assertThat(facts.achievedOnTime).isPositive();
     assertThat(facts.achievedLate).isPositive();
     assertThat(facts.rejoins).isPositive();
@@ -114,7 +126,8 @@ class PartnershipHistoriesTest {
   void someHistoriesCloseAtTheirEnd() {
     int closed = 0;
     for (int seed = 0; seed < 200; seed++) {
-      List<RecordedEvent> history = PartnershipHistories.generate(new Random(seed), "c" + seed, 60, FORMED, UNTIL);
+      List<RecordedEvent> history =
+          PartnershipHistories.generate(new Random(seed), "c" + seed, 60, FORMED, UNTIL);
       if (Referee.check(history).closed) {
         closed++;
         assertThat(history.get(history.size() - 1).event()).isInstanceOf(PartnershipClosed.class);
@@ -126,7 +139,8 @@ class PartnershipHistoriesTest {
   @Example
   void tenThousandEventsQuickly() {
     long start = System.nanoTime();
-    List<RecordedEvent> history = PartnershipHistories.generate(new Random(1), "big", 10_000, FORMED, UNTIL);
+    List<RecordedEvent> history =
+        PartnershipHistories.generate(new Random(1), "big", 10_000, FORMED, UNTIL);
     long millis = (System.nanoTime() - start) / 1_000_000;
     System.out.printf("generate(10_000) took %d ms for %d events%n", millis, history.size());
 
@@ -136,7 +150,8 @@ class PartnershipHistoriesTest {
 
   @Example
   void positionsCanStartAnywhere() {
-    List<RecordedEvent> history = PartnershipHistories.generate(new Random(3), "later", 50, FORMED, UNTIL, 1_001);
+    List<RecordedEvent> history =
+        PartnershipHistories.generate(new Random(3), "later", 50, FORMED, UNTIL, 1_001);
     assertThat(history.get(0).position()).isEqualTo(1_001);
     assertThat(history.get(0).eventId()).isEqualTo("later-e1001");
   }
@@ -163,7 +178,9 @@ class PartnershipHistoriesTest {
     long longestMeetingGap;
   }
 
-  /** Replays a history against the aggregates' rules; fails on the first event they would refuse. */
+  /**
+   * Replays a history against the aggregates' rules; fails on the first event they would refuse.
+   */
   static final class Referee {
     private record Role(RoleType type, String organisation, String holder) {}
 
@@ -201,24 +218,32 @@ class PartnershipHistoriesTest {
         PartnershipEvent event = recorded.event();
         String at = "event " + i + " " + event;
         assertThat(facts.closed).as("nothing follows PartnershipClosed: %s", at).isFalse();
-        assertThat(event instanceof PartnershipFormed).as("PartnershipFormed first, once: %s", at).isEqualTo(i == 0);
+        assertThat(event instanceof PartnershipFormed)
+            .as("PartnershipFormed first, once: %s", at)
+            .isEqualTo(i == 0);
         if (i == 0) {
           partnershipId = event.partnershipId().value();
           formedOn = ((PartnershipFormed) event).formedOn();
           assertThat(recorded.position()).as("first position").isPositive();
         }
         assertThat(event.partnershipId().value()).as(at).isEqualTo(partnershipId);
-        assertThat(recorded.position()).as("position increases: %s", at).isGreaterThan(lastPosition);
+        assertThat(recorded.position())
+            .as("position increases: %s", at)
+            .isGreaterThan(lastPosition);
         lastPosition = recorded.position();
         assertThat(eventIds.add(recorded.eventId())).as("unique event id: %s", at).isTrue();
         if (lastRecorded != null) {
-          assertThat(recorded.recordedAt()).as("recordedAt increases: %s", at).isAfter(lastRecorded);
+          assertThat(recorded.recordedAt())
+              .as("recordedAt increases: %s", at)
+              .isAfter(lastRecorded);
         }
         lastRecorded = recorded.recordedAt();
         String aggregate = event instanceof ProjectEvent p ? p.projectId().value() : partnershipId;
         assertThat(recorded.aggregateId()).as(at).isEqualTo(aggregate);
         long expected = sequences.merge(aggregate, 0L, (a, b) -> a + 1);
-        assertThat(recorded.sequenceNumber()).as("sequence per aggregate: %s", at).isEqualTo(expected);
+        assertThat(recorded.sequenceNumber())
+            .as("sequence per aggregate: %s", at)
+            .isEqualTo(expected);
         LocalDate day = event.occurredOn();
         assertThat(day).as("not before formation: %s", at).isAfterOrEqualTo(formedOn);
         if (latest != null && day.isBefore(latest)) {
@@ -240,34 +265,51 @@ class PartnershipHistoriesTest {
         } else if (event instanceof PartnerLeft e) {
           String org = e.organisationId().value();
           assertThat(partners).as("only a partner leaves: %s", at).containsEntry(org, e.sector());
-          assertThat(roles.values()).as("roles vacated before leaving: %s", at)
+          assertThat(roles.values())
+              .as("roles vacated before leaving: %s", at)
               .noneMatch(r -> r.organisation().equals(org) && r.holder() != null);
           partners.remove(org);
         } else if (event instanceof RoleDesignated e) {
           requirePartners(partners, at, e.organisationId());
           Role existing = roles.get(e.roleId().value());
           if (existing != null) {
-            assertThat(existing).as("only a vacant role of the same type and organisation is designated again: %s", at)
+            assertThat(existing)
+                .as(
+                    "only a vacant role of the same type and organisation is designated again: %s",
+                    at)
                 .isEqualTo(new Role(e.roleType(), e.organisationId().value(), null));
             facts.redesignations++;
           }
-          roles.put(e.roleId().value(), new Role(e.roleType(), e.organisationId().value(), e.personId().value()));
+          roles.put(
+              e.roleId().value(),
+              new Role(e.roleType(), e.organisationId().value(), e.personId().value()));
           facts.roleTypes.add(e.roleType());
         } else if (event instanceof RoleReassigned e) {
           Role role = roles.get(e.roleId().value());
           assertThat(role).as("reassigned only if designated: %s", at).isNotNull();
-          assertThat(role.holder()).as("reassigned from its current holder: %s", at).isEqualTo(e.fromPersonId().value());
-          roles.put(e.roleId().value(), new Role(role.type(), role.organisation(), e.toPersonId().value()));
+          assertThat(role.holder())
+              .as("reassigned from its current holder: %s", at)
+              .isEqualTo(e.fromPersonId().value());
+          roles.put(
+              e.roleId().value(),
+              new Role(role.type(), role.organisation(), e.toPersonId().value()));
         } else if (event instanceof RoleVacated e) {
           Role role = roles.get(e.roleId().value());
           assertThat(role).as("vacated only if designated: %s", at).isNotNull();
-          assertThat(role.holder()).as("vacated by its holder: %s", at).isEqualTo(e.personId().value());
+          assertThat(role.holder())
+              .as("vacated by its holder: %s", at)
+              .isEqualTo(e.personId().value());
           roles.put(e.roleId().value(), new Role(role.type(), role.organisation(), null));
         } else if (event instanceof MeetingHeld e) {
           requirePartners(partners, at, e.hostOrganisationId());
           e.attendees().forEach(a -> requirePartners(partners, at, a.organisationId()));
-          assertThat(meetingIds.add(e.meetingId().value())).as("meeting id unused: %s", at).isTrue();
-          assertThat(e.attendees()).as(at).hasSizeBetween(1, 4).allMatch(a -> a.count() >= 1 && a.count() <= 5);
+          assertThat(meetingIds.add(e.meetingId().value()))
+              .as("meeting id unused: %s", at)
+              .isTrue();
+          assertThat(e.attendees())
+              .as(at)
+              .hasSizeBetween(1, 4)
+              .allMatch(a -> a.count() >= 1 && a.count() <= 5);
           if (e.projectId() != null) {
             assertThat(projects).as("own project: %s", at).containsKey(e.projectId().value());
             facts.meetingsWithProject++;
@@ -279,21 +321,31 @@ class PartnershipHistoriesTest {
           }
         } else if (event instanceof QuickWinDelivered e) {
           requirePartners(partners, at, e.beneficiaryOrganisationId());
-          assertThat(quickWinIds.add(e.quickWinId().value())).as("quick win id unused: %s", at).isTrue();
+          assertThat(quickWinIds.add(e.quickWinId().value()))
+              .as("quick win id unused: %s", at)
+              .isTrue();
           if (e.projectId() != null) {
             assertThat(projects).as("own project: %s", at).containsKey(e.projectId().value());
           }
         } else if (event instanceof PulseSurveyAnswered e) {
           requirePartners(partners, at, e.respondentOrganisationId(), e.aboutOrganisationId());
-          assertThat(e.respondentOrganisationId()).as("rates another partner: %s", at).isNotEqualTo(e.aboutOrganisationId());
+          assertThat(e.respondentOrganisationId())
+              .as("rates another partner: %s", at)
+              .isNotEqualTo(e.aboutOrganisationId());
         } else if (event instanceof PartnershipClosed) {
           facts.closed = true;
         } else if (event instanceof ProjectProposed e) {
           e.dataProviderOrganisationIds().forEach(o -> requirePartners(partners, at, o));
-          assertThat(projects).as("project id unused: %s", at).doesNotContainKey(e.projectId().value());
+          assertThat(projects)
+              .as("project id unused: %s", at)
+              .doesNotContainKey(e.projectId().value());
           Project project = new Project();
-          project.providers = new HashSet<>(e.dataProviderOrganisationIds().stream().map(OrganisationId::value).toList());
-          assertThat(project.providers).as("distinct providers: %s", at).hasSize(e.dataProviderOrganisationIds().size());
+          project.providers =
+              new HashSet<>(
+                  e.dataProviderOrganisationIds().stream().map(OrganisationId::value).toList());
+          assertThat(project.providers)
+              .as("distinct providers: %s", at)
+              .hasSize(e.dataProviderOrganisationIds().size());
           projects.put(e.projectId().value(), project);
         } else if (event instanceof ProjectEvent e) {
           Project project = projects.get(e.projectId().value());
@@ -301,7 +353,9 @@ class PartnershipHistoriesTest {
           assertThat(project.status).as("project open: %s", at).isIn("PROPOSED", "STARTED");
           checkProjectEvent(e, project, partners, facts, at);
           if (e instanceof MilestonePlanned m) {
-            projectsByMilestone.computeIfAbsent(m.milestoneId().value(), id -> new HashSet<>()).add(m.projectId().value());
+            projectsByMilestone
+                .computeIfAbsent(m.milestoneId().value(), id -> new HashSet<>())
+                .add(m.projectId().value());
           }
         } else {
           throw new AssertionError("unexpected event: " + at);
@@ -310,12 +364,16 @@ class PartnershipHistoriesTest {
       LocalDate previousDay = null;
       for (LocalDate meetingDay : new java.util.TreeSet<>(meetingDays)) {
         if (previousDay != null) {
-          facts.longestMeetingGap = Math.max(facts.longestMeetingGap, java.time.temporal.ChronoUnit.DAYS.between(previousDay, meetingDay));
+          facts.longestMeetingGap =
+              Math.max(
+                  facts.longestMeetingGap,
+                  java.time.temporal.ChronoUnit.DAYS.between(previousDay, meetingDay));
         }
         previousDay = meetingDay;
       }
       facts.reusedMilestoneIds = projectsByMilestone.values().stream().anyMatch(p -> p.size() > 1);
-      facts.coWrittenAgreements = (int) projects.values().stream().filter(p -> p.editors.size() >= 2).count();
+      facts.coWrittenAgreements =
+          (int) projects.values().stream().filter(p -> p.editors.size() >= 2).count();
       return facts;
     }
 
@@ -349,12 +407,17 @@ class PartnershipHistoriesTest {
         project.signed.clear();
       } else if (event instanceof ProjectStarted e) {
         assertThat(project.status).as("starts once: %s", at).isEqualTo("PROPOSED");
-        boolean signed = project.version > 0 && !project.expired && project.signed.containsAll(project.providers);
+        boolean signed =
+            project.version > 0
+                && !project.expired
+                && project.signed.containsAll(project.providers);
         assertThat(e.dsaSignedByAllProviders()).as("signature flag: %s", at).isEqualTo(signed);
         project.status = "STARTED";
         facts.startedSigned.add(signed);
       } else if (event instanceof MilestonePlanned e) {
-        assertThat(project.dueOn).as("milestone id unused in its project: %s", at).doesNotContainKey(e.milestoneId().value());
+        assertThat(project.dueOn)
+            .as("milestone id unused in its project: %s", at)
+            .doesNotContainKey(e.milestoneId().value());
         project.dueOn.put(e.milestoneId().value(), e.dueOn());
         facts.horizons.add(e.horizon());
       } else if (event instanceof MilestoneRescheduled e) {
@@ -388,10 +451,13 @@ class PartnershipHistoriesTest {
 
     private static void requireOpenMilestone(Project project, String milestoneId, String at) {
       assertThat(project.dueOn).as("planned first: %s", at).containsKey(milestoneId);
-      assertThat(project.closedMilestones).as("achieved or missed at most once: %s", at).doesNotContain(milestoneId);
+      assertThat(project.closedMilestones)
+          .as("achieved or missed at most once: %s", at)
+          .doesNotContain(milestoneId);
     }
 
-    private static void requirePartners(Map<String, Sector> partners, String at, OrganisationId... organisations) {
+    private static void requirePartners(
+        Map<String, Sector> partners, String at, OrganisationId... organisations) {
       List<String> outsiders = new ArrayList<>();
       for (OrganisationId organisation : organisations) {
         if (!partners.containsKey(organisation.value())) {

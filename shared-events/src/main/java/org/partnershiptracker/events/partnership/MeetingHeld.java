@@ -1,18 +1,18 @@
 package org.partnershiptracker.events.partnership;
 
+import java.time.LocalDate;
+import java.util.List;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
-import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.Attendance;
+import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.MeetingId;
 import org.partnershiptracker.events.value.MeetingType;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Partners met: a meeting, an on-site work day, a showcase, a social, etc. The attendees are
@@ -23,7 +23,7 @@ public record MeetingHeld(
     PartnershipId partnershipId,
     MeetingId meetingId,
     MeetingType type,
-    LocalDate heldOn,
+    @OccurredOn LocalDate heldOn,
     int durationMinutes,
     OrganisationId hostOrganisationId,
     List<Attendance> attendees,
@@ -37,10 +37,5 @@ public record MeetingHeld(
     Require.between(durationMinutes, 1, Limits.MEETING_MINUTES, "durationMinutes");
     Require.present(hostOrganisationId, "hostOrganisationId");
     attendees = List.copyOf(Require.notEmpty(attendees, "attendees"));
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return heldOn;
   }
 }

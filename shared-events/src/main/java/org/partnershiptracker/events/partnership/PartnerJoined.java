@@ -1,5 +1,7 @@
 package org.partnershiptracker.events.partnership;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
@@ -8,8 +10,6 @@ import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.Sector;
 
-import java.time.LocalDate;
-
 /** An organisation became a partner. */
 @SchemaRevision("1")
 public record PartnerJoined(
@@ -17,7 +17,7 @@ public record PartnerJoined(
     OrganisationId organisationId,
     String organisationName,
     Sector sector,
-    LocalDate joinedOn)
+    @OccurredOn LocalDate joinedOn)
     implements PartnershipEvent {
   public PartnerJoined {
     Require.present(partnershipId, "partnershipId");
@@ -25,10 +25,5 @@ public record PartnerJoined(
     Require.text(organisationName, "organisationName", Limits.NAME);
     Require.present(sector, "sector");
     Require.present(joinedOn, "joinedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return joinedOn;
   }
 }

@@ -1,5 +1,7 @@
 package org.partnershiptracker.events.partnership;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
@@ -8,8 +10,6 @@ import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.Sector;
 
-import java.time.LocalDate;
-
 /** A partner organisation left the partnership; any roles it held were vacated first. */
 @SchemaRevision("1")
 public record PartnerLeft(
@@ -17,7 +17,7 @@ public record PartnerLeft(
     OrganisationId organisationId,
     String organisationName,
     Sector sector,
-    LocalDate leftOn,
+    @OccurredOn LocalDate leftOn,
     String reason)
     implements PartnershipEvent {
   public PartnerLeft {
@@ -27,10 +27,5 @@ public record PartnerLeft(
     Require.present(sector, "sector");
     Require.present(leftOn, "leftOn");
     Require.optionalText(reason, "reason", Limits.REASON);
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return leftOn;
   }
 }

@@ -1,12 +1,12 @@
 package org.partnershiptracker.events.partnership;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
-
-import java.time.LocalDate;
 
 /** Someone at one partner rated their trust in another partner, 1 (low) to 5 (high). */
 @SchemaRevision("1")
@@ -15,7 +15,7 @@ public record PulseSurveyAnswered(
     OrganisationId respondentOrganisationId,
     OrganisationId aboutOrganisationId,
     int trust,
-    LocalDate answeredOn)
+    @OccurredOn LocalDate answeredOn)
     implements PartnershipEvent {
   public PulseSurveyAnswered {
     Require.present(partnershipId, "partnershipId");
@@ -23,10 +23,5 @@ public record PulseSurveyAnswered(
     Require.present(aboutOrganisationId, "aboutOrganisationId");
     Require.between(trust, 1, 5, "trust");
     Require.present(answeredOn, "answeredOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return answeredOn;
   }
 }

@@ -1,5 +1,8 @@
 package org.partnershiptracker.events.partnership;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
@@ -9,9 +12,6 @@ import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
 import org.partnershiptracker.events.value.QuickWinId;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
 /** A small, early result was delivered to a partner (I2: start small). */
 @SchemaRevision("1")
 public record QuickWinDelivered(
@@ -19,7 +19,7 @@ public record QuickWinDelivered(
     QuickWinId quickWinId,
     ProjectId projectId,
     String title,
-    LocalDate deliveredOn,
+    @OccurredOn LocalDate deliveredOn,
     OrganisationId beneficiaryOrganisationId,
     BigDecimal estimatedSavingGbp)
     implements PartnershipEvent {
@@ -32,10 +32,5 @@ public record QuickWinDelivered(
     if (estimatedSavingGbp != null && estimatedSavingGbp.signum() < 0) {
       throw new IllegalArgumentException("estimatedSavingGbp must not be negative");
     }
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return deliveredOn;
   }
 }

@@ -1,5 +1,7 @@
 package org.partnershiptracker.events.partnership;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
@@ -9,8 +11,6 @@ import org.partnershiptracker.events.value.PersonId;
 import org.partnershiptracker.events.value.RoleId;
 import org.partnershiptracker.events.value.RoleType;
 
-import java.time.LocalDate;
-
 /** A person of a partner organisation was designated to a role (L2). */
 @SchemaRevision("1")
 public record RoleDesignated(
@@ -19,7 +19,7 @@ public record RoleDesignated(
     RoleType roleType,
     OrganisationId organisationId,
     PersonId personId,
-    LocalDate designatedOn)
+    @OccurredOn LocalDate designatedOn)
     implements PartnershipEvent {
   public RoleDesignated {
     Require.present(partnershipId, "partnershipId");
@@ -28,10 +28,5 @@ public record RoleDesignated(
     Require.present(organisationId, "organisationId");
     Require.present(personId, "personId");
     Require.present(designatedOn, "designatedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return designatedOn;
   }
 }

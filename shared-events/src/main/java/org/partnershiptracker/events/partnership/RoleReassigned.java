@@ -1,5 +1,7 @@
 package org.partnershiptracker.events.partnership;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
@@ -7,8 +9,6 @@ import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.PersonId;
 import org.partnershiptracker.events.value.RoleChangeReason;
 import org.partnershiptracker.events.value.RoleId;
-
-import java.time.LocalDate;
 
 /** A held role passed from one person to another. */
 @SchemaRevision("1")
@@ -18,7 +18,7 @@ public record RoleReassigned(
     PersonId fromPersonId,
     PersonId toPersonId,
     RoleChangeReason reason,
-    LocalDate reassignedOn)
+    @OccurredOn LocalDate reassignedOn)
     implements PartnershipEvent {
   public RoleReassigned {
     Require.present(partnershipId, "partnershipId");
@@ -27,10 +27,5 @@ public record RoleReassigned(
     Require.present(toPersonId, "toPersonId");
     Require.present(reason, "reason");
     Require.present(reassignedOn, "reassignedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return reassignedOn;
   }
 }

@@ -1,5 +1,7 @@
 package org.partnershiptracker.events.partnership;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
@@ -8,8 +10,6 @@ import org.partnershiptracker.events.value.PersonId;
 import org.partnershiptracker.events.value.RoleChangeReason;
 import org.partnershiptracker.events.value.RoleId;
 
-import java.time.LocalDate;
-
 /** A role fell vacant: its holder left it and nobody took it over. */
 @SchemaRevision("1")
 public record RoleVacated(
@@ -17,7 +17,7 @@ public record RoleVacated(
     RoleId roleId,
     PersonId personId,
     RoleChangeReason reason,
-    LocalDate vacatedOn)
+    @OccurredOn LocalDate vacatedOn)
     implements PartnershipEvent {
   public RoleVacated {
     Require.present(partnershipId, "partnershipId");
@@ -25,10 +25,5 @@ public record RoleVacated(
     Require.present(personId, "personId");
     Require.present(reason, "reason");
     Require.present(vacatedOn, "vacatedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return vacatedOn;
   }
 }

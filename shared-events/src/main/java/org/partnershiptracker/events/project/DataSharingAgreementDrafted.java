@@ -1,13 +1,13 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
-import org.partnershiptracker.events.value.OrganisationId;
-
-import java.time.LocalDate;
 
 /** A first version of the project's data sharing agreement was drafted by a partner. */
 @SchemaRevision("1")
@@ -16,7 +16,7 @@ public record DataSharingAgreementDrafted(
     ProjectId projectId,
     int version,
     OrganisationId byOrganisationId,
-    LocalDate draftedOn)
+    @OccurredOn LocalDate draftedOn)
     implements ProjectEvent {
   public DataSharingAgreementDrafted {
     Require.present(partnershipId, "partnershipId");
@@ -24,10 +24,5 @@ public record DataSharingAgreementDrafted(
     Require.between(version, 1, 10_000, "version");
     Require.present(byOrganisationId, "byOrganisationId");
     Require.present(draftedOn, "draftedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return draftedOn;
   }
 }

@@ -1,22 +1,25 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
-import org.partnershiptracker.events.value.OrganisationId;
 
-import java.time.LocalDate;
-
-/** A partner revised the data sharing agreement, giving a new version; earlier signatures lapse. Revisions by several organisations mark an inclusive, co-written agreement (L1). */
+/**
+ * A partner revised the data sharing agreement, giving a new version; earlier signatures lapse.
+ * Revisions by several organisations mark an inclusive, co-written agreement (L1).
+ */
 @SchemaRevision("1")
 public record DataSharingAgreementRevised(
     PartnershipId partnershipId,
     ProjectId projectId,
     int version,
     OrganisationId byOrganisationId,
-    LocalDate revisedOn)
+    @OccurredOn LocalDate revisedOn)
     implements ProjectEvent {
   public DataSharingAgreementRevised {
     Require.present(partnershipId, "partnershipId");
@@ -24,10 +27,5 @@ public record DataSharingAgreementRevised(
     Require.between(version, 1, 10_000, "version");
     Require.present(byOrganisationId, "byOrganisationId");
     Require.present(revisedOn, "revisedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return revisedOn;
   }
 }

@@ -1,13 +1,13 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
-import org.partnershiptracker.events.value.OrganisationId;
-
-import java.time.LocalDate;
 
 /** A data provider signed the current version of the data sharing agreement. */
 @SchemaRevision("1")
@@ -16,7 +16,7 @@ public record DataSharingAgreementSigned(
     ProjectId projectId,
     int version,
     OrganisationId byOrganisationId,
-    LocalDate signedOn)
+    @OccurredOn LocalDate signedOn)
     implements ProjectEvent {
   public DataSharingAgreementSigned {
     Require.present(partnershipId, "partnershipId");
@@ -24,10 +24,5 @@ public record DataSharingAgreementSigned(
     Require.between(version, 1, 10_000, "version");
     Require.present(byOrganisationId, "byOrganisationId");
     Require.present(signedOn, "signedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return signedOn;
   }
 }

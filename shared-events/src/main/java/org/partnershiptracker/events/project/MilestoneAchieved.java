@@ -1,13 +1,13 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
+import org.partnershiptracker.events.value.MilestoneId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
-import org.partnershiptracker.events.value.MilestoneId;
-
-import java.time.LocalDate;
 
 /** A milestone was achieved; {@code dueOn} is the due date in force, so lateness is evident. */
 @SchemaRevision("1")
@@ -16,7 +16,7 @@ public record MilestoneAchieved(
     ProjectId projectId,
     MilestoneId milestoneId,
     LocalDate dueOn,
-    LocalDate achievedOn)
+    @OccurredOn LocalDate achievedOn)
     implements ProjectEvent {
   public MilestoneAchieved {
     Require.present(partnershipId, "partnershipId");
@@ -24,10 +24,5 @@ public record MilestoneAchieved(
     Require.present(milestoneId, "milestoneId");
     Require.present(dueOn, "dueOn");
     Require.present(achievedOn, "achievedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return achievedOn;
   }
 }

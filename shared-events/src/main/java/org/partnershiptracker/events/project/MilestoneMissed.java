@@ -1,14 +1,14 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
 import org.partnershiptracker.events.value.Limits;
+import org.partnershiptracker.events.value.MilestoneId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
-import org.partnershiptracker.events.value.MilestoneId;
-
-import java.time.LocalDate;
 
 /** A milestone was recorded as missed: it will not be achieved. */
 @SchemaRevision("1")
@@ -17,7 +17,7 @@ public record MilestoneMissed(
     ProjectId projectId,
     MilestoneId milestoneId,
     LocalDate dueOn,
-    LocalDate missedOn,
+    @OccurredOn LocalDate missedOn,
     String reason)
     implements ProjectEvent {
   public MilestoneMissed {
@@ -27,10 +27,5 @@ public record MilestoneMissed(
     Require.present(dueOn, "dueOn");
     Require.present(missedOn, "missedOn");
     Require.optionalText(reason, "reason", Limits.REASON);
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return missedOn;
   }
 }

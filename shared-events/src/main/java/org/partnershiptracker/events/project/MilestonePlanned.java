@@ -1,17 +1,19 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
 import org.partnershiptracker.events.value.Limits;
-import org.partnershiptracker.events.value.PartnershipId;
-import org.partnershiptracker.events.value.ProjectId;
 import org.partnershiptracker.events.value.MilestoneHorizon;
 import org.partnershiptracker.events.value.MilestoneId;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
 
-import java.time.LocalDate;
-
-/** A milestone was planned with a due date and a horizon (I2's 3-week, 1-2-month, 6-month markers). */
+/**
+ * A milestone was planned with a due date and a horizon (I2's 3-week, 1-2-month, 6-month markers).
+ */
 @SchemaRevision("1")
 public record MilestonePlanned(
     PartnershipId partnershipId,
@@ -20,7 +22,7 @@ public record MilestonePlanned(
     String title,
     MilestoneHorizon horizon,
     LocalDate dueOn,
-    LocalDate plannedOn)
+    @OccurredOn LocalDate plannedOn)
     implements ProjectEvent {
   public MilestonePlanned {
     Require.present(partnershipId, "partnershipId");
@@ -30,10 +32,5 @@ public record MilestonePlanned(
     Require.present(horizon, "horizon");
     Require.present(dueOn, "dueOn");
     Require.present(plannedOn, "plannedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return plannedOn;
   }
 }

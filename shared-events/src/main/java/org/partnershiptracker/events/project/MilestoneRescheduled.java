@@ -1,14 +1,14 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
 import org.partnershiptracker.events.value.Limits;
+import org.partnershiptracker.events.value.MilestoneId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
-import org.partnershiptracker.events.value.MilestoneId;
-
-import java.time.LocalDate;
 
 /** An open milestone got a new due date. */
 @SchemaRevision("1")
@@ -18,7 +18,7 @@ public record MilestoneRescheduled(
     MilestoneId milestoneId,
     LocalDate previousDueOn,
     LocalDate newDueOn,
-    LocalDate rescheduledOn,
+    @OccurredOn LocalDate rescheduledOn,
     String reason)
     implements ProjectEvent {
   public MilestoneRescheduled {
@@ -29,10 +29,5 @@ public record MilestoneRescheduled(
     Require.present(newDueOn, "newDueOn");
     Require.present(rescheduledOn, "rescheduledOn");
     Require.optionalText(reason, "reason", Limits.REASON);
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return rescheduledOn;
   }
 }

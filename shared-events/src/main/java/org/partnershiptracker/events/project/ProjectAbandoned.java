@@ -1,5 +1,7 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
@@ -7,22 +9,18 @@ import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
 
-import java.time.LocalDate;
-
 /** The project was abandoned, with the reason. */
 @SchemaRevision("1")
 public record ProjectAbandoned(
-    PartnershipId partnershipId, ProjectId projectId, LocalDate abandonedOn, String reason)
+    PartnershipId partnershipId,
+    ProjectId projectId,
+    @OccurredOn LocalDate abandonedOn,
+    String reason)
     implements ProjectEvent {
   public ProjectAbandoned {
     Require.present(partnershipId, "partnershipId");
     Require.present(projectId, "projectId");
     Require.present(abandonedOn, "abandonedOn");
     Require.text(reason, "reason", Limits.ACCOUNT);
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return abandonedOn;
   }
 }

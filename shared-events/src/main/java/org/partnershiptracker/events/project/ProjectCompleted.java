@@ -1,5 +1,7 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
@@ -7,22 +9,18 @@ import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
 
-import java.time.LocalDate;
-
 /** The project finished, with its outcome. */
 @SchemaRevision("1")
 public record ProjectCompleted(
-    PartnershipId partnershipId, ProjectId projectId, LocalDate completedOn, String outcome)
+    PartnershipId partnershipId,
+    ProjectId projectId,
+    @OccurredOn LocalDate completedOn,
+    String outcome)
     implements ProjectEvent {
   public ProjectCompleted {
     Require.present(partnershipId, "partnershipId");
     Require.present(projectId, "projectId");
     Require.present(completedOn, "completedOn");
     Require.text(outcome, "outcome", Limits.ACCOUNT);
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return completedOn;
   }
 }

@@ -1,19 +1,19 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import java.util.List;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
 import org.partnershiptracker.events.value.Limits;
+import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
-import org.partnershiptracker.events.value.OrganisationId;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
- * A project was proposed around a problem statement. The data providers are the partners whose
- * data it needs: each must sign the data sharing agreement before it starts (L1).
+ * A project was proposed around a problem statement. The data providers are the partners whose data
+ * it needs: each must sign the data sharing agreement before it starts (L1).
  */
 @SchemaRevision("1")
 public record ProjectProposed(
@@ -22,7 +22,7 @@ public record ProjectProposed(
     String title,
     String problemStatement,
     List<OrganisationId> dataProviderOrganisationIds,
-    LocalDate proposedOn)
+    @OccurredOn LocalDate proposedOn)
     implements ProjectEvent {
   public ProjectProposed {
     Require.present(partnershipId, "partnershipId");
@@ -32,10 +32,5 @@ public record ProjectProposed(
     dataProviderOrganisationIds =
         List.copyOf(Require.notEmpty(dataProviderOrganisationIds, "dataProviderOrganisationIds"));
     Require.present(proposedOn, "proposedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return proposedOn;
   }
 }

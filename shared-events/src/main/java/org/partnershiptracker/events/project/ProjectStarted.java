@@ -1,12 +1,12 @@
 package org.partnershiptracker.events.project;
 
+import java.time.LocalDate;
+import org.partnershiptracker.events.OccurredOn;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.Require;
 import org.partnershiptracker.events.SchemaRevision;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
-
-import java.time.LocalDate;
 
 /**
  * Work on the project started. {@code dsaSignedByAllProviders} is false only when the
@@ -16,17 +16,12 @@ import java.time.LocalDate;
 public record ProjectStarted(
     PartnershipId partnershipId,
     ProjectId projectId,
-    LocalDate startedOn,
+    @OccurredOn LocalDate startedOn,
     boolean dsaSignedByAllProviders)
     implements ProjectEvent {
   public ProjectStarted {
     Require.present(partnershipId, "partnershipId");
     Require.present(projectId, "projectId");
     Require.present(startedOn, "startedOn");
-  }
-
-  @Override
-  public LocalDate occurredOn() {
-    return startedOn;
   }
 }

@@ -2,6 +2,12 @@ package org.partnershiptracker.command.history.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershiptracker.command.partnership.model.ProjectDirectory;
@@ -15,13 +21,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 /**
  * The audit history of a partnership: its own events and its projects' events, in the order the
  * event store appended them.
@@ -33,7 +32,8 @@ public class HistoryController {
   private final ProjectDirectory projects;
   private final NamedParameterJdbcTemplate jdbc;
 
-  public HistoryController(EventStore eventStore, ProjectDirectory projects, NamedParameterJdbcTemplate jdbc) {
+  public HistoryController(
+      EventStore eventStore, ProjectDirectory projects, NamedParameterJdbcTemplate jdbc) {
     this.eventStore = eventStore;
     this.projects = projects;
     this.jdbc = jdbc;
@@ -63,7 +63,10 @@ public class HistoryController {
     List<HistoryEntry> entries = new ArrayList<>();
     for (String aggregateId : aggregateIds) {
       // From sequence 0 and not through the snapshot: the audit needs every event.
-      eventStore.readEvents(aggregateId, 0).asStream().forEach(event -> entries.add(entry(event, positions)));
+      eventStore
+          .readEvents(aggregateId, 0)
+          .asStream()
+          .forEach(event -> entries.add(entry(event, positions)));
     }
     if (entries.isEmpty()) {
       throw new NotFound("no partnership with id '" + partnershipId + "'");
@@ -75,7 +78,8 @@ public class HistoryController {
   private Map<String, Long> positionsOf(List<String> aggregateIds) {
     Map<String, Long> positions = new HashMap<>();
     jdbc.query(
-        "SELECT eventIdentifier, globalIndex FROM DomainEventEntry WHERE aggregateIdentifier IN (:ids)",
+        "SELECT eventIdentifier, globalIndex FROM DomainEventEntry WHERE aggregateIdentifier IN"
+            + " (:ids)",
         new MapSqlParameterSource("ids", aggregateIds),
         row -> {
           positions.put(row.getString(1), row.getLong(2));

@@ -1,7 +1,17 @@
 package org.partnershiptracker.command.partnership.model;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -38,20 +48,9 @@ import org.partnershiptracker.events.value.RoleId;
 import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
- * A partnership: its partners, who holds which role, and what the partners did together. Every
- * rule about who may take part lives here; projects ask it through {@link #requireActivity}.
+ * A partnership: its partners, who holds which role, and what the partners did together. Every rule
+ * about who may take part lives here; projects ask it through {@link #requireActivity}.
  * Field-visible to Jackson so that snapshots serialise the state as it is.
  */
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger", cache = "aggregateCache")
@@ -63,10 +62,13 @@ public class Partnership {
   @AggregateIdentifier private PartnershipId partnershipId;
   private LocalDate formedOn;
   private boolean closed;
+
   /** Current partners by organisation id. */
   private Map<String, Partner> partners = new HashMap<>();
+
   /** Every role ever designated, by role id; {@code holder} is null while vacant. */
   private Map<String, Role> roles = new HashMap<>();
+
   private Set<String> meetingIds = new HashSet<>();
   private Set<String> quickWinIds = new HashSet<>();
 
@@ -168,7 +170,12 @@ public class Partnership {
     RuleViolation.check(
         role.holder().equals(command.fromPersonId()),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD,
-        "role " + command.roleId() + " is held by " + role.holder() + ", not " + command.fromPersonId());
+        "role "
+            + command.roleId()
+            + " is held by "
+            + role.holder()
+            + ", not "
+            + command.fromPersonId());
     RuleViolation.check(
         !command.toPersonId().equals(role.holder()),
         Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON,
@@ -253,9 +260,9 @@ public class Partnership {
   }
 
   /**
-   * The rules for any activity of the partnership, its projects' included: the partnership is
-   * open, the activity is not dated before its formation, and every organisation named is a
-   * current partner.
+   * The rules for any activity of the partnership, its projects' included: the partnership is open,
+   * the activity is not dated before its formation, and every organisation named is a current
+   * partner.
    */
   public void requireActivity(LocalDate on, Collection<OrganisationId> organisations) {
     requireOpenOn(on);
@@ -273,7 +280,10 @@ public class Partnership {
   }
 
   private void requireOpenOn(LocalDate on) {
-    RuleViolation.check(!closed, Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING, "partnership " + partnershipId + " is closed");
+    RuleViolation.check(
+        !closed,
+        Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING,
+        "partnership " + partnershipId + " is closed");
     RuleViolation.check(
         !on.isBefore(formedOn),
         Rule.ACTIVITY_AFTER_FORMATION,
@@ -290,7 +300,8 @@ public class Partnership {
   }
 
   private static void requireUnused(Set<String> used, String id, String kind) {
-    RuleViolation.check(!used.contains(id), Rule.ID_ALREADY_USED, kind + " " + id + " is already recorded");
+    RuleViolation.check(
+        !used.contains(id), Rule.ID_ALREADY_USED, kind + " " + id + " is already recorded");
   }
 
   private void requireOwnProject(ProjectId projectId, ProjectDirectory projects) {
@@ -310,7 +321,8 @@ public class Partnership {
 
   @EventSourcingHandler
   void on(PartnerJoined event) {
-    partners.put(event.organisationId().value(), new Partner(event.organisationName(), event.sector()));
+    partners.put(
+        event.organisationId().value(), new Partner(event.organisationName(), event.sector()));
   }
 
   @EventSourcingHandler
@@ -321,12 +333,14 @@ public class Partnership {
   @EventSourcingHandler
   void on(RoleDesignated event) {
     roles.put(
-        event.roleId().value(), new Role(event.roleType(), event.organisationId(), event.personId()));
+        event.roleId().value(),
+        new Role(event.roleType(), event.organisationId(), event.personId()));
   }
 
   @EventSourcingHandler
   void on(RoleReassigned event) {
-    roles.computeIfPresent(event.roleId().value(), (id, role) -> role.withHolder(event.toPersonId()));
+    roles.computeIfPresent(
+        event.roleId().value(), (id, role) -> role.withHolder(event.toPersonId()));
   }
 
   @EventSourcingHandler

@@ -1,5 +1,8 @@
 package org.partnershiptracker.command.partnership.model;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.partnershiptracker.events.value.Attendance;
 import org.partnershiptracker.events.value.MeetingId;
@@ -13,10 +16,6 @@ import org.partnershiptracker.events.value.RoleChangeReason;
 import org.partnershiptracker.events.value.RoleId;
 import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.List;
 
 /** Commands to the {@link Partnership} aggregate: what a partner system asks to record. */
 public final class PartnershipCommands {

@@ -1,10 +1,9 @@
 package org.partnershiptracker.command.partnership.model;
 
-import org.partnershiptracker.events.value.PartnershipId;
-import org.partnershiptracker.events.value.ProjectId;
-
 import java.util.List;
 import java.util.Optional;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.ProjectId;
 
 /** Which partnership each project belongs to (projects are aggregates of their own). */
 public interface ProjectDirectory {

@@ -108,8 +108,7 @@ public class PartnershipController {
   public ResponseEntity<Map<String, String>> quickWin(
       @PathVariable PartnershipId partnershipId,
       @Valid @RequestBody PartnershipRequests.QuickWin request) {
-    QuickWinId quickWinId =
-        GeneratedIds.orNew(request.quickWinId(), QuickWinId::of, "quick-win");
+    QuickWinId quickWinId = GeneratedIds.orNew(request.quickWinId(), QuickWinId::of, "quick-win");
     return dispatcher.created(
         request.toCommand(partnershipId, quickWinId), partnershipId, "quickWinId", quickWinId);
   }

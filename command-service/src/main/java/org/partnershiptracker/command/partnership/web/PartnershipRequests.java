@@ -76,8 +76,7 @@ public final class PartnershipRequests {
       @NotNull PersonId personId,
       @NotNull LocalDate designatedOn) {
     DesignateRole toCommand(PartnershipId partnershipId, RoleId id) {
-      return new DesignateRole(
-          partnershipId, id, roleType, organisationId, personId, designatedOn);
+      return new DesignateRole(partnershipId, id, roleType, organisationId, personId, designatedOn);
     }
   }
 

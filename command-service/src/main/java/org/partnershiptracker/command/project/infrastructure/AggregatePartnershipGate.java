@@ -1,15 +1,14 @@
 package org.partnershiptracker.command.project.infrastructure;
 
+import java.time.LocalDate;
+import java.util.Collection;
 import org.axonframework.modelling.command.Repository;
-import org.partnershiptracker.command.project.model.PartnershipGate;
 import org.partnershiptracker.command.partnership.model.Partnership;
+import org.partnershiptracker.command.project.model.PartnershipGate;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
-
-import java.time.LocalDate;
-import java.util.Collection;
 
 /**
  * Loads the Partnership aggregate in the project command's unit of work and lets it check the

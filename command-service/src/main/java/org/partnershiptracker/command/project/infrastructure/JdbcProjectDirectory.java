@@ -1,5 +1,7 @@
 package org.partnershiptracker.command.project.infrastructure;
 
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.partnershiptracker.command.partnership.model.ProjectDirectory;
@@ -9,12 +11,9 @@ import org.partnershiptracker.events.value.ProjectId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
-import java.util.Optional;
-
 /**
- * The project directory, kept by a subscribing event handler in the same transaction as the
- * event, so it is never behind the event store.
+ * The project directory, kept by a subscribing event handler in the same transaction as the event,
+ * so it is never behind the event store.
  */
 @Component
 @ProcessingGroup(JdbcProjectDirectory.PROCESSING_GROUP)
@@ -29,7 +28,8 @@ class JdbcProjectDirectory implements ProjectDirectory {
   @EventHandler
   void on(ProjectProposed event) {
     jdbc.update(
-        "INSERT INTO project_directory (project_id, partnership_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO project_directory (project_id, partnership_id) VALUES (?, ?) ON CONFLICT DO"
+            + " NOTHING",
         event.projectId().value(),
         event.partnershipId().value());
   }

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Policies a deployment chooses ({@code tracker.policy.*}).
  *
- * @param dsaBeforeStart whether a project without a signed data sharing agreement may start:
- *     {@code enforce} refuses it, {@code warn} records it
+ * @param dsaBeforeStart whether a project without a signed data sharing agreement may start: {@code
+ *     enforce} refuses it, {@code warn} records it
  */
 @ConfigurationProperties("tracker.policy")
 public record PolicyProperties(@DefaultValue("enforce") DsaBeforeStartPolicy dsaBeforeStart) {}

@@ -1,7 +1,15 @@
 package org.partnershiptracker.command.project.model;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -39,18 +47,9 @@ import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
- * A project of a partnership: its data sharing agreement (drafted, revised back and forth,
- * signed by every data provider before the start: L1) and its milestones (I2).
+ * A project of a partnership: its data sharing agreement (drafted, revised back and forth, signed
+ * by every data provider before the start: L1) and its milestones (I2).
  *
  * <p>The agreement rules go by the dates the steps carry, not by the order they are recorded in:
  * councils back-fill history. The version <em>in force</em> on a day is the version drafted or
@@ -69,12 +68,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
     getterVisibility = Visibility.NONE,
     isGetterVisibility = Visibility.NONE)
 public class Project {
-  enum Status { PROPOSED, STARTED, COMPLETED, ABANDONED }
+  enum Status {
+    PROPOSED,
+    STARTED,
+    COMPLETED,
+    ABANDONED
+  }
 
   record Milestone(LocalDate dueOn, boolean closed) {}
 
   /** One version of the agreement: drafted or revised on {@code issuedOn}; signatures by day. */
-  record AgreementVersion(LocalDate issuedOn, LocalDate expiredOn, Map<String, LocalDate> signedOn) {
+  record AgreementVersion(
+      LocalDate issuedOn, LocalDate expiredOn, Map<String, LocalDate> signedOn) {
     static AgreementVersion issued(LocalDate on) {
       return new AgreementVersion(on, null, Map.of());
     }
@@ -103,10 +108,15 @@ public class Project {
   private PartnershipId partnershipId;
   private Status status;
   private List<OrganisationId> dataProviders = new ArrayList<>();
-  /** Version n at index n - 1, numbered in the order recorded: drafted 1, each revision one more. */
+
+  /**
+   * Version n at index n - 1, numbered in the order recorded: drafted 1, each revision one more.
+   */
   private List<AgreementVersion> agreement = new ArrayList<>();
+
   /** Null until started; ProjectStarted settled the agreement as it stood on this day. */
   private LocalDate startedOn;
+
   private Map<String, Milestone> milestones = new HashMap<>();
 
   protected Project() {
@@ -129,7 +139,11 @@ public class Project {
 
   @CommandHandler
   public void handle(DraftDataSharingAgreement command, PartnershipGate partnership) {
-    requireOpen(command.partnershipId(), command.draftedOn(), partnership, List.of(command.byOrganisationId()));
+    requireOpen(
+        command.partnershipId(),
+        command.draftedOn(),
+        partnership,
+        List.of(command.byOrganisationId()));
     RuleViolation.check(
         agreement.isEmpty(),
         Rule.DSA_DRAFTED_FIRST,
@@ -141,17 +155,29 @@ public class Project {
 
   @CommandHandler
   public void handle(ReviseDataSharingAgreement command, PartnershipGate partnership) {
-    requireOpen(command.partnershipId(), command.revisedOn(), partnership, List.of(command.byOrganisationId()));
+    requireOpen(
+        command.partnershipId(),
+        command.revisedOn(),
+        partnership,
+        List.of(command.byOrganisationId()));
     requireDraftedBy(command.revisedOn());
     requireUnsettled(command.revisedOn(), "revision");
     apply(
         new DataSharingAgreementRevised(
-            partnershipId, projectId, agreement.size() + 1, command.byOrganisationId(), command.revisedOn()));
+            partnershipId,
+            projectId,
+            agreement.size() + 1,
+            command.byOrganisationId(),
+            command.revisedOn()));
   }
 
   @CommandHandler
   public void handle(SignDataSharingAgreement command, PartnershipGate partnership) {
-    requireOpen(command.partnershipId(), command.signedOn(), partnership, List.of(command.byOrganisationId()));
+    requireOpen(
+        command.partnershipId(),
+        command.signedOn(),
+        partnership,
+        List.of(command.byOrganisationId()));
     requireDraftedBy(command.signedOn());
     RuleViolation.check(
         dataProviders.contains(command.byOrganisationId()),
@@ -181,15 +207,20 @@ public class Project {
     int version = versionIssuedBy(command.expiredOn());
     LocalDate expired = agreement.get(version - 1).expiredOn();
     RuleViolation.check(
-        expired == null, Rule.DSA_DRAFTED_FIRST, "version " + version + " expired already, on " + expired);
+        expired == null,
+        Rule.DSA_DRAFTED_FIRST,
+        "version " + version + " expired already, on " + expired);
     apply(new DataSharingAgreementExpired(partnershipId, projectId, version, command.expiredOn()));
   }
 
   @CommandHandler
-  public void handle(StartProject command, PartnershipGate partnership, DsaBeforeStartPolicy policy) {
+  public void handle(
+      StartProject command, PartnershipGate partnership, DsaBeforeStartPolicy policy) {
     requireOpen(command.partnershipId(), command.startedOn(), partnership, List.of());
     RuleViolation.check(
-        status == Status.PROPOSED, Rule.PROJECT_STARTS_ONCE, "project " + projectId + " started already");
+        status == Status.PROPOSED,
+        Rule.PROJECT_STARTS_ONCE,
+        "project " + projectId + " started already");
     LocalDate on = command.startedOn();
     int inForce = versionInForceOn(on);
     List<String> unsigned =
@@ -203,7 +234,10 @@ public class Project {
         (inForce == 0
                 ? "no data sharing agreement was in force on " + on
                 : "version " + inForce + " of the data sharing agreement, in force on " + on + ",")
-            + " is not signed on or before " + on + " by: " + String.join(", ", unsigned));
+            + " is not signed on or before "
+            + on
+            + " by: "
+            + String.join(", ", unsigned));
     apply(new ProjectStarted(partnershipId, projectId, on, unsigned.isEmpty()));
   }
 
@@ -232,7 +266,11 @@ public class Project {
     Milestone milestone = openMilestone(command.milestoneId());
     apply(
         new MilestoneAchieved(
-            partnershipId, projectId, command.milestoneId(), milestone.dueOn(), command.achievedOn()));
+            partnershipId,
+            projectId,
+            command.milestoneId(),
+            milestone.dueOn(),
+            command.achievedOn()));
   }
 
   @CommandHandler
@@ -278,15 +316,18 @@ public class Project {
     apply(new ProjectAbandoned(partnershipId, projectId, command.abandonedOn(), command.reason()));
   }
 
-  /** The project is found only in its own partnership, is neither completed nor abandoned, and
-   * the partnership accepts the activity. */
+  /**
+   * The project is found only in its own partnership, is neither completed nor abandoned, and the
+   * partnership accepts the activity.
+   */
   private void requireOpen(
       PartnershipId claimedPartnership,
       LocalDate on,
       PartnershipGate partnership,
       List<OrganisationId> organisations) {
     if (!partnershipId.equals(claimedPartnership)) {
-      throw new NotFound("project " + projectId + " is not a project of partnership " + claimedPartnership);
+      throw new NotFound(
+          "project " + projectId + " is not a project of partnership " + claimedPartnership);
     }
     RuleViolation.check(
         status == Status.PROPOSED || status == Status.STARTED,
@@ -297,7 +338,8 @@ public class Project {
 
   /** Drafted, and not after {@code day}: nothing is done to an agreement before it exists. */
   private void requireDraftedBy(LocalDate day) {
-    RuleViolation.check(!agreement.isEmpty(), Rule.DSA_DRAFTED_FIRST, "no data sharing agreement has been drafted");
+    RuleViolation.check(
+        !agreement.isEmpty(), Rule.DSA_DRAFTED_FIRST, "no data sharing agreement has been drafted");
     LocalDate drafted = agreement.get(0).issuedOn();
     RuleViolation.check(
         !day.isBefore(drafted),
@@ -307,8 +349,8 @@ public class Project {
 
   /**
    * A revision, signature or expiry dated on or before the start is refused once the start is
-   * recorded. ProjectStarted settled whether every provider had signed by then, the read side
-   * takes the flag from it, and events are immutable: accepting the step would leave the history
+   * recorded. ProjectStarted settled whether every provider had signed by then, the read side takes
+   * the flag from it, and events are immutable: accepting the step would leave the history
    * contradicting the flag (a late signature under 'warn'), or let a refused start in by the back
    * door (a late revision or expiry under 'enforce'). Steps dated after the start are accepted.
    */
@@ -316,8 +358,15 @@ public class Project {
     RuleViolation.check(
         startedOn == null || day.isAfter(startedOn),
         Rule.DSA_SETTLED_AT_START,
-        "project " + projectId + " started on " + startedOn + ", which settled the agreement as it stood then: a "
-            + step + " dated " + day + " had to be recorded before the start");
+        "project "
+            + projectId
+            + " started on "
+            + startedOn
+            + ", which settled the agreement as it stood then: a "
+            + step
+            + " dated "
+            + day
+            + " had to be recorded before the start");
   }
 
   /**
@@ -329,7 +378,8 @@ public class Project {
     int found = 0;
     for (int version = 1; version <= agreement.size(); version++) {
       LocalDate issued = agreement.get(version - 1).issuedOn();
-      if (!issued.isAfter(day) && (found == 0 || !issued.isBefore(agreement.get(found - 1).issuedOn()))) {
+      if (!issued.isAfter(day)
+          && (found == 0 || !issued.isBefore(agreement.get(found - 1).issuedOn()))) {
         found = version;
       }
     }
@@ -344,13 +394,16 @@ public class Project {
 
   private void requireStarted() {
     RuleViolation.check(
-        status == Status.STARTED, Rule.PROJECT_STARTED_FIRST, "project " + projectId + " has not started");
+        status == Status.STARTED,
+        Rule.PROJECT_STARTED_FIRST,
+        "project " + projectId + " has not started");
   }
 
   private Milestone openMilestone(MilestoneId milestoneId) {
     Milestone milestone = milestones.get(milestoneId.value());
     if (milestone == null) {
-      throw new RuleViolation(Rule.MILESTONE_PLANNED_FIRST, "milestone " + milestoneId + " was never planned");
+      throw new RuleViolation(
+          Rule.MILESTONE_PLANNED_FIRST, "milestone " + milestoneId + " was never planned");
     }
     RuleViolation.check(
         !milestone.closed(),
@@ -380,7 +433,9 @@ public class Project {
   @EventSourcingHandler
   void on(DataSharingAgreementSigned event) {
     int index = event.version() - 1;
-    agreement.set(index, agreement.get(index).withSignature(event.byOrganisationId().value(), event.signedOn()));
+    agreement.set(
+        index,
+        agreement.get(index).withSignature(event.byOrganisationId().value(), event.signedOn()));
   }
 
   @EventSourcingHandler

@@ -1,14 +1,13 @@
 package org.partnershiptracker.command.project.model;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.partnershiptracker.events.value.MilestoneHorizon;
 import org.partnershiptracker.events.value.MilestoneId;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
-
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Commands to the {@link Project} aggregate. Each names the partnership too: a project is only

@@ -85,7 +85,9 @@ public class ProjectController {
   }
 
   @PostMapping("/{projectId}/start")
-  @Operation(summary = "Start the project (policy dsa-before-start decides if an unsigned agreement blocks it)")
+  @Operation(
+      summary =
+          "Start the project (policy dsa-before-start decides if an unsigned agreement blocks it)")
   public ResponseEntity<Map<String, String>> start(
       @PathVariable PartnershipId partnershipId,
       @PathVariable ProjectId projectId,
@@ -105,10 +107,7 @@ public class ProjectController {
     return dispatcher.created(
         request.toCommand(partnershipId, projectId, milestoneId),
         partnershipId,
-        PROJECT,
-        projectId,
-        MILESTONE,
-        milestoneId);
+        milestoneIds(projectId, milestoneId));
   }
 
   @PostMapping("/{projectId}/milestones/{milestoneId}/achievement")
@@ -121,10 +120,7 @@ public class ProjectController {
     return dispatcher.done(
         request.toCommand(partnershipId, projectId, milestoneId),
         partnershipId,
-        PROJECT,
-        projectId,
-        MILESTONE,
-        milestoneId);
+        milestoneIds(projectId, milestoneId));
   }
 
   @PostMapping("/{projectId}/milestones/{milestoneId}/miss")
@@ -137,10 +133,7 @@ public class ProjectController {
     return dispatcher.done(
         request.toCommand(partnershipId, projectId, milestoneId),
         partnershipId,
-        PROJECT,
-        projectId,
-        MILESTONE,
-        milestoneId);
+        milestoneIds(projectId, milestoneId));
   }
 
   @PostMapping("/{projectId}/milestones/{milestoneId}/reschedule")
@@ -153,10 +146,7 @@ public class ProjectController {
     return dispatcher.done(
         request.toCommand(partnershipId, projectId, milestoneId),
         partnershipId,
-        PROJECT,
-        projectId,
-        MILESTONE,
-        milestoneId);
+        milestoneIds(projectId, milestoneId));
   }
 
   @PostMapping("/{projectId}/completion")
@@ -177,5 +167,10 @@ public class ProjectController {
       @Valid @RequestBody ProjectRequests.Abandon request) {
     return dispatcher.done(
         request.toCommand(partnershipId, projectId), partnershipId, PROJECT, projectId);
+  }
+
+  /** The ids a milestone's answer names. */
+  private static Object[] milestoneIds(ProjectId projectId, MilestoneId milestoneId) {
+    return new Object[] {PROJECT, projectId, MILESTONE, milestoneId};
   }
 }

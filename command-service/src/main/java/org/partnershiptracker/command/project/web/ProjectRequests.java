@@ -26,8 +26,8 @@ import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
 
 /**
- * JSON bodies of the project endpoints, and the command each one asks for. Ids are value types
- * that check their own form while the body is read; ids marked optional are generated when absent.
+ * JSON bodies of the project endpoints, and the command each one asks for. Ids are value types that
+ * check their own form while the body is read; ids marked optional are generated when absent.
  */
 public final class ProjectRequests {
   private ProjectRequests() {}
@@ -101,8 +101,7 @@ public final class ProjectRequests {
       @Size(max = Limits.REASON) String reason) {
     RescheduleMilestone toCommand(
         PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
-      return new RescheduleMilestone(
-          partnershipId, projectId, id, newDueOn, rescheduledOn, reason);
+      return new RescheduleMilestone(partnershipId, projectId, id, newDueOn, rescheduledOn, reason);
     }
   }
 

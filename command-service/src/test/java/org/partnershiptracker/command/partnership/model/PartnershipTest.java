@@ -1,10 +1,18 @@
 package org.partnershiptracker.command.partnership.model;
 
+import static org.partnershiptracker.command.rules.Refusals.refused;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -21,9 +29,6 @@ import org.partnershiptracker.command.partnership.model.PartnershipCommands.Reco
 import org.partnershiptracker.command.partnership.model.PartnershipCommands.RemovePartner;
 import org.partnershiptracker.command.partnership.model.PartnershipCommands.VacateRole;
 import org.partnershiptracker.command.rules.Rule;
-import org.partnershiptracker.command.rules.RuleViolation;
-
-import static org.partnershiptracker.command.rules.Refusals.refused;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PartnerJoined;
 import org.partnershiptracker.events.partnership.PartnerLeft;
@@ -48,16 +53,6 @@ import org.partnershiptracker.events.value.RoleId;
 import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Stream;
-
-
 /**
  * The Partnership aggregate as given / when / then specifications: each command's happy path and
  * every rule it enforces.
@@ -68,6 +63,7 @@ class PartnershipTest {
 
   private static final OrganisationId NORTH = OrganisationId.of("north-council");
   private static final OrganisationId UNI = OrganisationId.of("uni");
+
   /** Never a partner of the shire. */
   private static final OrganisationId POLICE = OrganisationId.of("police");
 
@@ -136,8 +132,11 @@ class PartnershipTest {
 
   @Test
   void aPartnershipIsFormedAroundASharedVision() {
-    fixture.givenNoPriorActivity()
-        .when(new FormPartnership(SHIRE, "Shire data partnership", "Better services from shared data", FORMED))
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new FormPartnership(
+                SHIRE, "Shire data partnership", "Better services from shared data", FORMED))
         .expectEvents(formed());
   }
 
@@ -145,7 +144,8 @@ class PartnershipTest {
 
   @Test
   void anOrganisationJoinsAsAPartner() {
-    fixture.given(formed())
+    fixture
+        .given(formed())
         .when(new AddPartner(SHIRE, NORTH, NAMES.get(NORTH), Sector.LOCAL_AUTHORITY, LATER))
         .expectEvents(joined(NORTH, LATER));
   }
@@ -153,7 +153,8 @@ class PartnershipTest {
   @Test
   void anOrganisationIsAPartnerOnceAtATime() {
     refused(
-        givenNorthAndUni().when(new AddPartner(SHIRE, NORTH, NAMES.get(NORTH), Sector.LOCAL_AUTHORITY, LATER)),
+        givenNorthAndUni()
+            .when(new AddPartner(SHIRE, NORTH, NAMES.get(NORTH), Sector.LOCAL_AUTHORITY, LATER)),
         Rule.ORGANISATION_JOINS_ONCE);
   }
 
@@ -171,7 +172,8 @@ class PartnershipTest {
   void aPartnerWithoutRolesLeaves() {
     givenNorthAndUni()
         .when(new RemovePartner(SHIRE, UNI, LATER, "funding ended"))
-        .expectEvents(new PartnerLeft(SHIRE, UNI, NAMES.get(UNI), Sector.UNIVERSITY, LATER, "funding ended"));
+        .expectEvents(
+            new PartnerLeft(SHIRE, UNI, NAMES.get(UNI), Sector.UNIVERSITY, LATER, "funding ended"));
   }
 
   @Test
@@ -187,13 +189,16 @@ class PartnershipTest {
         .expectEvents(
             new RoleVacated(SHIRE, NORTH_CONTACT, BEN, RoleChangeReason.PARTNER_LEFT, LATER),
             new RoleVacated(SHIRE, NORTH_SPANNER, ANNA, RoleChangeReason.PARTNER_LEFT, LATER),
-            new PartnerLeft(SHIRE, NORTH, NAMES.get(NORTH), Sector.LOCAL_AUTHORITY, LATER, "restructure"));
+            new PartnerLeft(
+                SHIRE, NORTH, NAMES.get(NORTH), Sector.LOCAL_AUTHORITY, LATER, "restructure"));
   }
 
   @Test
   void aLeavingPartnersReassignedRoleIsVacatedFromItsCurrentHolder() {
     givenSpannerHeldByAnna()
-        .andGiven(new RoleReassigned(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
+        .andGiven(
+            new RoleReassigned(
+                SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
         .when(new RemovePartner(SHIRE, NORTH, LATER, null))
         .expectEvents(
             new RoleVacated(SHIRE, NORTH_SPANNER, BEN, RoleChangeReason.PARTNER_LEFT, LATER),
@@ -202,13 +207,17 @@ class PartnershipTest {
 
   @Test
   void onlyAPartnerLeaves() {
-    refused(givenNorthAndUni().when(new RemovePartner(SHIRE, POLICE, LATER, null)), Rule.ONLY_PARTNERS_TAKE_PART);
+    refused(
+        givenNorthAndUni().when(new RemovePartner(SHIRE, POLICE, LATER, null)),
+        Rule.ONLY_PARTNERS_TAKE_PART);
   }
 
   @Test
   void aPartnerThatLeftNoLongerTakesPart() {
     refused(
-        givenNorthAndUni().andGiven(left(UNI)).when(new RecordPulseSurvey(SHIRE, UNI, NORTH, 4, LATER)),
+        givenNorthAndUni()
+            .andGiven(left(UNI))
+            .when(new RecordPulseSurvey(SHIRE, UNI, NORTH, 4, LATER)),
         Rule.ONLY_PARTNERS_TAKE_PART);
   }
 
@@ -217,15 +226,25 @@ class PartnershipTest {
   @Test
   void aPartnersPersonIsDesignatedToARole() {
     givenNorthAndUni()
-        .when(new DesignateRole(SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, ANNA, LATER))
-        .expectEvents(new RoleDesignated(SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, ANNA, LATER));
+        .when(
+            new DesignateRole(SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, ANNA, LATER))
+        .expectEvents(
+            new RoleDesignated(
+                SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, ANNA, LATER));
   }
 
   @Test
   void onlyPartnersHoldRoles() {
     refused(
         givenNorthAndUni()
-            .when(new DesignateRole(SHIRE, RoleId.of("police-contact"), RoleType.POINT_OF_CONTACT, POLICE, ANNA, LATER)),
+            .when(
+                new DesignateRole(
+                    SHIRE,
+                    RoleId.of("police-contact"),
+                    RoleType.POINT_OF_CONTACT,
+                    POLICE,
+                    ANNA,
+                    LATER)),
         Rule.ONLY_PARTNERS_TAKE_PART);
   }
 
@@ -233,7 +252,9 @@ class PartnershipTest {
   void aHeldRoleIsNotDesignatedAgain() {
     refused(
         givenSpannerHeldByAnna()
-            .when(new DesignateRole(SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, BEN, LATER)),
+            .when(
+                new DesignateRole(
+                    SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, BEN, LATER)),
         Rule.ROLE_DESIGNATION_MATCHES);
   }
 
@@ -242,7 +263,8 @@ class PartnershipTest {
     givenSpannerHeldByAnna()
         .andGiven(vacated(NORTH_SPANNER, ANNA))
         .when(new DesignateRole(SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, BEN, LATER))
-        .expectEvents(new RoleDesignated(SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, BEN, LATER));
+        .expectEvents(
+            new RoleDesignated(SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, BEN, LATER));
   }
 
   @Test
@@ -259,7 +281,9 @@ class PartnershipTest {
     refused(
         givenSpannerHeldByAnna()
             .andGiven(vacated(NORTH_SPANNER, ANNA))
-            .when(new DesignateRole(SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, UNI, BEN, LATER)),
+            .when(
+                new DesignateRole(
+                    SHIRE, NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, UNI, BEN, LATER)),
         Rule.ROLE_DESIGNATION_MATCHES);
   }
 
@@ -268,21 +292,29 @@ class PartnershipTest {
   @Test
   void aHeldRoleIsReassignedFromItsHolder() {
     givenSpannerHeldByAnna()
-        .when(new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER))
-        .expectEvents(new RoleReassigned(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER));
+        .when(
+            new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER))
+        .expectEvents(
+            new RoleReassigned(
+                SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER));
   }
 
   @Test
   void aRoleIsReassignedOnlyFromItsCurrentHolder() {
     refused(
-        givenSpannerHeldByAnna().when(new ReassignRole(SHIRE, NORTH_SPANNER, BEN, CY, RoleChangeReason.WORKLOAD, LATER)),
+        givenSpannerHeldByAnna()
+            .when(
+                new ReassignRole(SHIRE, NORTH_SPANNER, BEN, CY, RoleChangeReason.WORKLOAD, LATER)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
   @Test
   void aRoleIsNotReassignedToItsCurrentHolder() {
     refused(
-        givenSpannerHeldByAnna().when(new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, ANNA, RoleChangeReason.RESTRUCTURE, LATER)),
+        givenSpannerHeldByAnna()
+            .when(
+                new ReassignRole(
+                    SHIRE, NORTH_SPANNER, ANNA, ANNA, RoleChangeReason.RESTRUCTURE, LATER)),
         Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON);
   }
 
@@ -290,23 +322,35 @@ class PartnershipTest {
   void aReassignedRoleIsNotReassignedToItsNewHolderAgain() {
     refused(
         givenSpannerHeldByAnna()
-            .andGiven(new RoleReassigned(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
-            .when(new ReassignRole(SHIRE, NORTH_SPANNER, BEN, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
+            .andGiven(
+                new RoleReassigned(
+                    SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
+            .when(
+                new ReassignRole(
+                    SHIRE, NORTH_SPANNER, BEN, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
         Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON);
   }
 
   @Test
   void aRoleIsReassignedBackToAnEarlierHolder() {
     givenSpannerHeldByAnna()
-        .andGiven(new RoleReassigned(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
-        .when(new ReassignRole(SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER))
-        .expectEvents(new RoleReassigned(SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER));
+        .andGiven(
+            new RoleReassigned(
+                SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
+        .when(
+            new ReassignRole(SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER))
+        .expectEvents(
+            new RoleReassigned(
+                SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER));
   }
 
   @Test
   void aReassignmentFromSomeoneElseToTheHolderIsRefusedForTheWrongHolder() {
     refused(
-        givenSpannerHeldByAnna().when(new ReassignRole(SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.WORKLOAD, LATER)),
+        givenSpannerHeldByAnna()
+            .when(
+                new ReassignRole(
+                    SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.WORKLOAD, LATER)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
@@ -315,14 +359,19 @@ class PartnershipTest {
     refused(
         givenSpannerHeldByAnna()
             .andGiven(vacated(NORTH_SPANNER, ANNA))
-            .when(new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
+            .when(
+                new ReassignRole(
+                    SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
   @Test
   void aRoleNeverDesignatedIsNotReassigned() {
     refused(
-        givenNorthAndUni().when(new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
+        givenNorthAndUni()
+            .when(
+                new ReassignRole(
+                    SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
@@ -332,7 +381,8 @@ class PartnershipTest {
   void aHeldRoleFallsVacant() {
     givenSpannerHeldByAnna()
         .when(new VacateRole(SHIRE, NORTH_SPANNER, RoleChangeReason.DEPARTURE, LATER))
-        .expectEvents(new RoleVacated(SHIRE, NORTH_SPANNER, ANNA, RoleChangeReason.DEPARTURE, LATER));
+        .expectEvents(
+            new RoleVacated(SHIRE, NORTH_SPANNER, ANNA, RoleChangeReason.DEPARTURE, LATER));
   }
 
   @Test
@@ -347,7 +397,8 @@ class PartnershipTest {
   @Test
   void aRoleNeverDesignatedDoesNotFallVacant() {
     refused(
-        givenNorthAndUni().when(new VacateRole(SHIRE, NORTH_SPANNER, RoleChangeReason.DEPARTURE, LATER)),
+        givenNorthAndUni()
+            .when(new VacateRole(SHIRE, NORTH_SPANNER, RoleChangeReason.DEPARTURE, LATER)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
@@ -383,12 +434,16 @@ class PartnershipTest {
 
   @Test
   void aMeetingDoesNotReferToAnotherPartnershipsProject() {
-    refused(givenNorthAndUni().when(workDay(NORTH, UNI, OTHER_PARTNERSHIPS_PROJECT)), Rule.PROJECT_BELONGS_TO_PARTNERSHIP);
+    refused(
+        givenNorthAndUni().when(workDay(NORTH, UNI, OTHER_PARTNERSHIPS_PROJECT)),
+        Rule.PROJECT_BELONGS_TO_PARTNERSHIP);
   }
 
   @Test
   void aMeetingDoesNotReferToAnUnknownProject() {
-    refused(givenNorthAndUni().when(workDay(NORTH, UNI, PROJECT_BELONGS_TO_PARTNERSHIP)), Rule.PROJECT_BELONGS_TO_PARTNERSHIP);
+    refused(
+        givenNorthAndUni().when(workDay(NORTH, UNI, PROJECT_BELONGS_TO_PARTNERSHIP)),
+        Rule.PROJECT_BELONGS_TO_PARTNERSHIP);
   }
 
   // ---------------------------------------------------------------- RecordQuickWin
@@ -414,7 +469,9 @@ class PartnershipTest {
 
   @Test
   void aQuickWinDoesNotReferToAnotherPartnershipsProject() {
-    refused(givenNorthAndUni().when(quickWinFor(NORTH, OTHER_PARTNERSHIPS_PROJECT)), Rule.PROJECT_BELONGS_TO_PARTNERSHIP);
+    refused(
+        givenNorthAndUni().when(quickWinFor(NORTH, OTHER_PARTNERSHIPS_PROJECT)),
+        Rule.PROJECT_BELONGS_TO_PARTNERSHIP);
   }
 
   // ---------------------------------------------------------------- RecordPulseSurvey
@@ -428,17 +485,23 @@ class PartnershipTest {
 
   @Test
   void onlyPartnersAnswerPulseSurveys() {
-    refused(givenNorthAndUni().when(new RecordPulseSurvey(SHIRE, POLICE, UNI, 3, LATER)), Rule.ONLY_PARTNERS_TAKE_PART);
+    refused(
+        givenNorthAndUni().when(new RecordPulseSurvey(SHIRE, POLICE, UNI, 3, LATER)),
+        Rule.ONLY_PARTNERS_TAKE_PART);
   }
 
   @Test
   void pulseSurveysRateOnlyPartners() {
-    refused(givenNorthAndUni().when(new RecordPulseSurvey(SHIRE, NORTH, POLICE, 3, LATER)), Rule.ONLY_PARTNERS_TAKE_PART);
+    refused(
+        givenNorthAndUni().when(new RecordPulseSurvey(SHIRE, NORTH, POLICE, 3, LATER)),
+        Rule.ONLY_PARTNERS_TAKE_PART);
   }
 
   @Test
   void aPartnerDoesNotRateItself() {
-    refused(givenNorthAndUni().when(new RecordPulseSurvey(SHIRE, NORTH, NORTH, 5, LATER)), Rule.SURVEY_ABOUT_ANOTHER_PARTNER);
+    refused(
+        givenNorthAndUni().when(new RecordPulseSurvey(SHIRE, NORTH, NORTH, 5, LATER)),
+        Rule.SURVEY_ABOUT_ANOTHER_PARTNER);
   }
 
   // ---------------------------------------------------------------- ClosePartnership
@@ -456,7 +519,9 @@ class PartnershipTest {
   @MethodSource("everyCommandLater")
   void aClosedPartnershipRefusesEverything(Object command) {
     refused(
-        givenSpannerHeldByAnna().andGiven(new PartnershipClosed(SHIRE, LATER, "programme ended")).when(command),
+        givenSpannerHeldByAnna()
+            .andGiven(new PartnershipClosed(SHIRE, LATER, "programme ended"))
+            .when(command),
         Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING);
   }
 
@@ -474,7 +539,10 @@ class PartnershipTest {
     return everyCommandOn(BEFORE_FORMATION);
   }
 
-  /** One command of each kind, each accepted that day by the partnership of {@link #givenSpannerHeldByAnna}. */
+  /**
+   * One command of each kind, each accepted that day by the partnership of {@link
+   * #givenSpannerHeldByAnna}.
+   */
   private static Stream<Named<Object>> everyCommandOn(LocalDate day) {
     return Stream.<Object>of(
             new AddPartner(SHIRE, POLICE, NAMES.get(POLICE), Sector.POLICE, day),
@@ -483,8 +551,14 @@ class PartnershipTest {
             new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, day),
             new VacateRole(SHIRE, NORTH_SPANNER, RoleChangeReason.DEPARTURE, day),
             new RecordMeeting(
-                SHIRE, WORK_DAY, MeetingType.STEERING, day, 60, NORTH,
-                List.of(new Attendance(UNI, AttendeeLevel.ACADEMIC, 1)), OWN_PROJECT),
+                SHIRE,
+                WORK_DAY,
+                MeetingType.STEERING,
+                day,
+                60,
+                NORTH,
+                List.of(new Attendance(UNI, AttendeeLevel.ACADEMIC, 1)),
+                OWN_PROJECT),
             new RecordQuickWin(SHIRE, DASHBOARD, OWN_PROJECT, "Demand dashboard", day, NORTH, null),
             new RecordPulseSurvey(SHIRE, NORTH, UNI, 4, day),
             new ClosePartnership(SHIRE, day, null))
@@ -499,24 +573,34 @@ class PartnershipTest {
   }
 
   private TestExecutor<Partnership> givenSpannerHeldByAnna() {
-    return givenNorthAndUni().andGiven(designated(NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, ANNA));
+    return givenNorthAndUni()
+        .andGiven(designated(NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, ANNA));
   }
 
   // ---------------------------------------------------------------- events
 
   private static PartnershipFormed formed() {
-    return new PartnershipFormed(SHIRE, "Shire data partnership", "Better services from shared data", FORMED);
+    return new PartnershipFormed(
+        SHIRE, "Shire data partnership", "Better services from shared data", FORMED);
   }
 
   private static PartnerJoined joined(OrganisationId organisation, LocalDate on) {
-    return new PartnerJoined(SHIRE, organisation, NAMES.get(organisation), SECTORS.get(organisation), on);
+    return new PartnerJoined(
+        SHIRE, organisation, NAMES.get(organisation), SECTORS.get(organisation), on);
   }
 
   private static PartnerLeft left(OrganisationId organisation) {
-    return new PartnerLeft(SHIRE, organisation, NAMES.get(organisation), SECTORS.get(organisation), FORMED.plusDays(1), null);
+    return new PartnerLeft(
+        SHIRE,
+        organisation,
+        NAMES.get(organisation),
+        SECTORS.get(organisation),
+        FORMED.plusDays(1),
+        null);
   }
 
-  private static RoleDesignated designated(RoleId role, RoleType type, OrganisationId organisation, PersonId person) {
+  private static RoleDesignated designated(
+      RoleId role, RoleType type, OrganisationId organisation, PersonId person) {
     return new RoleDesignated(SHIRE, role, type, organisation, person, FORMED);
   }
 
@@ -526,25 +610,41 @@ class PartnershipTest {
 
   private static MeetingHeld held(RecordMeeting command) {
     return new MeetingHeld(
-        SHIRE, command.meetingId(), command.type(), command.heldOn(), command.durationMinutes(),
-        command.hostOrganisationId(), command.attendees(), command.projectId());
+        SHIRE,
+        command.meetingId(),
+        command.type(),
+        command.heldOn(),
+        command.durationMinutes(),
+        command.hostOrganisationId(),
+        command.attendees(),
+        command.projectId());
   }
 
-  private static QuickWinDelivered quickWinDelivered(OrganisationId beneficiary, ProjectId project) {
-    return new QuickWinDelivered(SHIRE, DASHBOARD, project, "Demand dashboard", LATER, beneficiary, new BigDecimal("1200"));
+  private static QuickWinDelivered quickWinDelivered(
+      OrganisationId beneficiary, ProjectId project) {
+    return new QuickWinDelivered(
+        SHIRE, DASHBOARD, project, "Demand dashboard", LATER, beneficiary, new BigDecimal("1200"));
   }
 
   // ---------------------------------------------------------------- commands
 
-  private static RecordMeeting workDay(OrganisationId host, OrganisationId guest, ProjectId project) {
+  private static RecordMeeting workDay(
+      OrganisationId host, OrganisationId guest, ProjectId project) {
     return new RecordMeeting(
-        SHIRE, WORK_DAY, MeetingType.ON_SITE_WORK_DAY, LATER, 240, host,
-        List.of(new Attendance(host, AttendeeLevel.ANALYST, 2), new Attendance(guest, AttendeeLevel.RESEARCHER, 3)),
+        SHIRE,
+        WORK_DAY,
+        MeetingType.ON_SITE_WORK_DAY,
+        LATER,
+        240,
+        host,
+        List.of(
+            new Attendance(host, AttendeeLevel.ANALYST, 2),
+            new Attendance(guest, AttendeeLevel.RESEARCHER, 3)),
         project);
   }
 
   private static RecordQuickWin quickWinFor(OrganisationId beneficiary, ProjectId project) {
-    return new RecordQuickWin(SHIRE, DASHBOARD, project, "Demand dashboard", LATER, beneficiary, new BigDecimal("1200"));
+    return new RecordQuickWin(
+        SHIRE, DASHBOARD, project, "Demand dashboard", LATER, beneficiary, new BigDecimal("1200"));
   }
-
 }

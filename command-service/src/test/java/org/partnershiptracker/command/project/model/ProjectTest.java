@@ -1,11 +1,18 @@
 package org.partnershiptracker.command.project.model;
 
+import static org.partnershiptracker.command.rules.Refusals.refused;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.aggregate.TestExecutor;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
@@ -26,8 +33,6 @@ import org.partnershiptracker.command.project.model.ProjectCommands.StartProject
 import org.partnershiptracker.command.rules.NotFound;
 import org.partnershiptracker.command.rules.Rule;
 import org.partnershiptracker.command.rules.RuleViolation;
-
-import static org.partnershiptracker.command.rules.Refusals.refused;
 import org.partnershiptracker.events.project.DataSharingAgreementDrafted;
 import org.partnershiptracker.events.project.DataSharingAgreementExpired;
 import org.partnershiptracker.events.project.DataSharingAgreementRevised;
@@ -46,18 +51,9 @@ import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
-
-
 /**
- * The Project aggregate as given / when / then specifications: its data sharing agreement (L1),
- * its start, its milestones (I2) and its end, with every rule each command enforces.
+ * The Project aggregate as given / when / then specifications: its data sharing agreement (L1), its
+ * start, its milestones (I2) and its end, with every rule each command enforces.
  */
 class ProjectTest {
   private static final PartnershipId SHIRE = PartnershipId.of("shire");
@@ -66,9 +62,12 @@ class ProjectTest {
 
   /** The data providers of the project. */
   private static final OrganisationId NORTH = OrganisationId.of("north-council");
+
   private static final OrganisationId SOUTH = OrganisationId.of("south-council");
+
   /** A partner that provides no data: it drafts the agreement. */
   private static final OrganisationId UNI = OrganisationId.of("uni");
+
   /** Never a partner of the shire. */
   private static final OrganisationId POLICE = OrganisationId.of("police");
 
@@ -76,7 +75,10 @@ class ProjectTest {
   private static final LocalDate BEFORE_FORMATION = FORMED.minusDays(1);
   private static final LocalDate DAY = LocalDate.of(2025, 2, 3);
   private static final LocalDate DUE = DAY.plusWeeks(3);
-  /** For the agreement's dates: steps are dated around a start on 2025-03-10, recorded in any order. */
+
+  /**
+   * For the agreement's dates: steps are dated around a start on 2025-03-10, recorded in any order.
+   */
   private static final LocalDate START = LocalDate.of(2025, 3, 10);
 
   private static final MilestoneId FIRST_MODEL = MilestoneId.of("first-model");
@@ -106,15 +108,23 @@ class ProjectTest {
     }
 
     @Override
-    public void requireActivity(PartnershipId partnership, LocalDate on, Collection<OrganisationId> organisations) {
+    public void requireActivity(
+        PartnershipId partnership, LocalDate on, Collection<OrganisationId> organisations) {
       if (!partnershipId.equals(partnership)) {
         throw new AggregateNotFoundException(partnership.value(), "no partnership " + partnership);
       }
-      RuleViolation.check(open, Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING, "partnership " + partnershipId + " is closed");
-      RuleViolation.check(!on.isBefore(formedOn), Rule.ACTIVITY_AFTER_FORMATION, "dated " + on + ", before " + formedOn);
+      RuleViolation.check(
+          open,
+          Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING,
+          "partnership " + partnershipId + " is closed");
+      RuleViolation.check(
+          !on.isBefore(formedOn),
+          Rule.ACTIVITY_AFTER_FORMATION,
+          "dated " + on + ", before " + formedOn);
       List<OrganisationId> outsiders = new ArrayList<>(organisations);
       outsiders.removeAll(partners);
-      RuleViolation.check(outsiders.isEmpty(), Rule.ONLY_PARTNERS_TAKE_PART, "not partners: " + outsiders);
+      RuleViolation.check(
+          outsiders.isEmpty(), Rule.ONLY_PARTNERS_TAKE_PART, "not partners: " + outsiders);
     }
   }
 
@@ -138,30 +148,45 @@ class ProjectTest {
 
   @Test
   void aProjectIsProposedWithEachDataProviderOnce() {
-    fixture.givenNoPriorActivity()
-        .when(new ProposeProject(SHIRE, CARE, "Adult social care demand", "Forecast demand", List.of(NORTH, SOUTH, NORTH), DAY))
+    fixture
+        .givenNoPriorActivity()
+        .when(
+            new ProposeProject(
+                SHIRE,
+                CARE,
+                "Adult social care demand",
+                "Forecast demand",
+                List.of(NORTH, SOUTH, NORTH),
+                DAY))
         .expectEvents(proposed());
   }
 
   @Test
   void onlyPartnersProvideData() {
-    refused(fixture.givenNoPriorActivity().when(proposal(List.of(NORTH, POLICE), DAY)), Rule.ONLY_PARTNERS_TAKE_PART);
+    refused(
+        fixture.givenNoPriorActivity().when(proposal(List.of(NORTH, POLICE), DAY)),
+        Rule.ONLY_PARTNERS_TAKE_PART);
   }
 
   @Test
   void aClosedPartnershipTakesNoNewProject() {
     partnership.close();
-    refused(fixture.givenNoPriorActivity().when(proposal(List.of(NORTH), DAY)), Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING);
+    refused(
+        fixture.givenNoPriorActivity().when(proposal(List.of(NORTH), DAY)),
+        Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING);
   }
 
   @Test
   void aProjectIsNotProposedBeforeThePartnershipWasFormed() {
-    refused(fixture.givenNoPriorActivity().when(proposal(List.of(NORTH), BEFORE_FORMATION)), Rule.ACTIVITY_AFTER_FORMATION);
+    refused(
+        fixture.givenNoPriorActivity().when(proposal(List.of(NORTH), BEFORE_FORMATION)),
+        Rule.ACTIVITY_AFTER_FORMATION);
   }
 
   @Test
   void aProjectIsProposedOnlyInAPartnershipThatExists() {
-    fixture.givenNoPriorActivity()
+    fixture
+        .givenNoPriorActivity()
         .when(new ProposeProject(ELSEWHERE, CARE, "t", "p", List.of(NORTH), DAY))
         .expectNoEvents()
         .expectException(AggregateNotFoundException.class);
@@ -171,26 +196,34 @@ class ProjectTest {
 
   @Test
   void aPartnerDraftsTheAgreement() {
-    givenProposed().when(new DraftDataSharingAgreement(SHIRE, CARE, UNI, DAY)).expectEvents(drafted());
+    givenProposed()
+        .when(new DraftDataSharingAgreement(SHIRE, CARE, UNI, DAY))
+        .expectEvents(drafted());
   }
 
   @Test
   void theAgreementIsDraftedOnce() {
     refused(
-        givenProposed().andGiven(drafted()).when(new DraftDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
+        givenProposed()
+            .andGiven(drafted())
+            .when(new DraftDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
         Rule.DSA_DRAFTED_FIRST);
   }
 
   @Test
   void onlyPartnersDraftTheAgreement() {
-    refused(givenProposed().when(new DraftDataSharingAgreement(SHIRE, CARE, POLICE, DAY)), Rule.ONLY_PARTNERS_TAKE_PART);
+    refused(
+        givenProposed().when(new DraftDataSharingAgreement(SHIRE, CARE, POLICE, DAY)),
+        Rule.ONLY_PARTNERS_TAKE_PART);
   }
 
   // ---------------------------------------------------------------- ReviseDataSharingAgreement
 
   @Test
   void anotherPartnerRevisesTheAgreementIntoVersionTwo() {
-    givenDrafted().when(new ReviseDataSharingAgreement(SHIRE, CARE, NORTH, DAY)).expectEvents(revised(2, NORTH));
+    givenDrafted()
+        .when(new ReviseDataSharingAgreement(SHIRE, CARE, NORTH, DAY))
+        .expectEvents(revised(2, NORTH));
   }
 
   @Test
@@ -203,12 +236,16 @@ class ProjectTest {
 
   @Test
   void anAgreementNeverDraftedIsNotRevised() {
-    refused(givenProposed().when(new ReviseDataSharingAgreement(SHIRE, CARE, NORTH, DAY)), Rule.DSA_DRAFTED_FIRST);
+    refused(
+        givenProposed().when(new ReviseDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
+        Rule.DSA_DRAFTED_FIRST);
   }
 
   @Test
   void onlyPartnersReviseTheAgreement() {
-    refused(givenDrafted().when(new ReviseDataSharingAgreement(SHIRE, CARE, POLICE, DAY)), Rule.ONLY_PARTNERS_TAKE_PART);
+    refused(
+        givenDrafted().when(new ReviseDataSharingAgreement(SHIRE, CARE, POLICE, DAY)),
+        Rule.ONLY_PARTNERS_TAKE_PART);
   }
 
   // ---------------------------------------------------------------- SignDataSharingAgreement
@@ -231,56 +268,75 @@ class ProjectTest {
 
   @Test
   void onlyDataProvidersSign() {
-    refused(givenDrafted().when(new SignDataSharingAgreement(SHIRE, CARE, UNI, DAY)), Rule.DSA_SIGNED_BY_DATA_PROVIDERS);
+    refused(
+        givenDrafted().when(new SignDataSharingAgreement(SHIRE, CARE, UNI, DAY)),
+        Rule.DSA_SIGNED_BY_DATA_PROVIDERS);
   }
 
   @Test
   void aDataProviderSignsAVersionOnce() {
     refused(
-        givenDrafted().andGiven(signed(1, NORTH)).when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
+        givenDrafted()
+            .andGiven(signed(1, NORTH))
+            .when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
         Rule.DSA_SIGNED_BY_DATA_PROVIDERS);
   }
 
   @Test
   void anAgreementNeverDraftedIsNotSigned() {
-    refused(givenProposed().when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY)), Rule.DSA_DRAFTED_FIRST);
+    refused(
+        givenProposed().when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
+        Rule.DSA_DRAFTED_FIRST);
   }
 
   @Test
   void anExpiredAgreementIsRevisedBeforeItIsSigned() {
     refused(
-        givenDrafted().andGiven(expired(1)).when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
+        givenDrafted()
+            .andGiven(expired(1))
+            .when(new SignDataSharingAgreement(SHIRE, CARE, NORTH, DAY)),
         Rule.DSA_DRAFTED_FIRST);
   }
 
   @Test
   void aDataProviderThatLeftThePartnershipDoesNotSign() {
     partnership.leave(SOUTH);
-    refused(givenDrafted().when(new SignDataSharingAgreement(SHIRE, CARE, SOUTH, DAY)), Rule.ONLY_PARTNERS_TAKE_PART);
+    refused(
+        givenDrafted().when(new SignDataSharingAgreement(SHIRE, CARE, SOUTH, DAY)),
+        Rule.ONLY_PARTNERS_TAKE_PART);
   }
 
   // ---------------------------------------------------------------- ExpireDataSharingAgreement
 
   @Test
   void theAgreementExpires() {
-    givenDrafted().andGiven(revised(2, NORTH)).when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY)).expectEvents(expired(2));
+    givenDrafted()
+        .andGiven(revised(2, NORTH))
+        .when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY))
+        .expectEvents(expired(2));
   }
 
   @Test
   void anAgreementNeverDraftedDoesNotExpire() {
-    refused(givenProposed().when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY)), Rule.DSA_DRAFTED_FIRST);
+    refused(
+        givenProposed().when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY)),
+        Rule.DSA_DRAFTED_FIRST);
   }
 
   @Test
   void anAgreementExpiresOnce() {
-    refused(givenDrafted().andGiven(expired(1)).when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY)), Rule.DSA_DRAFTED_FIRST);
+    refused(
+        givenDrafted().andGiven(expired(1)).when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY)),
+        Rule.DSA_DRAFTED_FIRST);
   }
 
   // ---------------------------------------------------------------- StartProject
 
   @Test
   void aProjectSignedByEveryDataProviderStarts() {
-    givenSignedByBothProviders().when(new StartProject(SHIRE, CARE, DAY)).expectEvents(started(true));
+    givenSignedByBothProviders()
+        .when(new StartProject(SHIRE, CARE, DAY))
+        .expectEvents(started(true));
   }
 
   @Test
@@ -293,7 +349,9 @@ class ProjectTest {
 
   @Test
   void startingAProjectWithoutASignedDsaIsRefused() {
-    refused(givenDrafted().andGiven(signed(1, NORTH)).when(new StartProject(SHIRE, CARE, DAY)), Rule.DSA_BEFORE_START);
+    refused(
+        givenDrafted().andGiven(signed(1, NORTH)).when(new StartProject(SHIRE, CARE, DAY)),
+        Rule.DSA_BEFORE_START);
   }
 
   @Test
@@ -304,7 +362,9 @@ class ProjectTest {
   @Test
   void aRevisionClearsEarlierSignaturesSoTheStartIsRefused() {
     refused(
-        givenSignedByBothProviders().andGiven(revised(2, UNI)).when(new StartProject(SHIRE, CARE, DAY)),
+        givenSignedByBothProviders()
+            .andGiven(revised(2, UNI))
+            .when(new StartProject(SHIRE, CARE, DAY)),
         Rule.DSA_BEFORE_START);
   }
 
@@ -336,7 +396,8 @@ class ProjectTest {
     refused(givenStarted().when(new StartProject(SHIRE, CARE, DAY)), Rule.PROJECT_STARTS_ONCE);
   }
 
-  // ---------------------------------------------------------------- StartProject: dates, not recording order
+  // ---------------------------------------------------------------- StartProject: dates, not
+  // recording order
 
   @Test
   void aSignatureDatedAfterTheStartDoesNotCountThoughRecordedBeforeIt() {
@@ -350,7 +411,11 @@ class ProjectTest {
   @Test
   void underTheWarnPolicyAStartDatedBeforeASignatureIsFlagged() {
     fixtureUnder(DsaBeforeStartPolicy.WARN)
-        .given(proposed(), drafted(), signed(1, NORTH, START.minusDays(7)), signed(1, SOUTH, START.plusDays(2)))
+        .given(
+            proposed(),
+            drafted(),
+            signed(1, NORTH, START.minusDays(7)),
+            signed(1, SOUTH, START.plusDays(2)))
         .when(new StartProject(SHIRE, CARE, START))
         .expectEvents(started(false, START));
   }
@@ -366,7 +431,12 @@ class ProjectTest {
   @Test
   void aStartDatedBeforeTheAgreementWasDraftedIsRefused() {
     refused(
-        fixture.given(proposed(), drafted(START.plusDays(1)), signed(1, NORTH, START.plusDays(2)), signed(1, SOUTH, START.plusDays(2)))
+        fixture
+            .given(
+                proposed(),
+                drafted(START.plusDays(1)),
+                signed(1, NORTH, START.plusDays(2)),
+                signed(1, SOUTH, START.plusDays(2)))
             .when(new StartProject(SHIRE, CARE, START)),
         Rule.DSA_BEFORE_START);
   }
@@ -382,7 +452,9 @@ class ProjectTest {
   @Test
   void aRevisionDatedOnTheStartDayMakesEarlierSignaturesLapse() {
     refused(
-        givenSignedByBothProviders().andGiven(revised(2, UNI, START)).when(new StartProject(SHIRE, CARE, START)),
+        givenSignedByBothProviders()
+            .andGiven(revised(2, UNI, START))
+            .when(new StartProject(SHIRE, CARE, START)),
         Rule.DSA_BEFORE_START);
   }
 
@@ -416,7 +488,8 @@ class ProjectTest {
         Rule.DSA_BEFORE_START);
   }
 
-  // ---------------------------------------------------------------- agreement steps act on the version in force on their date
+  // ---------------------------------------------------------------- agreement steps act on the
+  // version in force on their date
 
   @Test
   void aBackFilledSignatureSignsTheVersionInForceOnItsDate() {
@@ -466,17 +539,22 @@ class ProjectTest {
 
   @Test
   void anExpiryDatedBeforeTheDraftIsRefused() {
-    refused(givenDrafted().when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY.minusDays(1))), Rule.DSA_DRAFTED_FIRST);
+    refused(
+        givenDrafted().when(new ExpireDataSharingAgreement(SHIRE, CARE, DAY.minusDays(1))),
+        Rule.DSA_DRAFTED_FIRST);
   }
 
   @Test
   void aVersionExpiresOnceEvenWhenABackFilledExpiryIsDatedEarlier() {
     refused(
-        givenDrafted().andGiven(expired(1, START)).when(new ExpireDataSharingAgreement(SHIRE, CARE, START.minusDays(1))),
+        givenDrafted()
+            .andGiven(expired(1, START))
+            .when(new ExpireDataSharingAgreement(SHIRE, CARE, START.minusDays(1))),
         Rule.DSA_DRAFTED_FIRST);
   }
 
-  // ---------------------------------------------------------------- the start settles the agreement up to its date
+  // ---------------------------------------------------------------- the start settles the
+  // agreement up to its date
 
   @Test
   void underTheWarnPolicyASignatureDatedBeforeTheStartIsRefusedOnceTheStartIsRecorded() {
@@ -561,15 +639,26 @@ class ProjectTest {
   @Test
   void aMilestoneIsPlannedBeforeTheStart() {
     givenProposed()
-        .when(new PlanMilestone(SHIRE, CARE, FIRST_MODEL, "First model", MilestoneHorizon.QUICK_WIN_3_WEEKS, DUE, DAY))
+        .when(
+            new PlanMilestone(
+                SHIRE,
+                CARE,
+                FIRST_MODEL,
+                "First model",
+                MilestoneHorizon.QUICK_WIN_3_WEEKS,
+                DUE,
+                DAY))
         .expectEvents(planned());
   }
 
   @Test
   void aMilestoneIdIsPlannedOnce() {
     refused(
-        givenProposed().andGiven(planned())
-            .when(new PlanMilestone(SHIRE, CARE, FIRST_MODEL, "Second model", MilestoneHorizon.LONG, DUE, DAY)),
+        givenProposed()
+            .andGiven(planned())
+            .when(
+                new PlanMilestone(
+                    SHIRE, CARE, FIRST_MODEL, "Second model", MilestoneHorizon.LONG, DUE, DAY)),
         Rule.ID_ALREADY_USED);
   }
 
@@ -580,7 +669,8 @@ class ProjectTest {
     givenStarted()
         .andGiven(planned(), rescheduled(DUE.plusWeeks(2)))
         .when(new AchieveMilestone(SHIRE, CARE, FIRST_MODEL, DUE.plusWeeks(1)))
-        .expectEvents(new MilestoneAchieved(SHIRE, CARE, FIRST_MODEL, DUE.plusWeeks(2), DUE.plusWeeks(1)));
+        .expectEvents(
+            new MilestoneAchieved(SHIRE, CARE, FIRST_MODEL, DUE.plusWeeks(2), DUE.plusWeeks(1)));
   }
 
   @Test
@@ -595,12 +685,16 @@ class ProjectTest {
 
   @Test
   void anAchievedMilestoneIsNotAchievedAgain() {
-    refused(givenStarted().andGiven(planned(), achieved()).when(achieve()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
+    refused(
+        givenStarted().andGiven(planned(), achieved()).when(achieve()),
+        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   @Test
   void aMissedMilestoneIsNotAchieved() {
-    refused(givenStarted().andGiven(planned(), missed()).when(achieve()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
+    refused(
+        givenStarted().andGiven(planned(), missed()).when(achieve()),
+        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   // ---------------------------------------------------------------- RecordMilestoneMissed
@@ -625,12 +719,16 @@ class ProjectTest {
 
   @Test
   void anAchievedMilestoneIsNotMissed() {
-    refused(givenStarted().andGiven(planned(), achieved()).when(miss()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
+    refused(
+        givenStarted().andGiven(planned(), achieved()).when(miss()),
+        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   @Test
   void aMissedMilestoneIsNotMissedAgain() {
-    refused(givenStarted().andGiven(planned(), missed()).when(miss()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
+    refused(
+        givenStarted().andGiven(planned(), missed()).when(miss()),
+        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   // ---------------------------------------------------------------- RescheduleMilestone
@@ -650,12 +748,16 @@ class ProjectTest {
 
   @Test
   void anAchievedMilestoneIsNotRescheduled() {
-    refused(givenStarted().andGiven(planned(), achieved()).when(reschedule()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
+    refused(
+        givenStarted().andGiven(planned(), achieved()).when(reschedule()),
+        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   @Test
   void aMissedMilestoneIsNotRescheduled() {
-    refused(givenStarted().andGiven(planned(), missed()).when(reschedule()), Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
+    refused(
+        givenStarted().andGiven(planned(), missed()).when(reschedule()),
+        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   // ---------------------------------------------------------------- CompleteProject
@@ -669,7 +771,9 @@ class ProjectTest {
 
   @Test
   void aProjectNotStartedDoesNotComplete() {
-    refused(givenProposed().when(new CompleteProject(SHIRE, CARE, DAY, "done")), Rule.PROJECT_STARTED_FIRST);
+    refused(
+        givenProposed().when(new CompleteProject(SHIRE, CARE, DAY, "done")),
+        Rule.PROJECT_STARTED_FIRST);
   }
 
   // ---------------------------------------------------------------- AbandonProject
@@ -684,39 +788,52 @@ class ProjectTest {
     givenStarted().when(new AbandonProject(SHIRE, CARE, DAY, "no data")).expectEvents(abandoned());
   }
 
-  // ---------------------------------------------------------------- every command on an existing project
+  // ---------------------------------------------------------------- every command on an existing
+  // project
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCommandUnderAnotherPartnership")
   void aProjectIsOnlyFoundInItsOwnPartnership(Object command) {
-    givenSignedByBothProviders().andGiven(planned()).when(command).expectNoEvents().expectException(NotFound.class);
+    givenSignedByBothProviders()
+        .andGiven(planned())
+        .when(command)
+        .expectNoEvents()
+        .expectException(NotFound.class);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCommandInTheShire")
   void aCompletedProjectAcceptsNothing(Object command) {
     refused(
-        givenStarted().andGiven(planned(), new ProjectCompleted(SHIRE, CARE, DAY, "model in use")).when(command),
+        givenStarted()
+            .andGiven(planned(), new ProjectCompleted(SHIRE, CARE, DAY, "model in use"))
+            .when(command),
         Rule.CLOSED_PROJECT_ACCEPTS_NOTHING);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCommandInTheShire")
   void anAbandonedProjectAcceptsNothing(Object command) {
-    refused(givenSignedByBothProviders().andGiven(planned(), abandoned()).when(command), Rule.CLOSED_PROJECT_ACCEPTS_NOTHING);
+    refused(
+        givenSignedByBothProviders().andGiven(planned(), abandoned()).when(command),
+        Rule.CLOSED_PROJECT_ACCEPTS_NOTHING);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCommandInTheShire")
   void aClosedPartnershipsProjectAcceptsNothing(Object command) {
     partnership.close();
-    refused(givenSignedByBothProviders().andGiven(planned()).when(command), Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING);
+    refused(
+        givenSignedByBothProviders().andGiven(planned()).when(command),
+        Rule.CLOSED_PARTNERSHIP_ACCEPTS_NOTHING);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("everyCommandBeforeFormation")
   void activityDatedBeforeThePartnershipWasFormedIsRefused(Object command) {
-    refused(givenSignedByBothProviders().andGiven(planned()).when(command), Rule.ACTIVITY_AFTER_FORMATION);
+    refused(
+        givenSignedByBothProviders().andGiven(planned()).when(command),
+        Rule.ACTIVITY_AFTER_FORMATION);
   }
 
   static Stream<Named<Object>> everyCommandInTheShire() {
@@ -738,7 +855,14 @@ class ProjectTest {
             new SignDataSharingAgreement(partnershipId, CARE, NORTH, day),
             new ExpireDataSharingAgreement(partnershipId, CARE, day),
             new StartProject(partnershipId, CARE, day),
-            new PlanMilestone(partnershipId, CARE, MilestoneId.of("second-model"), "Second model", MilestoneHorizon.LONG, DUE, day),
+            new PlanMilestone(
+                partnershipId,
+                CARE,
+                MilestoneId.of("second-model"),
+                "Second model",
+                MilestoneHorizon.LONG,
+                DUE,
+                day),
             new AchieveMilestone(partnershipId, CARE, FIRST_MODEL, day),
             new RecordMilestoneMissed(partnershipId, CARE, FIRST_MODEL, day, null),
             new RescheduleMilestone(partnershipId, CARE, FIRST_MODEL, DUE.plusWeeks(1), day, null),
@@ -768,7 +892,8 @@ class ProjectTest {
   // ---------------------------------------------------------------- events
 
   private static ProjectProposed proposed() {
-    return new ProjectProposed(SHIRE, CARE, "Adult social care demand", "Forecast demand", List.of(NORTH, SOUTH), DAY);
+    return new ProjectProposed(
+        SHIRE, CARE, "Adult social care demand", "Forecast demand", List.of(NORTH, SOUTH), DAY);
   }
 
   /** Version 1, drafted by the university. */
@@ -813,7 +938,8 @@ class ProjectTest {
   }
 
   private static MilestonePlanned planned() {
-    return new MilestonePlanned(SHIRE, CARE, FIRST_MODEL, "First model", MilestoneHorizon.QUICK_WIN_3_WEEKS, DUE, DAY);
+    return new MilestonePlanned(
+        SHIRE, CARE, FIRST_MODEL, "First model", MilestoneHorizon.QUICK_WIN_3_WEEKS, DUE, DAY);
   }
 
   private static MilestoneRescheduled rescheduled(LocalDate newDueOn) {
@@ -835,7 +961,8 @@ class ProjectTest {
   // ---------------------------------------------------------------- commands
 
   private static ProposeProject proposal(List<OrganisationId> dataProviders, LocalDate on) {
-    return new ProposeProject(SHIRE, CARE, "Adult social care demand", "Forecast demand", dataProviders, on);
+    return new ProposeProject(
+        SHIRE, CARE, "Adult social care demand", "Forecast demand", dataProviders, on);
   }
 
   private static AchieveMilestone achieve() {
@@ -849,5 +976,4 @@ class ProjectTest {
   private static RescheduleMilestone reschedule() {
     return new RescheduleMilestone(SHIRE, CARE, FIRST_MODEL, DUE.plusWeeks(2), DAY, null);
   }
-
 }

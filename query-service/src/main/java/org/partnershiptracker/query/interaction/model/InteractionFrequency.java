@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How often, how regularly and at which levels partners met between two dates (L3, L5).
- * Gaps are days between consecutive days with an interaction.
+ * How often, how regularly and at which levels partners met between two dates (L3, L5). Gaps are
+ * days between consecutive days with an interaction.
  */
 public record InteractionFrequency(
     String partnershipId,
@@ -27,7 +27,12 @@ public record InteractionFrequency(
     List<OrganisationPair> organisationPairs) {
 
   /** One week ("2025-W07") or month ("2025-02") of the range. */
-  public record Period(String label, LocalDate start, int interactions, int onSiteDays, Map<String, Integer> byType) {}
+  public record Period(
+      String label,
+      LocalDate start,
+      int interactions,
+      int onSiteDays,
+      Map<String, Integer> byType) {}
 
   /** Two organisations that took part in the same interactions. */
   public record OrganisationPair(

@@ -31,17 +31,23 @@ public final class WeekGrid {
     return weeks;
   }
 
-  /** How many weeks of {@code [from, to]} had a meeting on one of the given days inside the range. */
-  public static int weeksWithContact(Collection<LocalDate> meetingDays, LocalDate from, LocalDate to) {
-    Set<LocalDate> weeks = meetingDays.stream()
-        .filter(d -> !d.isBefore(from) && !d.isAfter(to))
-        .map(WeekGrid::monday)
-        .collect(Collectors.toSet());
+  /**
+   * How many weeks of {@code [from, to]} had a meeting on one of the given days inside the range.
+   */
+  public static int weeksWithContact(
+      Collection<LocalDate> meetingDays, LocalDate from, LocalDate to) {
+    Set<LocalDate> weeks =
+        meetingDays.stream()
+            .filter(d -> !d.isBefore(from) && !d.isAfter(to))
+            .map(WeekGrid::monday)
+            .collect(Collectors.toSet());
     return weeks.size();
   }
 
   /** "2025-W07". */
   public static String label(LocalDate monday) {
-    return "%d-W%02d".formatted(monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    return "%d-W%02d"
+        .formatted(
+            monday.get(IsoFields.WEEK_BASED_YEAR), monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
   }
 }

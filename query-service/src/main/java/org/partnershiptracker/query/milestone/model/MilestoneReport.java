@@ -1,10 +1,9 @@
 package org.partnershiptracker.query.milestone.model;
 
-import org.partnershiptracker.events.value.MilestoneHorizon;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.partnershiptracker.events.value.MilestoneHorizon;
 
 /** Milestones kept or missed and quick wins delivered, as of a day (I2: start small). */
 public record MilestoneReport(
@@ -31,7 +30,12 @@ public record MilestoneReport(
       LocalDate closedOn,
       Long daysLate) {}
 
-  public record ProjectMilestones(String projectId, String title, Map<MilestoneStatus, Integer> totals, Double onTimeRate) {}
+  public record ProjectMilestones(
+      String projectId, String title, Map<MilestoneStatus, Integer> totals, Double onTimeRate) {}
 
-  public record QuickWin(String title, LocalDate deliveredOn, String beneficiaryOrganisationId, String beneficiaryName) {}
+  public record QuickWin(
+      String title,
+      LocalDate deliveredOn,
+      String beneficiaryOrganisationId,
+      String beneficiaryName) {}
 }

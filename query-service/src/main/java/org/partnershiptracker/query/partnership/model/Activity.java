@@ -1,18 +1,17 @@
 package org.partnershiptracker.query.partnership.model;
 
-import org.partnershiptracker.events.partnership.MeetingHeld;
-import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 
 /**
- * A partnership's meetings and pulse surveys: the part of its history that grows. The read
- * models ask for what fell in a range of days, plus the last day of a kind of meeting before a
- * day. {@link FoldedActivity} answers from every event (the reference), the materialised store
- * from the documents of the range and an index of last days; both must answer alike.
+ * A partnership's meetings and pulse surveys: the part of its history that grows. The read models
+ * ask for what fell in a range of days, plus the last day of a kind of meeting before a day. {@link
+ * FoldedActivity} answers from every event (the reference), the materialised store from the
+ * documents of the range and an index of last days; both must answer alike.
  */
 public interface Activity {
   /** Meetings held from {@code from} to {@code to}, both included. */
@@ -21,29 +20,50 @@ public interface Activity {
   /** Pulse surveys answered from {@code from} to {@code to}, both included. */
   List<PulseSurveyAnswered> surveys(LocalDate from, LocalDate to);
 
-  /** The last day on or before {@code day} with a meeting of the given key (see {@link MeetingKeys}). */
+  /**
+   * The last day on or before {@code day} with a meeting of the given key (see {@link
+   * MeetingKeys}).
+   */
   Optional<LocalDate> lastDay(String key, LocalDate day);
 
-  /** The pair keys ({@link MeetingKeys#pair}) of organisations that had met on or before {@code day}. */
+  /**
+   * The pair keys ({@link MeetingKeys#pair}) of organisations that had met on or before {@code
+   * day}.
+   */
   SortedSet<String> pairsMet(LocalDate day);
 
-  /** The same activity seen from one organisation: meetings it hosted or attended, surveys it gave or was rated in. */
+  /**
+   * The same activity seen from one organisation: meetings it hosted or attended, surveys it gave
+   * or was rated in.
+   */
   Activity seenBy(String organisationId);
 
-  /** The meetings held from {@code from} to {@code to}, both included: one definition for every implementation. */
+  /**
+   * The meetings held from {@code from} to {@code to}, both included: one definition for every
+   * implementation.
+   */
   static List<MeetingHeld> heldBetween(List<MeetingHeld> meetings, LocalDate from, LocalDate to) {
-    return meetings.stream().filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(to)).toList();
+    return meetings.stream()
+        .filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(to))
+        .toList();
   }
 
   /** The surveys answered from {@code from} to {@code to}, both included. */
-  static List<PulseSurveyAnswered> answeredBetween(List<PulseSurveyAnswered> surveys, LocalDate from, LocalDate to) {
-    return surveys.stream().filter(s -> !s.answeredOn().isBefore(from) && !s.answeredOn().isAfter(to)).toList();
+  static List<PulseSurveyAnswered> answeredBetween(
+      List<PulseSurveyAnswered> surveys, LocalDate from, LocalDate to) {
+    return surveys.stream()
+        .filter(s -> !s.answeredOn().isBefore(from) && !s.answeredOn().isAfter(to))
+        .toList();
   }
 
   /** The surveys an organisation answered or was rated in: what a partner's view keeps. */
-  static List<PulseSurveyAnswered> givenOrReceivedBy(List<PulseSurveyAnswered> surveys, String organisationId) {
+  static List<PulseSurveyAnswered> givenOrReceivedBy(
+      List<PulseSurveyAnswered> surveys, String organisationId) {
     return surveys.stream()
-        .filter(s -> s.respondentOrganisationId().value().equals(organisationId) || s.aboutOrganisationId().value().equals(organisationId))
+        .filter(
+            s ->
+                s.respondentOrganisationId().value().equals(organisationId)
+                    || s.aboutOrganisationId().value().equals(organisationId))
         .toList();
   }
 }

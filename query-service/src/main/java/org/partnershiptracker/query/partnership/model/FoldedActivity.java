@@ -1,18 +1,17 @@
 package org.partnershiptracker.query.partnership.model;
 
-import org.partnershiptracker.events.partnership.MeetingHeld;
-import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 
 /**
- * Activity answered from every meeting and survey in memory: the simple, obviously right
- * version. The reference fold uses it; the materialised read models must agree with it.
+ * Activity answered from every meeting and survey in memory: the simple, obviously right version.
+ * The reference fold uses it; the materialised read models must agree with it.
  */
 public final class FoldedActivity implements Activity {
   private final List<MeetingHeld> meetings;
@@ -44,7 +43,8 @@ public final class FoldedActivity implements Activity {
   @Override
   public SortedSet<String> pairsMet(LocalDate day) {
     SortedSet<String> pairs = new TreeSet<>();
-    meetings.stream().filter(m -> !m.heldOn().isAfter(day))
+    meetings.stream()
+        .filter(m -> !m.heldOn().isAfter(day))
         .forEach(m -> MeetingKeys.of(m).stream().filter(MeetingKeys::isPair).forEach(pairs::add));
     return pairs;
   }
@@ -52,7 +52,9 @@ public final class FoldedActivity implements Activity {
   @Override
   public Activity seenBy(String organisationId) {
     List<MeetingHeld> own = new ArrayList<>();
-    meetings.stream().filter(m -> MeetingKeys.participants(m).contains(organisationId)).forEach(own::add);
+    meetings.stream()
+        .filter(m -> MeetingKeys.participants(m).contains(organisationId))
+        .forEach(own::add);
     List<PulseSurveyAnswered> rated = Activity.givenOrReceivedBy(surveys, organisationId);
     return new FoldedActivity(own, rated);
   }

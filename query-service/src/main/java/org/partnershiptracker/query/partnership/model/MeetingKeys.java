@@ -1,19 +1,18 @@
 package org.partnershiptracker.query.partnership.model;
 
-import org.partnershiptracker.events.partnership.MeetingHeld;
-import org.partnershiptracker.events.value.Attendance;
-import org.partnershiptracker.events.value.MeetingType;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.value.Attendance;
+import org.partnershiptracker.events.value.MeetingType;
 
 /**
- * The kinds of meeting whose last day the read models need, as keys: any meeting, an on-site
- * work day (of anyone, or with a given organisation taking part), and a pair of organisations
- * meeting. One definition, used by the reference fold and by the materialised index alike.
+ * The kinds of meeting whose last day the read models need, as keys: any meeting, an on-site work
+ * day (of anyone, or with a given organisation taking part), and a pair of organisations meeting.
+ * One definition, used by the reference fold and by the materialised index alike.
  */
 public final class MeetingKeys {
   public static final String ANY = "any";

@@ -1,5 +1,13 @@
 package org.partnershiptracker.query.partnership.model;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PartnerJoined;
@@ -26,19 +34,10 @@ import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
-
 /**
  * What was true of a partnership on a given day: its structure (partners, roles, projects,
- * milestones, quick wins), folded from its events whose business date is on or before that day,
- * and its {@link Activity} (meetings and surveys). The read models are formulas over these facts.
+ * milestones, quick wins), folded from its events whose business date is on or before that day, and
+ * its {@link Activity} (meetings and surveys). The read models are formulas over these facts.
  *
  * <p>{@link #of(List, LocalDate)} folds every event: the reference. The materialised read models
  * fold only the structural events ({@link #fold}) and hand in their stored activity.
@@ -49,21 +48,36 @@ public final class PartnershipFacts {
   public record Role(String roleId, RoleType type, String organisationId, String holder) {}
 
   public record Project(
-      String projectId, String title, List<String> dataProviders, Set<String> editors,
-      LocalDate startedOn, boolean signedBeforeStart, LocalDate closedOn) {
+      String projectId,
+      String title,
+      List<String> dataProviders,
+      Set<String> editors,
+      LocalDate startedOn,
+      boolean signedBeforeStart,
+      LocalDate closedOn) {
     public boolean activeOn(LocalDate day) {
-      return startedOn != null && !startedOn.isAfter(day) && (closedOn == null || closedOn.isAfter(day));
+      return startedOn != null
+          && !startedOn.isAfter(day)
+          && (closedOn == null || closedOn.isAfter(day));
     }
 
-    /** Drafts and revisions came from two or more organisations: an inclusive, co-written DSA (L1). */
+    /**
+     * Drafts and revisions came from two or more organisations: an inclusive, co-written DSA (L1).
+     */
     public boolean coWritten() {
       return editors.size() >= 2;
     }
   }
 
   public record Milestone(
-      String milestoneId, String projectId, String title, MilestoneHorizon horizon, LocalDate dueOn,
-      LocalDate plannedOn, LocalDate achievedOn, LocalDate missedOn) {
+      String milestoneId,
+      String projectId,
+      String title,
+      MilestoneHorizon horizon,
+      LocalDate dueOn,
+      LocalDate plannedOn,
+      LocalDate achievedOn,
+      LocalDate missedOn) {
     public LocalDate closedOn() {
       return achievedOn != null ? achievedOn : missedOn;
     }
@@ -71,6 +85,12 @@ public final class PartnershipFacts {
     /** Achieved on or before the due date in force: the read side's one definition of "on time". */
     public boolean achievedOnTime() {
       return achievedOn != null && !achievedOn.isAfter(dueOn);
+    }
+
+    /** The same milestone, open, due on {@code due}; or closed on a day against that due date. */
+    Milestone with(LocalDate due, LocalDate achieved, LocalDate missed) {
+      return new Milestone(
+          milestoneId, projectId, title, horizon, due, plannedOn, achieved, missed);
     }
   }
 
@@ -84,8 +104,10 @@ public final class PartnershipFacts {
   private final List<RoleReassigned> reassignments = new ArrayList<>();
   private final List<QuickWinDelivered> quickWins = new ArrayList<>();
   private final Map<String, Project> projects = new LinkedHashMap<>();
+
   /** Keyed by project and milestone id: milestone ids are unique per project only. */
   private final Map<String, Milestone> milestones = new LinkedHashMap<>();
+
   private Activity activity;
   private String lens;
 
@@ -114,7 +136,10 @@ public final class PartnershipFacts {
     return fold(partnershipId, structural, asOf, new FoldedActivity(meetings, surveys));
   }
 
-  /** Whether an event is part of a partnership's activity (meetings, surveys) rather than its structure. */
+  /**
+   * Whether an event is part of a partnership's activity (meetings, surveys) rather than its
+   * structure.
+   */
   public static boolean isActivity(PartnershipEvent event) {
     return event instanceof MeetingHeld || event instanceof PulseSurveyAnswered;
   }
@@ -123,7 +148,8 @@ public final class PartnershipFacts {
    * Folds the structural events (in store order; activity events are ignored) whose business date
    * is on or before the day, beside the given activity.
    */
-  public static PartnershipFacts fold(String partnershipId, List<PartnershipEvent> structural, LocalDate asOf, Activity activity) {
+  public static PartnershipFacts fold(
+      String partnershipId, List<PartnershipEvent> structural, LocalDate asOf, Activity activity) {
     PartnershipFacts facts = new PartnershipFacts();
     facts.partnershipId = partnershipId;
     facts.activity = activity;
@@ -135,7 +161,9 @@ public final class PartnershipFacts {
     return facts;
   }
 
-  /** The same structure beside another activity: a folded structure can so serve several requests. */
+  /**
+   * The same structure beside another activity: a folded structure can so serve several requests.
+   */
   public PartnershipFacts withActivity(Activity other) {
     PartnershipFacts copy = shell(other, lens);
     copy.partners.putAll(partners);
@@ -147,7 +175,10 @@ public final class PartnershipFacts {
     return copy;
   }
 
-  /** The partnership's identity and names, beside an activity and seen from a lens: what every copy shares. */
+  /**
+   * The partnership's identity and names, beside an activity and seen from a lens: what every copy
+   * shares.
+   */
   private PartnershipFacts shell(Activity withActivity, String seenFrom) {
     PartnershipFacts copy = new PartnershipFacts();
     copy.partnershipId = partnershipId;
@@ -169,17 +200,25 @@ public final class PartnershipFacts {
       name = e.name();
       formedOn = e.formedOn();
     } else if (event instanceof PartnerJoined e) {
-      partners.put(e.organisationId().value(), new Partner(e.organisationId().value(), e.organisationName(), e.sector()));
+      partners.put(
+          e.organisationId().value(),
+          new Partner(e.organisationId().value(), e.organisationName(), e.sector()));
       organisationNames.put(e.organisationId().value(), e.organisationName());
     } else if (event instanceof PartnerLeft e) {
       partners.remove(e.organisationId().value());
     } else if (event instanceof RoleDesignated e) {
-      roles.put(e.roleId().value(), new Role(e.roleId().value(), e.roleType(), e.organisationId().value(), e.personId().value()));
+      roles.put(
+          e.roleId().value(),
+          new Role(
+              e.roleId().value(), e.roleType(), e.organisationId().value(), e.personId().value()));
     } else if (event instanceof RoleReassigned e) {
       reassignments.add(e);
-      roles.computeIfPresent(e.roleId().value(), (id, r) -> new Role(id, r.type(), r.organisationId(), e.toPersonId().value()));
+      roles.computeIfPresent(
+          e.roleId().value(),
+          (id, r) -> new Role(id, r.type(), r.organisationId(), e.toPersonId().value()));
     } else if (event instanceof RoleVacated e) {
-      roles.computeIfPresent(e.roleId().value(), (id, r) -> new Role(id, r.type(), r.organisationId(), null));
+      roles.computeIfPresent(
+          e.roleId().value(), (id, r) -> new Role(id, r.type(), r.organisationId(), null));
     } else if (event instanceof QuickWinDelivered e) {
       quickWins.add(e);
     } else if (event instanceof PartnershipClosed) {
@@ -191,46 +230,93 @@ public final class PartnershipFacts {
 
   private void applyProjectEvent(PartnershipEvent event) {
     if (event instanceof ProjectProposed e) {
-      projects.put(e.projectId().value(), new Project(e.projectId().value(), e.title(),
-          e.dataProviderOrganisationIds().stream().map(OrganisationId::value).toList(), Set.of(), null, false, null));
+      projects.put(
+          e.projectId().value(),
+          new Project(
+              e.projectId().value(),
+              e.title(),
+              e.dataProviderOrganisationIds().stream().map(OrganisationId::value).toList(),
+              Set.of(),
+              null,
+              false,
+              null));
     } else if (event instanceof DataSharingAgreementDrafted e) {
       addEditor(e.projectId().value(), e.byOrganisationId().value());
     } else if (event instanceof DataSharingAgreementRevised e) {
       addEditor(e.projectId().value(), e.byOrganisationId().value());
     } else if (event instanceof ProjectStarted e) {
-      projects.computeIfPresent(e.projectId().value(), (id, p) ->
-          new Project(id, p.title(), p.dataProviders(), p.editors(), e.startedOn(), e.dsaSignedByAllProviders(), null));
+      projects.computeIfPresent(
+          e.projectId().value(),
+          (id, p) ->
+              new Project(
+                  id,
+                  p.title(),
+                  p.dataProviders(),
+                  p.editors(),
+                  e.startedOn(),
+                  e.dsaSignedByAllProviders(),
+                  null));
     } else if (event instanceof ProjectCompleted e) {
       closeProject(e.projectId().value(), e.completedOn());
     } else if (event instanceof ProjectAbandoned e) {
       closeProject(e.projectId().value(), e.abandonedOn());
     } else if (event instanceof MilestonePlanned e) {
-      milestones.put(milestoneKey(e.projectId().value(), e.milestoneId().value()), new Milestone(e.milestoneId().value(), e.projectId().value(), e.title(),
-          e.horizon(), e.dueOn(), e.plannedOn(), null, null));
+      milestones.put(
+          milestoneKey(e.projectId().value(), e.milestoneId().value()),
+          new Milestone(
+              e.milestoneId().value(),
+              e.projectId().value(),
+              e.title(),
+              e.horizon(),
+              e.dueOn(),
+              e.plannedOn(),
+              null,
+              null));
     } else if (event instanceof MilestoneRescheduled e) {
-      milestones.computeIfPresent(milestoneKey(e.projectId().value(), e.milestoneId().value()), (key, m) ->
-          new Milestone(m.milestoneId(), m.projectId(), m.title(), m.horizon(), e.newDueOn(), m.plannedOn(), null, null));
+      milestones.computeIfPresent(
+          milestoneKey(e.projectId().value(), e.milestoneId().value()),
+          (key, m) -> m.with(e.newDueOn(), null, null));
     } else if (event instanceof MilestoneAchieved e) {
-      milestones.computeIfPresent(milestoneKey(e.projectId().value(), e.milestoneId().value()), (key, m) ->
-          new Milestone(m.milestoneId(), m.projectId(), m.title(), m.horizon(), e.dueOn(), m.plannedOn(), e.achievedOn(), null));
+      milestones.computeIfPresent(
+          milestoneKey(e.projectId().value(), e.milestoneId().value()),
+          (key, m) -> m.with(e.dueOn(), e.achievedOn(), null));
     } else if (event instanceof MilestoneMissed e) {
-      milestones.computeIfPresent(milestoneKey(e.projectId().value(), e.milestoneId().value()), (key, m) ->
-          new Milestone(m.milestoneId(), m.projectId(), m.title(), m.horizon(), e.dueOn(), m.plannedOn(), null, e.missedOn()));
+      milestones.computeIfPresent(
+          milestoneKey(e.projectId().value(), e.milestoneId().value()),
+          (key, m) -> m.with(e.dueOn(), null, e.missedOn()));
     }
     // Signatures and expiry are settled in ProjectStarted.dsaSignedByAllProviders, which L1 reads.
   }
 
   private void addEditor(String projectId, String organisationId) {
-    projects.computeIfPresent(projectId, (id, p) -> {
-      Set<String> editors = new LinkedHashSet<>(p.editors());
-      editors.add(organisationId);
-      return new Project(id, p.title(), p.dataProviders(), Set.copyOf(editors), p.startedOn(), p.signedBeforeStart(), p.closedOn());
-    });
+    projects.computeIfPresent(
+        projectId,
+        (id, p) -> {
+          Set<String> editors = new LinkedHashSet<>(p.editors());
+          editors.add(organisationId);
+          return new Project(
+              id,
+              p.title(),
+              p.dataProviders(),
+              Set.copyOf(editors),
+              p.startedOn(),
+              p.signedBeforeStart(),
+              p.closedOn());
+        });
   }
 
   private void closeProject(String projectId, LocalDate on) {
-    projects.computeIfPresent(projectId, (id, p) ->
-        new Project(id, p.title(), p.dataProviders(), p.editors(), p.startedOn(), p.signedBeforeStart(), on));
+    projects.computeIfPresent(
+        projectId,
+        (id, p) ->
+            new Project(
+                id,
+                p.title(),
+                p.dataProviders(),
+                p.editors(),
+                p.startedOn(),
+                p.signedBeforeStart(),
+                on));
   }
 
   /**
@@ -246,31 +332,77 @@ public final class PartnershipFacts {
     Predicate<Role> ownRole = role -> role.organisationId().equals(organisationId);
     roles.values().stream().filter(ownRole).forEach(role -> lens.roles.put(role.roleId(), role));
     reassignments.stream()
-        .filter(r -> roles.containsKey(r.roleId().value()) && ownRole.test(roles.get(r.roleId().value())))
+        .filter(
+            r ->
+                roles.containsKey(r.roleId().value())
+                    && ownRole.test(roles.get(r.roleId().value())))
         .forEach(lens.reassignments::add);
-    quickWins.stream().filter(q -> q.beneficiaryOrganisationId().value().equals(organisationId)).forEach(lens.quickWins::add);
-    projects.values().stream().filter(p -> p.dataProviders().contains(organisationId)).forEach(p -> lens.projects.put(p.projectId(), p));
-    milestones.forEach((key, m) -> {
-      if (lens.projects.containsKey(m.projectId())) {
-        lens.milestones.put(key, m);
-      }
-    });
+    quickWins.stream()
+        .filter(q -> q.beneficiaryOrganisationId().value().equals(organisationId))
+        .forEach(lens.quickWins::add);
+    projects.values().stream()
+        .filter(p -> p.dataProviders().contains(organisationId))
+        .forEach(p -> lens.projects.put(p.projectId(), p));
+    milestones.forEach(
+        (key, m) -> {
+          if (lens.projects.containsKey(m.projectId())) {
+            lens.milestones.put(key, m);
+          }
+        });
     return lens;
   }
 
-  public String partnershipId() { return partnershipId; }
-  public String name() { return name; }
-  public LocalDate formedOn() { return formedOn; }
-  public boolean closed() { return closed; }
-  public Map<String, Partner> partners() { return partners; }
-  public Map<String, Role> roles() { return roles; }
-  public List<RoleReassigned> reassignments() { return reassignments; }
-  public Activity activity() { return activity; }
-  /** The organisation these facts are seen from ({@link #seenBy}), or null for the whole partnership. */
-  public String lens() { return lens; }
-  public List<QuickWinDelivered> quickWins() { return quickWins; }
-  public Map<String, Project> projects() { return projects; }
-  public Map<String, Milestone> milestones() { return milestones; }
+  public String partnershipId() {
+    return partnershipId;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public LocalDate formedOn() {
+    return formedOn;
+  }
+
+  public boolean closed() {
+    return closed;
+  }
+
+  public Map<String, Partner> partners() {
+    return partners;
+  }
+
+  public Map<String, Role> roles() {
+    return roles;
+  }
+
+  public List<RoleReassigned> reassignments() {
+    return reassignments;
+  }
+
+  public Activity activity() {
+    return activity;
+  }
+
+  /**
+   * The organisation these facts are seen from ({@link #seenBy}), or null for the whole
+   * partnership.
+   */
+  public String lens() {
+    return lens;
+  }
+
+  public List<QuickWinDelivered> quickWins() {
+    return quickWins;
+  }
+
+  public Map<String, Project> projects() {
+    return projects;
+  }
+
+  public Map<String, Milestone> milestones() {
+    return milestones;
+  }
 
   public String organisationName(String organisationId) {
     return organisationNames.getOrDefault(organisationId, organisationId);

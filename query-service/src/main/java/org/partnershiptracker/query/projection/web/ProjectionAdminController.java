@@ -2,6 +2,7 @@ package org.partnershiptracker.query.projection.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Set;
 import org.partnershiptracker.query.projection.ProjectionConsumer;
 import org.partnershiptracker.query.projection.RebuildCoordinator;
 import org.partnershiptracker.query.projection.RebuildProgress;
@@ -14,18 +15,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Set;
-
 /**
- * Rebuilds. All read models come from one projection, {@value ProjectionConsumer#PROJECTION};
- * the names of the earlier releases are kept as aliases of it.
+ * Rebuilds. All read models come from one projection, {@value ProjectionConsumer#PROJECTION}; the
+ * names of the earlier releases are kept as aliases of it.
  */
 @RestController
 @RequestMapping("/admin/projections")
 @Tag(name = "Operations", description = "Projection rebuilds")
 public class ProjectionAdminController {
   static final Set<String> NAMES =
-      Set.of(ProjectionConsumer.PROJECTION, "partnership-timeline", "trust-building", "interaction-frequency", "milestones");
+      Set.of(
+          ProjectionConsumer.PROJECTION,
+          "partnership-timeline",
+          "trust-building",
+          "interaction-frequency",
+          "milestones");
   private final RebuildCoordinator rebuilds;
 
   public ProjectionAdminController(RebuildCoordinator rebuilds) {
@@ -33,7 +37,10 @@ public class ProjectionAdminController {
   }
 
   @PostMapping("/{name}/rebuild")
-  @Operation(summary = "Replay the events topic into a new generation; the current one answers until the new one proves complete")
+  @Operation(
+      summary =
+          "Replay the events topic into a new generation; the current one answers until the new one"
+              + " proves complete")
   public ResponseEntity<Object> rebuild(@PathVariable String name) {
     if (!NAMES.contains(name)) {
       return unknown(name);
@@ -42,7 +49,10 @@ public class ProjectionAdminController {
   }
 
   @GetMapping("/{name}/rebuild")
-  @Operation(summary = "Progress of the last rebuild: state, records done / total, applied, duplicates, rejected, rate, ETA, reason")
+  @Operation(
+      summary =
+          "Progress of the last rebuild: state, records done / total, applied, duplicates,"
+              + " rejected, rate, ETA, reason")
   public ResponseEntity<Object> progress(@PathVariable String name) {
     if (!NAMES.contains(name)) {
       return unknown(name);
@@ -53,8 +63,15 @@ public class ProjectionAdminController {
 
   private static ResponseEntity<Object> unknown(String name) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no projection '" + name + "'; known: " + ProjectionConsumer.PROJECTION
-            + " (aliases " + NAMES + ")");
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.NOT_FOUND,
+            "no projection '"
+                + name
+                + "'; known: "
+                + ProjectionConsumer.PROJECTION
+                + " (aliases "
+                + NAMES
+                + ")");
     problem.setTitle("Not found");
     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
   }

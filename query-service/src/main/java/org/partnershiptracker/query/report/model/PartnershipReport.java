@@ -1,5 +1,6 @@
 package org.partnershiptracker.query.report.model;
 
+import java.time.LocalDate;
 import org.partnershiptracker.query.interaction.model.Granularity;
 import org.partnershiptracker.query.interaction.model.InteractionFrequency;
 import org.partnershiptracker.query.interaction.model.InteractionFrequencyCalculator;
@@ -8,8 +9,6 @@ import org.partnershiptracker.query.milestone.model.MilestoneReport;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
-
-import java.time.LocalDate;
 
 /** The three read models of one partnership as of a day; interactions cover the trust window. */
 public record PartnershipReport(
@@ -21,14 +20,16 @@ public record PartnershipReport(
     MilestoneReport milestones) {
 
   /** One fold as of the day serves the three models; interactions cover the trust window. */
-  public static PartnershipReport of(PartnershipFacts facts, LocalDate asOf, TrustBuildingCalculator trustCalculator) {
+  public static PartnershipReport of(
+      PartnershipFacts facts, LocalDate asOf, TrustBuildingCalculator trustCalculator) {
     TrustBuildingProfile trust = trustCalculator.calculate(facts, asOf, null);
     return new PartnershipReport(
         facts.partnershipId(),
         facts.name(),
         asOf,
         trust,
-        InteractionFrequencyCalculator.calculate(facts, trust.windowStart(), asOf, Granularity.WEEK),
+        InteractionFrequencyCalculator.calculate(
+            facts, trust.windowStart(), asOf, Granularity.WEEK),
         MilestoneCalculator.calculate(facts, asOf, null));
   }
 }

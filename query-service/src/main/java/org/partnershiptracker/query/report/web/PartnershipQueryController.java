@@ -2,13 +2,19 @@ package org.partnershiptracker.query.report.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.partnershiptracker.query.interaction.model.Granularity;
 import org.partnershiptracker.query.interaction.model.InteractionFrequency;
 import org.partnershiptracker.query.milestone.model.MilestoneReport;
 import org.partnershiptracker.query.milestone.model.MilestoneStatus;
-import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.readmodel.PartnershipReadModels;
 import org.partnershiptracker.query.readmodel.Portfolio;
+import org.partnershiptracker.query.report.model.PartnershipReport;
+import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
 import org.partnershiptracker.query.web.BadQuery;
 import org.partnershiptracker.query.web.QueryDates;
@@ -23,20 +29,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 /**
  * The query API: read models of one partnership as of any date, from the materialised documents.
  * Dates are ISO (2025-03-31), between 1990-01-01 and 2100-12-31.
  */
 @RestController
 @RequestMapping("/api/partnerships")
-@Tag(name = "Partnership read models", description = "Trust building, interaction frequency and milestones")
+@Tag(
+    name = "Partnership read models",
+    description = "Trust building, interaction frequency and milestones")
 public class PartnershipQueryController {
   private final PartnershipReadModels readModels;
   private final Portfolio portfolio;
@@ -55,13 +56,17 @@ public class PartnershipQueryController {
   }
 
   @GetMapping
-  @Operation(summary = "The partnerships known to the read side, with today's trust index, band, days since the last interaction and overdue milestones")
+  @Operation(
+      summary =
+          "The partnerships known to the read side, with today's trust index, band, days since the"
+              + " last interaction and overdue milestones")
   public List<Portfolio.Row> partnerships() {
     return portfolio.rows();
   }
 
   @GetMapping("/{partnershipId}/trust")
-  @Operation(summary = "Trust-building scores, index, band, evidence and recommendations as of a date")
+  @Operation(
+      summary = "Trust-building scores, index, band, evidence and recommendations as of a date")
   public TrustBuildingProfile trust(
       @PathVariable String partnershipId,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
@@ -97,14 +102,16 @@ public class PartnershipQueryController {
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
       @RequestParam(required = false) String status) {
     MilestoneStatus filter = status == null ? null : parse(MilestoneStatus.class, "status", status);
-    return found(partnershipId, readModels.milestones(partnershipId, dayOrToday("asOf", asOf), filter));
+    return found(
+        partnershipId, readModels.milestones(partnershipId, dayOrToday("asOf", asOf), filter));
   }
 
   @GetMapping("/{partnershipId}/report")
   @Operation(summary = "The three read models together, as JSON")
   public PartnershipReport report(
       @PathVariable String partnershipId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate asOf) {
     return reportOf(partnershipId, dayOrToday("asOf", asOf));
   }
 
@@ -112,12 +119,15 @@ public class PartnershipQueryController {
   @Operation(summary = "The report as CSV (section, organisation, metric, value)")
   public ResponseEntity<String> reportCsv(
       @PathVariable String partnershipId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate asOf) {
     LocalDate day = dayOrToday("asOf", asOf);
     String csv = ReportCsv.toCsv(reportOf(partnershipId, day));
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + partnershipId + "-" + day + ".csv\"")
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + partnershipId + "-" + day + ".csv\"")
         .body(csv);
   }
 
@@ -125,7 +135,8 @@ public class PartnershipQueryController {
   @Operation(summary = "The report as a page to read and print, with charts")
   public String reportPage(
       @PathVariable String partnershipId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          LocalDate asOf) {
     return ReportPage.html(reportOf(partnershipId, dayOrToday("asOf", asOf)));
   }
 
@@ -144,7 +155,10 @@ public class PartnershipQueryController {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadQuery(parameter, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
+      throw new BadQuery(
+          parameter,
+          "must be one of "
+              + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT));
     }
   }
 

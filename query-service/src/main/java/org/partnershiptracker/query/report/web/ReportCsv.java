@@ -1,10 +1,9 @@
 package org.partnershiptracker.query.report.web;
 
+import java.util.List;
 import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.PracticeScore;
-
-import java.util.List;
 
 /** The report as RFC 4180 CSV: one row per figure, {@code section,organisation,metric,value}. */
 public final class ReportCsv {
@@ -15,7 +14,12 @@ public final class ReportCsv {
     TrustBuildingProfile trust = report.trust();
     trustRows(csv, "", trust.scores(), trust.index(), trust.band(), trust.perceivedTrust());
     for (TrustBuildingProfile.OrganisationProfile organisation : trust.organisations()) {
-      trustRows(csv, organisation.organisationId(), organisation.scores(), organisation.index(), organisation.band(),
+      trustRows(
+          csv,
+          organisation.organisationId(),
+          organisation.scores(),
+          organisation.index(),
+          organisation.band(),
           organisation.perceivedTrust());
     }
     var interactions = report.interactions();
@@ -23,22 +27,44 @@ public final class ReportCsv {
     row(csv, "interactions", "", "to", interactions.to());
     row(csv, "interactions", "", "total", interactions.totalInteractions());
     row(csv, "interactions", "", "onSiteDays", interactions.onSiteDays());
-    row(csv, "interactions", "", "daysSinceLastInteraction", interactions.daysSinceLastInteraction());
+    row(
+        csv,
+        "interactions",
+        "",
+        "daysSinceLastInteraction",
+        interactions.daysSinceLastInteraction());
     row(csv, "interactions", "", "medianGapDays", interactions.medianGapDays());
     row(csv, "interactions", "", "longestGapDays", interactions.longestGapDays());
     row(csv, "interactions", "", "weeksWithoutContact", interactions.weeksWithoutContact());
-    interactions.byType().forEach((type, count) -> row(csv, "interactions", "", "type:" + type, count));
-    interactions.organisationPairs().forEach(pair -> row(csv, "interactions", pair.pair(), "interactions", pair.interactions()));
+    interactions
+        .byType()
+        .forEach((type, count) -> row(csv, "interactions", "", "type:" + type, count));
+    interactions
+        .organisationPairs()
+        .forEach(
+            pair -> row(csv, "interactions", pair.pair(), "interactions", pair.interactions()));
     var milestones = report.milestones();
-    milestones.totals().forEach((status, count) -> row(csv, "milestones", "", status.name(), count));
+    milestones
+        .totals()
+        .forEach((status, count) -> row(csv, "milestones", "", status.name(), count));
     row(csv, "milestones", "", "onTimeRate", milestones.onTimeRate());
     row(csv, "milestones", "", "quickWins", milestones.quickWins());
-    row(csv, "milestones", "", "daysFromFormationToFirstQuickWin", milestones.daysFromFormationToFirstQuickWin());
+    row(
+        csv,
+        "milestones",
+        "",
+        "daysFromFormationToFirstQuickWin",
+        milestones.daysFromFormationToFirstQuickWin());
     return csv.toString();
   }
 
-  private static void trustRows(StringBuilder csv, String organisation, List<PracticeScore> scores, Double index,
-      TrustBuildingProfile.Band band, Double perceived) {
+  private static void trustRows(
+      StringBuilder csv,
+      String organisation,
+      List<PracticeScore> scores,
+      Double index,
+      TrustBuildingProfile.Band band,
+      Double perceived) {
     for (PracticeScore score : scores) {
       row(csv, "trust", organisation, score.practice().name(), score.score());
     }
@@ -47,14 +73,24 @@ public final class ReportCsv {
     row(csv, "trust", organisation, "perceivedTrust", perceived);
   }
 
-  private static void row(StringBuilder csv, String section, String organisation, String metric, Object value) {
-    csv.append(field(section)).append(',').append(field(organisation)).append(',').append(field(metric)).append(',')
-        .append(field(value == null ? "" : String.valueOf(value))).append("\r\n");
+  private static void row(
+      StringBuilder csv, String section, String organisation, String metric, Object value) {
+    csv.append(field(section))
+        .append(',')
+        .append(field(organisation))
+        .append(',')
+        .append(field(metric))
+        .append(',')
+        .append(field(value == null ? "" : String.valueOf(value)))
+        .append("\r\n");
   }
 
   /** Quotes a field that holds a comma, quote or line break, doubling its quotes (RFC 4180). */
   static String field(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
       return '"' + value.replace("\"", "\"\"") + '"';
     }
     return value;

@@ -1,17 +1,16 @@
 package org.partnershiptracker.query.trust.model;
 
+import java.time.LocalDate;
+import java.util.List;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.Band;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.OrganisationProfile;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.PracticeScore;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.Recommendation;
 
-import java.time.LocalDate;
-import java.util.List;
-
 /**
- * Trust building as of a day: the practice scores, the composite index (100 × weighted mean of
- * the scores there is evidence for), the band, and a recommendation for every score below 0.5.
+ * Trust building as of a day: the practice scores, the composite index (100 × weighted mean of the
+ * scores there is evidence for), the band, and a recommendation for every score below 0.5.
  */
 public class TrustBuildingCalculator {
   private final TrustSettings settings;
@@ -30,22 +29,43 @@ public class TrustBuildingCalculator {
   }
 
   /** Trust building from facts folded as of {@code asOf}, whose activity covers the window. */
-  public TrustBuildingProfile calculate(PartnershipFacts facts, LocalDate asOf, Integer windowDaysOrNull) {
+  public TrustBuildingProfile calculate(
+      PartnershipFacts facts, LocalDate asOf, Integer windowDaysOrNull) {
     int windowDays = windowDays(windowDaysOrNull);
     List<PracticeScore> scores = new TrustFormulas(facts, asOf, windowDays, settings).all();
     Double index = index(scores);
     List<OrganisationProfile> organisations =
         facts.partners().values().stream()
             .filter(p -> p.sector().isPublicSector())
-            .map(p -> {
-              List<PracticeScore> own = new TrustFormulas(facts.seenBy(p.organisationId()), asOf, windowDays, settings).all();
-              Double ownIndex = index(own);
-              return new OrganisationProfile(p.organisationId(), p.name(), p.sector().name(), own, ownIndex, band(ownIndex),
-                  perceived(own), recommendations(own));
-            })
+            .map(
+                p -> {
+                  List<PracticeScore> own =
+                      new TrustFormulas(
+                              facts.seenBy(p.organisationId()), asOf, windowDays, settings)
+                          .all();
+                  Double ownIndex = index(own);
+                  return new OrganisationProfile(
+                      p.organisationId(),
+                      p.name(),
+                      p.sector().name(),
+                      own,
+                      ownIndex,
+                      band(ownIndex),
+                      perceived(own),
+                      recommendations(own));
+                })
             .toList();
-    return new TrustBuildingProfile(facts.partnershipId(), asOf, windowStart(asOf, windowDays), windowDays, scores, index,
-        band(index), perceived(scores), recommendations(scores), organisations);
+    return new TrustBuildingProfile(
+        facts.partnershipId(),
+        asOf,
+        windowStart(asOf, windowDays),
+        windowDays,
+        scores,
+        index,
+        band(index),
+        perceived(scores),
+        recommendations(scores),
+        organisations);
   }
 
   static Double index(List<PracticeScore> scores) {
@@ -68,15 +88,27 @@ public class TrustBuildingCalculator {
   }
 
   private static Double perceived(List<PracticeScore> scores) {
-    return scores.stream().filter(s -> s.practice() == Practice.PERCEIVED_TRUST).findFirst().map(PracticeScore::score).orElse(null);
+    return scores.stream()
+        .filter(s -> s.practice() == Practice.PERCEIVED_TRUST)
+        .findFirst()
+        .map(PracticeScore::score)
+        .orElse(null);
   }
 
   /** Each score below 0.5 names its practice, what was seen, and the strategy from the research. */
   static List<Recommendation> recommendations(List<PracticeScore> scores) {
     return scores.stream()
         .filter(s -> s.score() != null && s.score() < 0.5)
-        .map(s -> new Recommendation(s.practice(), s.code(),
-            "%s: %s (%s)".formatted(s.explanation().replaceAll("\\.$", ""), s.practice().strategy(), s.code())))
+        .map(
+            s ->
+                new Recommendation(
+                    s.practice(),
+                    s.code(),
+                    "%s: %s (%s)"
+                        .formatted(
+                            s.explanation().replaceAll("\\.$", ""),
+                            s.practice().strategy(),
+                            s.code())))
         .toList();
   }
 }

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trust building as of a day over a trailing window: one score per practice with its evidence,
- * the composite index and band, perceived trust beside it, what to do next, and the same for
- * each public-sector partner seen on its own.
+ * Trust building as of a day over a trailing window: one score per practice with its evidence, the
+ * composite index and band, perceived trust beside it, what to do next, and the same for each
+ * public-sector partner seen on its own.
  */
 public record TrustBuildingProfile(
     String partnershipId,
@@ -21,10 +21,20 @@ public record TrustBuildingProfile(
     List<Recommendation> recommendations,
     List<OrganisationProfile> organisations) {
 
-  public enum Band { AT_RISK, DEVELOPING, STRONG }
+  public enum Band {
+    AT_RISK,
+    DEVELOPING,
+    STRONG
+  }
 
   /** A practice's 0..1 score, or null with the reason when there is nothing to judge it on. */
-  public record PracticeScore(Practice practice, String code, Double score, double weight, Map<String, Object> evidence, String explanation) {}
+  public record PracticeScore(
+      Practice practice,
+      String code,
+      Double score,
+      double weight,
+      Map<String, Object> evidence,
+      String explanation) {}
 
   public record Recommendation(Practice practice, String code, String text) {}
 

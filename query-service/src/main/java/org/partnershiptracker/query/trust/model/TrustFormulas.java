@@ -1,5 +1,12 @@
 package org.partnershiptracker.query.trust.model;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 import org.partnershiptracker.events.value.AttendeeLevel;
@@ -12,21 +19,15 @@ import org.partnershiptracker.query.partnership.model.PartnershipFacts.Milestone
 import org.partnershiptracker.query.partnership.model.PartnershipFacts.Project;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.PracticeScore;
 
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
 /**
  * One formula per practice of DESIGN.md section 7, each 0..1 over the window [start, asOf], with
  * the evidence it was computed from. A score is null when there is nothing to judge it on.
  */
 final class TrustFormulas {
-  private static final Set<AttendeeLevel> BOTTOM_UP = EnumSet.of(AttendeeLevel.ANALYST, AttendeeLevel.FRONTLINE, AttendeeLevel.MIDDLE_MANAGER);
-  private static final Set<MeetingType> SOCIAL = EnumSet.of(MeetingType.SOCIAL, MeetingType.BRAINSTORM, MeetingType.ALIGNMENT_WORKSHOP);
+  private static final Set<AttendeeLevel> BOTTOM_UP =
+      EnumSet.of(AttendeeLevel.ANALYST, AttendeeLevel.FRONTLINE, AttendeeLevel.MIDDLE_MANAGER);
+  private static final Set<MeetingType> SOCIAL =
+      EnumSet.of(MeetingType.SOCIAL, MeetingType.BRAINSTORM, MeetingType.ALIGNMENT_WORKSHOP);
 
   private final PartnershipFacts facts;
   private final LocalDate asOf;
@@ -43,8 +44,15 @@ final class TrustFormulas {
   }
 
   List<PracticeScore> all() {
-    return List.of(dataSharingFirst(), roleClarity(), bottomUpEngagement(), showcasing(), regularContact(), earlyWins(),
-        socialCohesion(), perceivedTrust());
+    return List.of(
+        dataSharingFirst(),
+        roleClarity(),
+        bottomUpEngagement(),
+        showcasing(),
+        regularContact(),
+        earlyWins(),
+        socialCohesion(),
+        perceivedTrust());
   }
 
   private boolean inWindow(LocalDate day) {
@@ -57,124 +65,248 @@ final class TrustFormulas {
 
   /** L1: started projects whose DSA every data provider had signed before the start. */
   PracticeScore dataSharingFirst() {
-    List<Project> started = facts.projects().values().stream().filter(p -> p.startedOn() != null).toList();
+    List<Project> started =
+        facts.projects().values().stream().filter(p -> p.startedOn() != null).toList();
     long signedFirst = started.stream().filter(Project::signedBeforeStart).count();
-    Map<String, Object> evidence = evidence("projectsStarted", started.size(), "signedBeforeStart", signedFirst,
-        "coWritten", facts.projects().values().stream().filter(Project::coWritten).count(),
-        "startedWithoutSignedDsa", started.stream().filter(p -> !p.signedBeforeStart()).map(Project::projectId).toList());
+    Map<String, Object> evidence =
+        evidence(
+            "projectsStarted",
+            started.size(),
+            "signedBeforeStart",
+            signedFirst,
+            "coWritten",
+            facts.projects().values().stream().filter(Project::coWritten).count(),
+            "startedWithoutSignedDsa",
+            started.stream().filter(p -> !p.signedBeforeStart()).map(Project::projectId).toList());
     if (started.isEmpty()) {
       return score(Practice.L1_DATA_SHARING_FIRST, null, evidence, "No project has started yet.");
     }
-    return score(Practice.L1_DATA_SHARING_FIRST, (double) signedFirst / started.size(), evidence,
+    return score(
+        Practice.L1_DATA_SHARING_FIRST,
+        (double) signedFirst / started.size(),
+        evidence,
         "%d of %d started projects had a data sharing agreement signed by every data provider first."
             .formatted(signedFirst, started.size()));
   }
 
-  /** L2: partners with a current boundary spanner and point of contact, less 0.1 per reassignment in the window. */
+  /**
+   * L2: partners with a current boundary spanner and point of contact, less 0.1 per reassignment in
+   * the window.
+   */
   PracticeScore roleClarity() {
     Set<String> partners = facts.partners().keySet();
-    List<String> covered = partners.stream().filter(o -> holds(o, RoleType.BOUNDARY_SPANNER) && holds(o, RoleType.POINT_OF_CONTACT)).toList();
-    long reassignments = facts.reassignments().stream().filter(r -> inWindow(r.reassignedOn())).count();
-    Map<String, Object> evidence = evidence("partners", partners.size(), "withBoundarySpannerAndPointOfContact", covered.size(),
-        "without", partners.stream().filter(o -> !covered.contains(o)).toList(), "reassignmentsInWindow", reassignments);
+    List<String> covered =
+        partners.stream()
+            .filter(o -> holds(o, RoleType.BOUNDARY_SPANNER) && holds(o, RoleType.POINT_OF_CONTACT))
+            .toList();
+    long reassignments =
+        facts.reassignments().stream().filter(r -> inWindow(r.reassignedOn())).count();
+    Map<String, Object> evidence =
+        evidence(
+            "partners",
+            partners.size(),
+            "withBoundarySpannerAndPointOfContact",
+            covered.size(),
+            "without",
+            partners.stream().filter(o -> !covered.contains(o)).toList(),
+            "reassignmentsInWindow",
+            reassignments);
     if (partners.isEmpty()) {
       return score(Practice.L2_ROLE_CLARITY, null, evidence, "No current partner.");
     }
     double value = Math.max(0, (double) covered.size() / partners.size() - 0.1 * reassignments);
-    return score(Practice.L2_ROLE_CLARITY, value, evidence,
+    return score(
+        Practice.L2_ROLE_CLARITY,
+        value,
+        evidence,
         "%d of %d partners have both a boundary spanner and a point of contact; %d role(s) changed hands in the window."
             .formatted(covered.size(), partners.size(), reassignments));
   }
 
   private boolean holds(String organisationId, RoleType type) {
     return facts.roles().values().stream()
-        .anyMatch(r -> r.organisationId().equals(organisationId) && r.type() == type && r.holder() != null);
+        .anyMatch(
+            r ->
+                r.organisationId().equals(organisationId)
+                    && r.type() == type
+                    && r.holder() != null);
   }
 
   /** L3: public-sector partners whose analysts, frontline staff or middle managers took part. */
   PracticeScore bottomUpEngagement() {
-    List<String> publicSector = facts.partners().values().stream().filter(p -> p.sector().isPublicSector())
-        .map(PartnershipFacts.Partner::organisationId).toList();
-    List<String> engaged = publicSector.stream().filter(o -> meetingsInWindow().stream().anyMatch(m -> m.attendees().stream()
-        .anyMatch(a -> a.organisationId().value().equals(o) && BOTTOM_UP.contains(a.level())))).toList();
-    Map<String, Object> evidence = evidence("publicSectorPartners", publicSector.size(), "engagedBelowLeadership", engaged.size(),
-        "notEngaged", publicSector.stream().filter(o -> !engaged.contains(o)).toList());
+    List<String> publicSector =
+        facts.partners().values().stream()
+            .filter(p -> p.sector().isPublicSector())
+            .map(PartnershipFacts.Partner::organisationId)
+            .toList();
+    List<String> engaged =
+        publicSector.stream()
+            .filter(
+                o ->
+                    meetingsInWindow().stream()
+                        .anyMatch(
+                            m ->
+                                m.attendees().stream()
+                                    .anyMatch(
+                                        a ->
+                                            a.organisationId().value().equals(o)
+                                                && BOTTOM_UP.contains(a.level()))))
+            .toList();
+    Map<String, Object> evidence =
+        evidence(
+            "publicSectorPartners",
+            publicSector.size(),
+            "engagedBelowLeadership",
+            engaged.size(),
+            "notEngaged",
+            publicSector.stream().filter(o -> !engaged.contains(o)).toList());
     if (publicSector.isEmpty()) {
       return score(Practice.L3_BOTTOM_UP_ENGAGEMENT, null, evidence, "No public-sector partner.");
     }
-    return score(Practice.L3_BOTTOM_UP_ENGAGEMENT, (double) engaged.size() / publicSector.size(), evidence,
+    return score(
+        Practice.L3_BOTTOM_UP_ENGAGEMENT,
+        (double) engaged.size() / publicSector.size(),
+        evidence,
         "%d of %d public-sector partners had analysts, frontline staff or middle managers at an interaction in the window."
             .formatted(engaged.size(), publicSector.size()));
   }
 
   /** L4: showcases against one per 90 days per active project (at least one project's worth). */
   PracticeScore showcasing() {
-    long showcases = meetingsInWindow().stream().filter(m -> m.type() == MeetingType.SHOWCASE).count();
+    long showcases =
+        meetingsInWindow().stream().filter(m -> m.type() == MeetingType.SHOWCASE).count();
     long active = facts.projects().values().stream().filter(p -> p.activeOn(asOf)).count();
     double expected = Math.max(1, active) * windowDays / 90.0;
-    return score(Practice.L4_SHOWCASING, Math.min(1, showcases / expected),
+    return score(
+        Practice.L4_SHOWCASING,
+        Math.min(1, showcases / expected),
         evidence("showcases", showcases, "activeProjects", active, "expected", round(expected)),
         "%d showcase(s) in the window, against %.1f expected.".formatted(showcases, expected));
   }
 
-  /** L5: share of the window's weeks (the product's week grid) with contact, times on-site days against one a fortnight. */
+  /**
+   * L5: share of the window's weeks (the product's week grid) with contact, times on-site days
+   * against one a fortnight.
+   */
   PracticeScore regularContact() {
     List<MeetingHeld> meetings = meetingsInWindow();
     int weeks = WeekGrid.weeks(start, asOf).size();
-    int withContact = WeekGrid.weeksWithContact(meetings.stream().map(MeetingHeld::heldOn).toList(), start, asOf);
-    List<LocalDate> onSite = meetings.stream().filter(m -> m.type() == MeetingType.ON_SITE_WORK_DAY)
-        .map(MeetingHeld::heldOn).distinct().toList();
+    int withContact =
+        WeekGrid.weeksWithContact(meetings.stream().map(MeetingHeld::heldOn).toList(), start, asOf);
+    List<LocalDate> onSite =
+        meetings.stream()
+            .filter(m -> m.type() == MeetingType.ON_SITE_WORK_DAY)
+            .map(MeetingHeld::heldOn)
+            .distinct()
+            .toList();
     double expectedOnSite = windowDays / 14.0;
-    LocalDate lastOnSite = facts.activity().lastDay(MeetingKeys.onSite(facts.lens()), asOf).orElse(null);
+    LocalDate lastOnSite =
+        facts.activity().lastDay(MeetingKeys.onSite(facts.lens()), asOf).orElse(null);
     Long daysSinceOnSite = lastOnSite == null ? null : ChronoUnit.DAYS.between(lastOnSite, asOf);
     double value = ((double) withContact / weeks) * Math.min(1, onSite.size() / expectedOnSite);
-    String sinceText = lastOnSite == null ? "no on-site work day recorded" : "last on-site work day " + daysSinceOnSite + " days ago";
-    return score(Practice.L5_REGULAR_CONTACT, value,
-        evidence("weeksWithContact", withContact, "weeks", weeks, "onSiteDays", onSite.size(),
-            "expectedOnSiteDays", round(expectedOnSite), "lastOnSiteDayOn", lastOnSite, "daysSinceLastOnSiteDay", daysSinceOnSite),
+    String sinceText =
+        lastOnSite == null
+            ? "no on-site work day recorded"
+            : "last on-site work day " + daysSinceOnSite + " days ago";
+    return score(
+        Practice.L5_REGULAR_CONTACT,
+        value,
+        evidence(
+            "weeksWithContact",
+            withContact,
+            "weeks",
+            weeks,
+            "onSiteDays",
+            onSite.size(),
+            "expectedOnSiteDays",
+            round(expectedOnSite),
+            "lastOnSiteDayOn",
+            lastOnSite,
+            "daysSinceLastOnSiteDay",
+            daysSinceOnSite),
         "Contact in %d of %d weeks; %d on-site day(s) against %.1f expected; %s."
             .formatted(withContact, weeks, onSite.size(), expectedOnSite, sinceText));
   }
 
-  /** I2: quick wins against one per 45 days, averaged with the on-time rate of milestones due in the window. */
+  /**
+   * I2: quick wins against one per 45 days, averaged with the on-time rate of milestones due in the
+   * window.
+   */
   PracticeScore earlyWins() {
     long quickWins = facts.quickWins().stream().filter(q -> inWindow(q.deliveredOn())).count();
     double quickPart = Math.min(1, quickWins / (windowDays / 45.0));
-    List<Milestone> due = facts.milestones().values().stream().filter(m -> inWindow(m.dueOn())).toList();
+    List<Milestone> due =
+        facts.milestones().values().stream().filter(m -> inWindow(m.dueOn())).toList();
     long onTime = due.stream().filter(Milestone::achievedOnTime).count();
     Double rate = due.isEmpty() ? null : (double) onTime / due.size();
     double value = rate == null ? quickPart : (quickPart + rate) / 2;
-    return score(Practice.I2_EARLY_WINS, value,
-        evidence("quickWins", quickWins, "expectedQuickWins", round(windowDays / 45.0), "milestonesDue", due.size(),
-            "milestonesOnTime", onTime, "onTimeRate", rate == null ? null : round(rate)),
-        "%d quick win(s) in the window; %s.".formatted(quickWins,
-            rate == null ? "no milestone fell due" : "%d of %d milestones due were achieved on time".formatted(onTime, due.size())));
+    return score(
+        Practice.I2_EARLY_WINS,
+        value,
+        evidence(
+            "quickWins",
+            quickWins,
+            "expectedQuickWins",
+            round(windowDays / 45.0),
+            "milestonesDue",
+            due.size(),
+            "milestonesOnTime",
+            onTime,
+            "onTimeRate",
+            rate == null ? null : round(rate)),
+        "%d quick win(s) in the window; %s."
+            .formatted(
+                quickWins,
+                rate == null
+                    ? "no milestone fell due"
+                    : "%d of %d milestones due were achieved on time"
+                        .formatted(onTime, due.size())));
   }
 
   /** Social cohesion: socials, brainstorms and alignment workshops against one per 60 days. */
   PracticeScore socialCohesion() {
     long social = meetingsInWindow().stream().filter(m -> SOCIAL.contains(m.type())).count();
     double expected = windowDays / 60.0;
-    return score(Practice.SOCIAL_COHESION, Math.min(1, social / expected),
+    return score(
+        Practice.SOCIAL_COHESION,
+        Math.min(1, social / expected),
         evidence("socialInteractions", social, "expected", round(expected)),
-        "%d social, brainstorm or alignment session(s) against %.1f expected.".formatted(social, expected));
+        "%d social, brainstorm or alignment session(s) against %.1f expected."
+            .formatted(social, expected));
   }
 
   /** Perceived trust: mean pulse-survey answer (1-5) rescaled to 0..1. */
   PracticeScore perceivedTrust() {
     List<PulseSurveyAnswered> answers = facts.activity().surveys(start, asOf);
-    Map<String, Object> evidence = evidence("answers", answers.size(),
-        "meanTrust", answers.isEmpty() ? null : round(answers.stream().mapToInt(PulseSurveyAnswered::trust).average().orElse(0)));
+    Map<String, Object> evidence =
+        evidence(
+            "answers",
+            answers.size(),
+            "meanTrust",
+            answers.isEmpty()
+                ? null
+                : round(answers.stream().mapToInt(PulseSurveyAnswered::trust).average().orElse(0)));
     if (answers.isEmpty()) {
-      return score(Practice.PERCEIVED_TRUST, null, evidence, "No pulse survey answered in the window.");
+      return score(
+          Practice.PERCEIVED_TRUST, null, evidence, "No pulse survey answered in the window.");
     }
     double mean = answers.stream().mapToInt(PulseSurveyAnswered::trust).average().orElseThrow();
-    return score(Practice.PERCEIVED_TRUST, (mean - 1) / 4, evidence,
+    return score(
+        Practice.PERCEIVED_TRUST,
+        (mean - 1) / 4,
+        evidence,
         "Mean trust %.1f of 5 over %d answer(s).".formatted(mean, answers.size()));
   }
 
-  private PracticeScore score(Practice practice, Double value, Map<String, Object> evidence, String explanation) {
-    return new PracticeScore(practice, practice.code(), value == null ? null : round(value), settings.weight(practice), evidence, explanation);
+  private PracticeScore score(
+      Practice practice, Double value, Map<String, Object> evidence, String explanation) {
+    return new PracticeScore(
+        practice,
+        practice.code(),
+        value == null ? null : round(value),
+        settings.weight(practice),
+        evidence,
+        explanation);
   }
 
   private static Map<String, Object> evidence(Object... pairs) {

@@ -1,34 +1,40 @@
 package org.partnershiptracker.query.interaction.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnershiptracker.query.partnership.model.Timeline.NORTH;
+import static org.partnershiptracker.query.partnership.model.Timeline.SOUTH;
+
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.events.value.AttendeeLevel;
 import org.partnershiptracker.events.value.MeetingType;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.Timeline;
 
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnershiptracker.query.partnership.model.Timeline.NORTH;
-import static org.partnershiptracker.query.partnership.model.Timeline.SOUTH;
-
 class InteractionFrequencyCalculatorTest {
   private static final LocalDate MON = LocalDate.of(2025, 3, 3); // a Monday, ISO week 10
 
   @Test
   void bigGapsBetweenMeetingsShowAsLongestGapMedianAndWeeksWithoutContact() {
-    var timeline = Timeline.twoCouncilsAndAUniversity()
-        .meeting(MeetingType.CATCH_UP, MON, NORTH, AttendeeLevel.ANALYST)
-        .meeting(MeetingType.ON_SITE_WORK_DAY, MON.plusDays(7), NORTH, AttendeeLevel.ANALYST)
-        .meeting(MeetingType.ON_SITE_WORK_DAY, MON.plusDays(7), NORTH, AttendeeLevel.ANALYST)
-        .meeting(MeetingType.SHOWCASE, MON.plusDays(14), SOUTH, AttendeeLevel.SENIOR_LEADER)
-        .meeting(MeetingType.CATCH_UP, MON.plusDays(49), SOUTH, AttendeeLevel.MIDDLE_MANAGER);
+    var timeline =
+        Timeline.twoCouncilsAndAUniversity()
+            .meeting(MeetingType.CATCH_UP, MON, NORTH, AttendeeLevel.ANALYST)
+            .meeting(MeetingType.ON_SITE_WORK_DAY, MON.plusDays(7), NORTH, AttendeeLevel.ANALYST)
+            .meeting(MeetingType.ON_SITE_WORK_DAY, MON.plusDays(7), NORTH, AttendeeLevel.ANALYST)
+            .meeting(MeetingType.SHOWCASE, MON.plusDays(14), SOUTH, AttendeeLevel.SENIOR_LEADER)
+            .meeting(MeetingType.CATCH_UP, MON.plusDays(49), SOUTH, AttendeeLevel.MIDDLE_MANAGER);
 
     InteractionFrequency frequency =
-        InteractionFrequencyCalculator.calculate(PartnershipFacts.of(timeline.events(), MON.plusDays(55)), MON, MON.plusDays(55), Granularity.WEEK);
+        InteractionFrequencyCalculator.calculate(
+            PartnershipFacts.of(timeline.events(), MON.plusDays(55)),
+            MON,
+            MON.plusDays(55),
+            Granularity.WEEK);
 
     assertThat(frequency.totalInteractions()).isEqualTo(5);
-    assertThat(frequency.onSiteDays()).as("two on-site meetings on one day are one on-site day").isEqualTo(1);
+    assertThat(frequency.onSiteDays())
+        .as("two on-site meetings on one day are one on-site day")
+        .isEqualTo(1);
     // distinct days: 0, 7, 14, 49 -> gaps 7, 7, 35
     assertThat(frequency.medianGapDays()).isEqualTo(7.0);
     assertThat(frequency.longestGapDays()).isEqualTo(35);
@@ -37,27 +43,39 @@ class InteractionFrequencyCalculatorTest {
     assertThat(frequency.periods()).hasSize(8);
     assertThat(frequency.weeksWithoutContact()).isEqualTo(4);
     assertThat(frequency.periods().get(0).label()).isEqualTo("2025-W10");
-    assertThat(frequency.byType()).containsEntry("ON_SITE_WORK_DAY", 2).containsEntry("CATCH_UP", 2);
+    assertThat(frequency.byType())
+        .containsEntry("ON_SITE_WORK_DAY", 2)
+        .containsEntry("CATCH_UP", 2);
     assertThat(frequency.byLevel()).containsEntry("RESEARCHER", 5).containsEntry("ANALYST", 6);
-    assertThat(frequency.levelsEngagedByOrganisation().get("south-council")).containsExactly("MIDDLE_MANAGER", "SENIOR_LEADER");
+    assertThat(frequency.levelsEngagedByOrganisation().get("south-council"))
+        .containsExactly("MIDDLE_MANAGER", "SENIOR_LEADER");
   }
 
   @Test
   void eachPairOfOrganisationsThatMetIsCounted() {
-    var timeline = Timeline.twoCouncilsAndAUniversity()
-        .meeting(MeetingType.ON_SITE_WORK_DAY, MON, NORTH, AttendeeLevel.ANALYST)
-        .meeting(MeetingType.ON_SITE_WORK_DAY, MON.plusDays(7), NORTH, AttendeeLevel.ANALYST)
-        .meeting(MeetingType.CATCH_UP, MON.plusDays(8), SOUTH, AttendeeLevel.ANALYST);
+    var timeline =
+        Timeline.twoCouncilsAndAUniversity()
+            .meeting(MeetingType.ON_SITE_WORK_DAY, MON, NORTH, AttendeeLevel.ANALYST)
+            .meeting(MeetingType.ON_SITE_WORK_DAY, MON.plusDays(7), NORTH, AttendeeLevel.ANALYST)
+            .meeting(MeetingType.CATCH_UP, MON.plusDays(8), SOUTH, AttendeeLevel.ANALYST);
 
     InteractionFrequency frequency =
-        InteractionFrequencyCalculator.calculate(PartnershipFacts.of(timeline.events(), MON.plusDays(30)), MON, MON.plusDays(30), Granularity.MONTH);
+        InteractionFrequencyCalculator.calculate(
+            PartnershipFacts.of(timeline.events(), MON.plusDays(30)),
+            MON,
+            MON.plusDays(30),
+            Granularity.MONTH);
 
     assertThat(frequency.organisationPairs())
-        .extracting(InteractionFrequency.OrganisationPair::pair, InteractionFrequency.OrganisationPair::interactions,
+        .extracting(
+            InteractionFrequency.OrganisationPair::pair,
+            InteractionFrequency.OrganisationPair::interactions,
             InteractionFrequency.OrganisationPair::onSiteDays)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("north-council|uni", 2, 2),
             org.assertj.core.groups.Tuple.tuple("south-council|uni", 1, 0));
-    assertThat(frequency.periods()).extracting(InteractionFrequency.Period::label).containsExactly("2025-03", "2025-04");
+    assertThat(frequency.periods())
+        .extracting(InteractionFrequency.Period::label)
+        .containsExactly("2025-03", "2025-04");
   }
 }

@@ -1,5 +1,9 @@
 package org.partnershiptracker.query.partnership.model;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PartnerJoined;
@@ -11,11 +15,6 @@ import org.partnershiptracker.events.value.MeetingType;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.Sector;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 
 /** Builds a partnership's recorded events for projection tests, in order. */
 public final class Timeline {
@@ -32,22 +31,36 @@ public final class Timeline {
   public static Timeline twoCouncilsAndAUniversity() {
     return new Timeline()
         .add(new PartnershipFormed(SHIRE, "Shire data partnership", null, FORMED))
-        .add(new PartnerJoined(SHIRE, NORTH, "North County Council", Sector.LOCAL_AUTHORITY, FORMED))
-        .add(new PartnerJoined(SHIRE, SOUTH, "South County Council", Sector.LOCAL_AUTHORITY, FORMED))
+        .add(
+            new PartnerJoined(SHIRE, NORTH, "North County Council", Sector.LOCAL_AUTHORITY, FORMED))
+        .add(
+            new PartnerJoined(SHIRE, SOUTH, "South County Council", Sector.LOCAL_AUTHORITY, FORMED))
         .add(new PartnerJoined(SHIRE, UNI, "Shire University", Sector.UNIVERSITY, FORMED));
   }
 
   public Timeline add(PartnershipEvent event) {
     int position = events.size() + 1;
-    events.add(new RecordedEvent("e" + position, SHIRE.value(), position, position, Instant.EPOCH, event));
+    events.add(
+        new RecordedEvent("e" + position, SHIRE.value(), position, position, Instant.EPOCH, event));
     return this;
   }
 
   /** A meeting hosted by one organisation, attended by the university and the host at a level. */
-  public Timeline meeting(MeetingType type, LocalDate on, OrganisationId host, AttendeeLevel hostLevel) {
+  public Timeline meeting(
+      MeetingType type, LocalDate on, OrganisationId host, AttendeeLevel hostLevel) {
     meetings++;
-    return add(new MeetingHeld(SHIRE, MeetingId.of("m" + meetings), type, on, 120, host,
-        List.of(new Attendance(UNI, AttendeeLevel.RESEARCHER, 1), new Attendance(host, hostLevel, 2)), null));
+    return add(
+        new MeetingHeld(
+            SHIRE,
+            MeetingId.of("m" + meetings),
+            type,
+            on,
+            120,
+            host,
+            List.of(
+                new Attendance(UNI, AttendeeLevel.RESEARCHER, 1),
+                new Attendance(host, hostLevel, 2)),
+            null));
   }
 
   public List<RecordedEvent> events() {

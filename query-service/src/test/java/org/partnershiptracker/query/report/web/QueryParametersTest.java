@@ -1,21 +1,5 @@
 package org.partnershiptracker.query.report.web;
 
-import org.junit.jupiter.api.Test;
-import org.partnershiptracker.query.readmodel.PartnershipReadModels;
-import org.partnershiptracker.query.readmodel.Portfolio;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
-import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -23,6 +7,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.partnershiptracker.query.readmodel.PartnershipReadModels;
+import org.partnershiptracker.query.readmodel.Portfolio;
+import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Query parameters the read models cannot answer are a 400 problem+json naming the parameter,
@@ -32,14 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(PartnershipQueryController.class)
 @Import(QueryParametersTest.FixedClock.class)
 class QueryParametersTest {
-  @Autowired
-  private MockMvc http;
-  @MockitoBean
-  private PartnershipReadModels readModels;
-  @MockitoBean
-  private Portfolio portfolio;
-  @MockitoBean
-  private TrustBuildingCalculator trust;
+  @Autowired private MockMvc http;
+  @MockitoBean private PartnershipReadModels readModels;
+  @MockitoBean private Portfolio portfolio;
+  @MockitoBean private TrustBuildingCalculator trust;
 
   @TestConfiguration
   static class FixedClock {

@@ -1,5 +1,12 @@
 package org.partnershiptracker.query.trust.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnershiptracker.query.partnership.model.Timeline.NORTH;
+import static org.partnershiptracker.query.partnership.model.Timeline.SHIRE;
+import static org.partnershiptracker.query.partnership.model.Timeline.SOUTH;
+
+import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 import org.partnershiptracker.events.partnership.QuickWinDelivered;
@@ -20,48 +27,80 @@ import org.partnershiptracker.query.partnership.model.Timeline;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.OrganisationProfile;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.PracticeScore;
 
-import java.time.LocalDate;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnershiptracker.query.partnership.model.Timeline.NORTH;
-import static org.partnershiptracker.query.partnership.model.Timeline.SHIRE;
-import static org.partnershiptracker.query.partnership.model.Timeline.SOUTH;
-
 class TrustBuildingCalculatorTest {
   private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
-  private final TrustBuildingCalculator calculator = new TrustBuildingCalculator(TrustSettings.defaults());
+  private final TrustBuildingCalculator calculator =
+      new TrustBuildingCalculator(TrustSettings.defaults());
 
   /**
    * North hosts a weekly on-site day with its analysts, has both roles, got quick wins and a
    * showcase; South was met twice by its leaders only and its project started without a DSA.
    */
   private Timeline twoCouncils() {
-    Timeline timeline = Timeline.twoCouncilsAndAUniversity()
-        .add(role("n-bs", RoleType.BOUNDARY_SPANNER, NORTH, "p-n1"))
-        .add(role("n-poc", RoleType.POINT_OF_CONTACT, NORTH, "p-n2"))
-        .add(role("s-bs", RoleType.BOUNDARY_SPANNER, SOUTH, "p-s1"))
-        .add(new RoleReassigned(SHIRE, RoleId.of("s-bs"), PersonId.of("p-s1"), PersonId.of("p-s2"), RoleChangeReason.RESTRUCTURE, AS_OF.minusDays(30)))
-        .add(new ProjectProposed(SHIRE, ProjectId.of("north-p"), "North project", "p", List.of(NORTH), LocalDate.of(2025, 1, 20)))
-        .add(new ProjectStarted(SHIRE, ProjectId.of("north-p"), LocalDate.of(2025, 2, 10), true))
-        .add(new ProjectProposed(SHIRE, ProjectId.of("south-p"), "South project", "p", List.of(SOUTH), LocalDate.of(2025, 1, 20)))
-        .add(new ProjectStarted(SHIRE, ProjectId.of("south-p"), LocalDate.of(2025, 2, 10), false));
+    Timeline timeline =
+        Timeline.twoCouncilsAndAUniversity()
+            .add(role("n-bs", RoleType.BOUNDARY_SPANNER, NORTH, "p-n1"))
+            .add(role("n-poc", RoleType.POINT_OF_CONTACT, NORTH, "p-n2"))
+            .add(role("s-bs", RoleType.BOUNDARY_SPANNER, SOUTH, "p-s1"))
+            .add(
+                new RoleReassigned(
+                    SHIRE,
+                    RoleId.of("s-bs"),
+                    PersonId.of("p-s1"),
+                    PersonId.of("p-s2"),
+                    RoleChangeReason.RESTRUCTURE,
+                    AS_OF.minusDays(30)))
+            .add(
+                new ProjectProposed(
+                    SHIRE,
+                    ProjectId.of("north-p"),
+                    "North project",
+                    "p",
+                    List.of(NORTH),
+                    LocalDate.of(2025, 1, 20)))
+            .add(
+                new ProjectStarted(SHIRE, ProjectId.of("north-p"), LocalDate.of(2025, 2, 10), true))
+            .add(
+                new ProjectProposed(
+                    SHIRE,
+                    ProjectId.of("south-p"),
+                    "South project",
+                    "p",
+                    List.of(SOUTH),
+                    LocalDate.of(2025, 1, 20)))
+            .add(
+                new ProjectStarted(
+                    SHIRE, ProjectId.of("south-p"), LocalDate.of(2025, 2, 10), false));
     for (int week = 0; week < 13; week++) {
-      timeline.meeting(MeetingType.ON_SITE_WORK_DAY, AS_OF.minusDays(2 + 7L * week), NORTH, AttendeeLevel.ANALYST);
+      timeline.meeting(
+          MeetingType.ON_SITE_WORK_DAY,
+          AS_OF.minusDays(2 + 7L * week),
+          NORTH,
+          AttendeeLevel.ANALYST);
     }
-    timeline.meeting(MeetingType.SHOWCASE, AS_OF.minusDays(20), NORTH, AttendeeLevel.ANALYST)
+    timeline
+        .meeting(MeetingType.SHOWCASE, AS_OF.minusDays(20), NORTH, AttendeeLevel.ANALYST)
         .meeting(MeetingType.SOCIAL, AS_OF.minusDays(40), NORTH, AttendeeLevel.ANALYST)
         .meeting(MeetingType.STEERING, AS_OF.minusDays(60), SOUTH, AttendeeLevel.SENIOR_LEADER)
         .meeting(MeetingType.STEERING, AS_OF.minusDays(10), SOUTH, AttendeeLevel.SENIOR_LEADER)
-        .add(new QuickWinDelivered(SHIRE, QuickWinId.of("q1"), null, "Dashboard", AS_OF.minusDays(50), NORTH, null))
-        .add(new QuickWinDelivered(SHIRE, QuickWinId.of("q2"), null, "Model", AS_OF.minusDays(5), NORTH, null))
+        .add(
+            new QuickWinDelivered(
+                SHIRE, QuickWinId.of("q1"), null, "Dashboard", AS_OF.minusDays(50), NORTH, null))
+        .add(
+            new QuickWinDelivered(
+                SHIRE, QuickWinId.of("q2"), null, "Model", AS_OF.minusDays(5), NORTH, null))
         .add(new PulseSurveyAnswered(SHIRE, NORTH, Timeline.UNI, 5, AS_OF.minusDays(3)))
         .add(new PulseSurveyAnswered(SHIRE, SOUTH, Timeline.UNI, 2, AS_OF.minusDays(3)));
     return timeline;
   }
 
-  private static RoleDesignated role(String id, RoleType type, org.partnershiptracker.events.value.OrganisationId org, String person) {
-    return new RoleDesignated(SHIRE, RoleId.of(id), type, org, PersonId.of(person), Timeline.FORMED);
+  private static RoleDesignated role(
+      String id,
+      RoleType type,
+      org.partnershiptracker.events.value.OrganisationId org,
+      String person) {
+    return new RoleDesignated(
+        SHIRE, RoleId.of(id), type, org, PersonId.of(person), Timeline.FORMED);
   }
 
   private static double score(List<PracticeScore> scores, Practice practice) {
@@ -69,51 +108,88 @@ class TrustBuildingCalculatorTest {
   }
 
   private static OrganisationProfile profile(TrustBuildingProfile trust, String organisationId) {
-    return trust.organisations().stream().filter(o -> o.organisationId().equals(organisationId)).findFirst().orElseThrow();
+    return trust.organisations().stream()
+        .filter(o -> o.organisationId().equals(organisationId))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void eachPracticeIsScoredFromWhatThePartnersDidInTheWindow() {
-    TrustBuildingProfile trust = calculator.calculate(PartnershipFacts.of(twoCouncils().events(), AS_OF), AS_OF, null);
+    TrustBuildingProfile trust =
+        calculator.calculate(PartnershipFacts.of(twoCouncils().events(), AS_OF), AS_OF, null);
 
-    assertThat(score(trust.scores(), Practice.L1_DATA_SHARING_FIRST)).as("1 of 2 started projects signed first").isEqualTo(0.5);
-    assertThat(score(trust.scores(), Practice.L2_ROLE_CLARITY)).as("1 of 3 partners fully covered, less 0.1 for one reassignment").isEqualTo(0.233);
-    assertThat(score(trust.scores(), Practice.L3_BOTTOM_UP_ENGAGEMENT)).as("North's analysts came, South sent leaders only").isEqualTo(0.5);
-    assertThat(score(trust.scores(), Practice.L4_SHOWCASING)).as("1 showcase against 2 active projects").isEqualTo(0.5);
-    assertThat(score(trust.scores(), Practice.L5_REGULAR_CONTACT)).as("contact in 13 of the window's 14 ISO weeks (asOf's week has just begun); 13 on-site days of 6.4 expected")
+    assertThat(score(trust.scores(), Practice.L1_DATA_SHARING_FIRST))
+        .as("1 of 2 started projects signed first")
+        .isEqualTo(0.5);
+    assertThat(score(trust.scores(), Practice.L2_ROLE_CLARITY))
+        .as("1 of 3 partners fully covered, less 0.1 for one reassignment")
+        .isEqualTo(0.233);
+    assertThat(score(trust.scores(), Practice.L3_BOTTOM_UP_ENGAGEMENT))
+        .as("North's analysts came, South sent leaders only")
+        .isEqualTo(0.5);
+    assertThat(score(trust.scores(), Practice.L4_SHOWCASING))
+        .as("1 showcase against 2 active projects")
+        .isEqualTo(0.5);
+    assertThat(score(trust.scores(), Practice.L5_REGULAR_CONTACT))
+        .as(
+            "contact in 13 of the window's 14 ISO weeks (asOf's week has just begun); 13 on-site"
+                + " days of 6.4 expected")
         .isEqualTo(0.929);
-    assertThat(score(trust.scores(), Practice.I2_EARLY_WINS)).as("2 quick wins, one per 45 days expected").isEqualTo(1.0);
-    assertThat(score(trust.scores(), Practice.SOCIAL_COHESION)).as("1 social against 1.5 expected").isEqualTo(0.667);
-    assertThat(score(trust.scores(), Practice.PERCEIVED_TRUST)).as("mean 3.5 of 5").isEqualTo(0.625);
+    assertThat(score(trust.scores(), Practice.I2_EARLY_WINS))
+        .as("2 quick wins, one per 45 days expected")
+        .isEqualTo(1.0);
+    assertThat(score(trust.scores(), Practice.SOCIAL_COHESION))
+        .as("1 social against 1.5 expected")
+        .isEqualTo(0.667);
+    assertThat(score(trust.scores(), Practice.PERCEIVED_TRUST))
+        .as("mean 3.5 of 5")
+        .isEqualTo(0.625);
     // (0.5 + 0.233 + 0.5 + 0.5 + 0.929 + 1 + 0.667) / 7
     assertThat(trust.index()).isEqualTo(61.8);
     assertThat(trust.band()).isEqualTo(TrustBuildingProfile.Band.DEVELOPING);
-    assertThat(trust.recommendations()).extracting(TrustBuildingProfile.Recommendation::practice)
+    assertThat(trust.recommendations())
+        .extracting(TrustBuildingProfile.Recommendation::practice)
         .containsExactly(Practice.L2_ROLE_CLARITY);
     assertThat(trust.recommendations().get(0).text()).contains("boundary spanner").endsWith("(L2)");
   }
 
   @Test
   void theTwoCouncilsEndWithDifferentProfilesAndTheReportSaysWhy() {
-    TrustBuildingProfile trust = calculator.calculate(PartnershipFacts.of(twoCouncils().events(), AS_OF), AS_OF, null);
+    TrustBuildingProfile trust =
+        calculator.calculate(PartnershipFacts.of(twoCouncils().events(), AS_OF), AS_OF, null);
     OrganisationProfile north = profile(trust, "north-council");
     OrganisationProfile south = profile(trust, "south-council");
 
     assertThat(score(north.scores(), Practice.L5_REGULAR_CONTACT)).isEqualTo(0.929);
-    assertThat(score(south.scores(), Practice.L5_REGULAR_CONTACT)).as("2 of 14 weeks, no on-site day").isEqualTo(0.0);
+    assertThat(score(south.scores(), Practice.L5_REGULAR_CONTACT))
+        .as("2 of 14 weeks, no on-site day")
+        .isEqualTo(0.0);
     assertThat(score(south.scores(), Practice.L3_BOTTOM_UP_ENGAGEMENT)).isEqualTo(0.0);
     assertThat(score(south.scores(), Practice.L1_DATA_SHARING_FIRST)).isEqualTo(0.0);
     assertThat(north.band()).isEqualTo(TrustBuildingProfile.Band.STRONG);
     assertThat(south.band()).isEqualTo(TrustBuildingProfile.Band.AT_RISK);
-    assertThat(south.recommendations()).extracting(TrustBuildingProfile.Recommendation::text)
-        .anySatisfy(text -> assertThat(text).contains("no on-site work day recorded").contains("regular on-site work days").endsWith("(L5)"))
+    assertThat(south.recommendations())
+        .extracting(TrustBuildingProfile.Recommendation::text)
+        .anySatisfy(
+            text ->
+                assertThat(text)
+                    .contains("no on-site work day recorded")
+                    .contains("regular on-site work days")
+                    .endsWith("(L5)"))
         .anySatisfy(text -> assertThat(text).contains("middle managers").endsWith("(L3)"));
   }
 
   @Test
   void aPracticeWithNothingToJudgeIsLeftOutOfTheIndexAndSaysSo() {
-    TrustBuildingProfile trust = calculator.calculate(PartnershipFacts.of(Timeline.twoCouncilsAndAUniversity().events(), AS_OF), AS_OF, null);
-    PracticeScore dataSharing = trust.scores().stream().filter(s -> s.practice() == Practice.L1_DATA_SHARING_FIRST).findFirst().orElseThrow();
+    TrustBuildingProfile trust =
+        calculator.calculate(
+            PartnershipFacts.of(Timeline.twoCouncilsAndAUniversity().events(), AS_OF), AS_OF, null);
+    PracticeScore dataSharing =
+        trust.scores().stream()
+            .filter(s -> s.practice() == Practice.L1_DATA_SHARING_FIRST)
+            .findFirst()
+            .orElseThrow();
     assertThat(dataSharing.score()).isNull();
     assertThat(dataSharing.explanation()).isEqualTo("No project has started yet.");
     assertThat(trust.index()).isEqualTo(0.0);
@@ -122,20 +198,40 @@ class TrustBuildingCalculatorTest {
 
   @Test
   void asOfAnEarlierDayOnlyTheEventsUpToThatDayCount() {
-    TrustBuildingProfile early = calculator.calculate(PartnershipFacts.of(twoCouncils().events(), LocalDate.of(2025, 1, 31)), LocalDate.of(2025, 1, 31), null);
+    TrustBuildingProfile early =
+        calculator.calculate(
+            PartnershipFacts.of(twoCouncils().events(), LocalDate.of(2025, 1, 31)),
+            LocalDate.of(2025, 1, 31),
+            null);
     assertThat(score(early.scores(), Practice.L5_REGULAR_CONTACT)).isEqualTo(0.0);
-    assertThat(early.scores().stream().filter(s -> s.practice() == Practice.L1_DATA_SHARING_FIRST).findFirst().orElseThrow().score()).isNull();
+    assertThat(
+            early.scores().stream()
+                .filter(s -> s.practice() == Practice.L1_DATA_SHARING_FIRST)
+                .findFirst()
+                .orElseThrow()
+                .score())
+        .isNull();
   }
 
   @Test
   void theWindowNamesItsFirstCountedDayAndTheReportCountsTheSameWeeksAsL5() {
     var facts = PartnershipFacts.of(twoCouncils().events(), AS_OF);
     TrustBuildingProfile trust = calculator.calculate(facts, AS_OF, null);
-    assertThat(trust.windowStart()).as("90 days ending on asOf start 89 days before it").isEqualTo(AS_OF.minusDays(89));
+    assertThat(trust.windowStart())
+        .as("90 days ending on asOf start 89 days before it")
+        .isEqualTo(AS_OF.minusDays(89));
 
-    var interactions = org.partnershiptracker.query.interaction.model.InteractionFrequencyCalculator.calculate(
-        facts, trust.windowStart(), AS_OF, org.partnershiptracker.query.interaction.model.Granularity.WEEK);
-    PracticeScore l5 = trust.scores().stream().filter(s -> s.practice() == Practice.L5_REGULAR_CONTACT).findFirst().orElseThrow();
+    var interactions =
+        org.partnershiptracker.query.interaction.model.InteractionFrequencyCalculator.calculate(
+            facts,
+            trust.windowStart(),
+            AS_OF,
+            org.partnershiptracker.query.interaction.model.Granularity.WEEK);
+    PracticeScore l5 =
+        trust.scores().stream()
+            .filter(s -> s.practice() == Practice.L5_REGULAR_CONTACT)
+            .findFirst()
+            .orElseThrow();
     int weeks = ((Number) l5.evidence().get("weeks")).intValue();
     int withContact = ((Number) l5.evidence().get("weeksWithContact")).intValue();
     assertThat(interactions.periods()).hasSize(weeks);
