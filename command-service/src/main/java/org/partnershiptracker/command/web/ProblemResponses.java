@@ -1,9 +1,15 @@
 package org.partnershiptracker.command.web;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
@@ -86,49 +92,96 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
                 field + ": " + message, List.of(Map.of("field", field, "message", message))));
   }
 
+  /**
+   * A body that cannot be read as the request names the field and says why: a wrong type, a value a
+   * type refuses, an unknown or duplicated field, content after the JSON value.
+   */
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       @NonNull HttpMessageNotReadableException e,
       @NonNull HttpHeaders headers,
       @NonNull HttpStatusCode status,
       @NonNull WebRequest request) {
-    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field =
-          mapping.getPath().stream()
-              .map(
-                  ref ->
-                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-              .collect(Collectors.joining("."))
-              .replace(".[", "[");
-      String message =
-          mapping instanceof InvalidFormatException format
-              ? "cannot read '"
-                  + format.getValue()
-                  + "' as "
-                  + format.getTargetType().getSimpleName()
-                  + enumValues(format.getTargetType())
-              : rootMessage(mapping);
-      return ResponseEntity.badRequest()
-          .body(
-              Problems.badRequest(
-                  field + ": " + message, List.of(Map.of("field", field, "message", message))));
+    String field = "body";
+    String message = "is not valid JSON";
+    if (e.getCause() instanceof StreamReadException parse) {
+      Matcher duplicate = DUPLICATE.matcher(String.valueOf(parse.getOriginalMessage()));
+      if (duplicate.find()) {
+        field = duplicate.group(1);
+        message = "appears more than once";
+      } else if (parse.getLocation() != null) {
+        message =
+            "is not valid JSON (line %d, column %d)"
+                .formatted(parse.getLocation().getLineNr(), parse.getLocation().getColumnNr());
+      }
+    } else if (e.getCause() instanceof JsonMappingException mapping) {
+      if (!mapping.getPath().isEmpty()) {
+        field = path(mapping);
+      }
+      message = reason(mapping);
     }
     return ResponseEntity.badRequest()
-        .body(Problems.badRequest("the request body is not valid JSON", List.of()));
+        .body(
+            Problems.badRequest(
+                field + ": " + message, List.of(Map.of("field", field, "message", message))));
   }
 
-  private static String enumValues(Class<?> type) {
-    if (!type.isEnum()) {
-      return "";
+  private static final Pattern DUPLICATE =
+      Pattern.compile("Duplicate (?:field|Object property) '([^']*)'");
+
+  private static String path(JsonMappingException mapping) {
+    return mapping.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+
+  private static String reason(JsonMappingException mapping) {
+    if (mapping instanceof UnrecognizedPropertyException unknown) {
+      return "is not a field of this request (its fields: "
+          + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()
+          + ")";
     }
-    return " (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")";
-  }
-
-  private static String rootMessage(JsonMappingException e) {
-    Throwable root = e;
+    if (mapping.getPath().isEmpty()
+        && String.valueOf(mapping.getOriginalMessage()).startsWith("Trailing token")) {
+      return "has content after the JSON value";
+    }
+    Throwable root = mapping;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+    if (root instanceof IllegalArgumentException && root.getMessage() != null) {
+      return root.getMessage(); // a value type or event refused the value, in its own words
+    }
+    if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      return "must be " + expected(mismatch.getTargetType());
+    }
+    return String.valueOf(mapping.getOriginalMessage());
+  }
+
+  /** What a JSON value of a request's type looks like, in words. */
+  private static String expected(Class<?> type) {
+    if (type.isEnum()) {
+      return "one of " + Arrays.toString(type.getEnumConstants());
+    }
+    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (Number.class.isAssignableFrom(type)) {
+      return "a number";
+    }
+    if (type == LocalDate.class) {
+      return "a date written as a string, YYYY-MM-DD";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class || type.getPackageName().endsWith(".value")) {
+      return "a JSON string";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a JSON array";
+    }
+    return "a JSON object";
   }
 }

@@ -49,6 +49,10 @@ final class CommandApi {
     return send(request.build());
   }
 
+  Response delete(String path) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE().build());
+  }
+
   Response get(String path) {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
   }

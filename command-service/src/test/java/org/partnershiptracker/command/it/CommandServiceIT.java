@@ -24,7 +24,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
       "tracker.embedded-postgres.data-dir=target/it-data/command-service-it",
-      "tracker.publication.enabled=false"
+      "tracker.publication.enabled=false",
+      "tracker.people.registered-only=false" // these tests bring their own pseudonyms
     })
 class CommandServiceIT {
   @LocalServerPort int port;

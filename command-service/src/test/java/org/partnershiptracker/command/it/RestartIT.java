@@ -26,6 +26,7 @@ class RestartIT {
         .run(
             "--server.port=0",
             "--tracker.embedded-postgres.data-dir=" + dataDir,
+            "--tracker.people.registered-only=false",
             "--tracker.snapshots.every-events=" + SNAPSHOT_EVERY,
             "--tracker.publication.enabled=false");
   }

@@ -7,7 +7,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The demo partnership, loaded through the public command API: two county councils and a university
@@ -24,17 +28,21 @@ import java.util.List;
  */
 public final class DemoPartnership {
   public static final String ID = "demo-shire";
+  private static final Pattern PERSON_ID = Pattern.compile("\"personId\"\\s*:\\s*\"([^\"]+)\"");
   private static final String NORTH = "north-council";
   private static final String SOUTH = "south-council";
   private static final String UNI = "shire-university";
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String api;
+  private final String people;
+  private final Map<String, String> personIds = new HashMap<>();
   private final LocalDate start;
   private int sent;
 
   DemoPartnership(String baseUrl, LocalDate today) {
     this.api = baseUrl + "/api/partnerships";
+    this.people = baseUrl + "/api/people";
     this.start = today.minusDays(540);
   }
 
@@ -239,7 +247,41 @@ public final class DemoPartnership {
         """
         {"roleId":"%s","roleType":"%s","organisationId":"%s","personId":"%s","designatedOn":"%s"}\
         """
-            .formatted(roleId, type, organisation, person, day(on)));
+            .formatted(roleId, type, organisation, personId(person, organisation), day(on)));
+  }
+
+  /**
+   * The pseudonymous id of a demo person, registered on first use: events carry only that id, the
+   * name stays in the people register.
+   */
+  private String personId(String person, String organisation) throws Exception {
+    String known = personIds.get(person);
+    if (known != null) {
+      return known;
+    }
+    sent++;
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(people))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"displayName\":\"Demo %s\",\"organisationId\":\"%s\"}"
+                            .formatted(person, organisation)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    Matcher id = PERSON_ID.matcher(response.body());
+    if (response.statusCode() != 201 || !id.find()) {
+      throw new IllegalStateException(
+          "registering demo person "
+              + person
+              + " answered "
+              + response.statusCode()
+              + ": "
+              + response.body());
+    }
+    personIds.put(person, id.group(1));
+    return id.group(1);
   }
 
   private void reassign(String roleId, String from, String to, int on) throws Exception {
@@ -248,7 +290,7 @@ public final class DemoPartnership {
         """
         {"fromPersonId":"%s","toPersonId":"%s","reason":"RESTRUCTURE","reassignedOn":"%s"}\
         """
-            .formatted(from, to, day(on)));
+            .formatted(personIds.get(from), personId(to, organisationOf(roleId)), day(on)));
   }
 
   /** Attendees as "organisation:LEVEL:count". */
@@ -354,5 +396,9 @@ public final class DemoPartnership {
               + ": "
               + response.body());
     }
+  }
+
+  private static String organisationOf(String roleId) {
+    return roleId.startsWith("north") ? NORTH : roleId.startsWith("south") ? SOUTH : UNI;
   }
 }

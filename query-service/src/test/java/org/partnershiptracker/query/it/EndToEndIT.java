@@ -72,6 +72,7 @@ class EndToEndIT {
                 jar.toString(),
                 "--server.port=" + commandPort,
                 "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
+                "--tracker.people.registered-only=false",
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
                 "--tracker.publication.send-timeout=2s")
             .redirectErrorStream(true)

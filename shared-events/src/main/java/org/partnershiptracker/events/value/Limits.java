@@ -20,6 +20,12 @@ public final class Limits {
   /** People of one organisation and level at one meeting. */
   public static final int ATTENDEES_PER_GROUP = 10_000;
 
+  /** People at one meeting, all organisations and levels together (checked on input). */
+  public static final int ATTENDEES_PER_MEETING = 10_000;
+
+  /** The largest saving a quick win may claim, in pounds (checked on input). */
+  public static final String MAX_SAVING_GBP = "1000000000";
+
   /** A meeting lasts at most a day. */
   public static final int MEETING_MINUTES = 24 * 60;
 

@@ -6,14 +6,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershiptracker.command.partnership.model.ProjectDirectory;
+import org.partnershiptracker.command.people.model.PeopleRegister;
 import org.partnershiptracker.command.rules.NotFound;
 import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.partnership.RoleDesignated;
+import org.partnershiptracker.events.partnership.RoleReassigned;
 import org.partnershiptracker.events.value.PartnershipId;
+import org.partnershiptracker.events.value.PersonId;
 import org.partnershiptracker.events.value.ProjectId;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -31,10 +39,15 @@ public class HistoryController {
   private final EventStore eventStore;
   private final ProjectDirectory projects;
   private final NamedParameterJdbcTemplate jdbc;
+  private final PeopleRegister register;
 
   public HistoryController(
-      EventStore eventStore, ProjectDirectory projects, NamedParameterJdbcTemplate jdbc) {
+      EventStore eventStore,
+      ProjectDirectory projects,
+      NamedParameterJdbcTemplate jdbc,
+      PeopleRegister register) {
     this.eventStore = eventStore;
+    this.register = register;
     this.projects = projects;
     this.jdbc = jdbc;
   }
@@ -49,7 +62,8 @@ public class HistoryController {
       String type,
       String revision,
       Instant timestamp,
-      Object payload) {}
+      Object payload,
+      Map<String, String> people) {}
 
   @GetMapping("/api/partnerships/{partnershipId}/history")
   @Operation(summary = "The partnership's events in order, with type, time, sequence and payload")
@@ -72,7 +86,7 @@ public class HistoryController {
       throw new NotFound("no partnership with id '" + partnershipId + "'");
     }
     entries.sort(Comparator.comparingLong(HistoryEntry::position));
-    return entries;
+    return withNames(entries);
   }
 
   private Map<String, Long> positionsOf(List<String> aggregateIds) {
@@ -97,6 +111,49 @@ public class HistoryController {
         event.getPayloadType().getSimpleName(),
         PartnershipEvent.revisionOf(event.getPayloadType()),
         event.getTimestamp(),
-        event.getPayload());
+        event.getPayload(),
+        Map.of());
+  }
+
+  /**
+   * Each entry names the people its event refers to, as the register shows them now (read at
+   * request time, so an erased person reads "erased person" everywhere at once).
+   */
+  private List<HistoryEntry> withNames(List<HistoryEntry> entries) {
+    Set<PersonId> ids = new HashSet<>();
+    entries.forEach(entry -> ids.addAll(peopleIn(entry.payload())));
+    Map<PersonId, String> shown = register.shownAs(ids);
+    return entries.stream()
+        .map(
+            entry -> {
+              Map<String, String> people = new TreeMap<>();
+              peopleIn(entry.payload())
+                  .forEach(
+                      id ->
+                          Optional.ofNullable(shown.get(id))
+                              .ifPresent(name -> people.put(id.value(), name)));
+              return new HistoryEntry(
+                  entry.position(),
+                  entry.aggregateType(),
+                  entry.aggregateId(),
+                  entry.sequenceNumber(),
+                  entry.eventId(),
+                  entry.type(),
+                  entry.revision(),
+                  entry.timestamp(),
+                  entry.payload(),
+                  people);
+            })
+        .toList();
+  }
+
+  private static List<PersonId> peopleIn(Object payload) {
+    if (payload instanceof RoleDesignated designated) {
+      return List.of(designated.personId());
+    }
+    if (payload instanceof RoleReassigned reassigned) {
+      return List.of(reassigned.fromPersonId(), reassigned.toPersonId());
+    }
+    return List.of();
   }
 }

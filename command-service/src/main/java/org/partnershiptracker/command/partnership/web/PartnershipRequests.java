@@ -1,7 +1,9 @@
 package org.partnershiptracker.command.partnership.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +23,10 @@ import org.partnershiptracker.command.partnership.model.PartnershipCommands.Reco
 import org.partnershiptracker.command.partnership.model.PartnershipCommands.RecordQuickWin;
 import org.partnershiptracker.command.partnership.model.PartnershipCommands.RemovePartner;
 import org.partnershiptracker.command.partnership.model.PartnershipCommands.VacateRole;
+import org.partnershiptracker.command.people.web.RegisteredPerson;
+import org.partnershiptracker.command.web.input.FactDate;
+import org.partnershiptracker.command.web.input.FreeText;
+import org.partnershiptracker.command.web.input.TotalAttendees;
 import org.partnershiptracker.events.value.Attendance;
 import org.partnershiptracker.events.value.AttendeeLevel;
 import org.partnershiptracker.events.value.Limits;
@@ -45,9 +51,9 @@ public final class PartnershipRequests {
 
   public record Form(
       PartnershipId partnershipId,
-      @NotBlank @Size(max = Limits.NAME) String name,
-      @Size(max = Limits.ACCOUNT) String sharedVision,
-      @NotNull LocalDate formedOn) {
+      @NotBlank @Size(max = Limits.NAME) @FreeText String name,
+      @Size(max = Limits.ACCOUNT) @FreeText String sharedVision,
+      @NotNull @FactDate LocalDate formedOn) {
     FormPartnership toCommand(PartnershipId id) {
       return new FormPartnership(id, name, sharedVision, formedOn);
     }
@@ -55,15 +61,16 @@ public final class PartnershipRequests {
 
   public record JoinAsPartner(
       @NotNull OrganisationId organisationId,
-      @NotBlank @Size(max = Limits.NAME) String organisationName,
+      @NotBlank @Size(max = Limits.NAME) @FreeText String organisationName,
       @NotNull Sector sector,
-      @NotNull LocalDate joinedOn) {
+      @NotNull @FactDate LocalDate joinedOn) {
     AddPartner toCommand(PartnershipId partnershipId) {
       return new AddPartner(partnershipId, organisationId, organisationName, sector, joinedOn);
     }
   }
 
-  public record Leave(@NotNull LocalDate leftOn, @Size(max = Limits.REASON) String reason) {
+  public record Leave(
+      @NotNull @FactDate LocalDate leftOn, @Size(max = Limits.REASON) @FreeText String reason) {
     RemovePartner toCommand(PartnershipId partnershipId, OrganisationId organisationId) {
       return new RemovePartner(partnershipId, organisationId, leftOn, reason);
     }
@@ -73,8 +80,8 @@ public final class PartnershipRequests {
       RoleId roleId,
       @NotNull RoleType roleType,
       @NotNull OrganisationId organisationId,
-      @NotNull PersonId personId,
-      @NotNull LocalDate designatedOn) {
+      @NotNull @RegisteredPerson PersonId personId,
+      @NotNull @FactDate LocalDate designatedOn) {
     DesignateRole toCommand(PartnershipId partnershipId, RoleId id) {
       return new DesignateRole(partnershipId, id, roleType, organisationId, personId, designatedOn);
     }
@@ -82,16 +89,16 @@ public final class PartnershipRequests {
 
   public record Reassign(
       @NotNull PersonId fromPersonId,
-      @NotNull PersonId toPersonId,
+      @NotNull @RegisteredPerson PersonId toPersonId,
       @NotNull RoleChangeReason reason,
-      @NotNull LocalDate reassignedOn) {
+      @NotNull @FactDate LocalDate reassignedOn) {
     ReassignRole toCommand(PartnershipId partnershipId, RoleId roleId) {
       return new ReassignRole(
           partnershipId, roleId, fromPersonId, toPersonId, reason, reassignedOn);
     }
   }
 
-  public record Vacate(@NotNull RoleChangeReason reason, @NotNull LocalDate vacatedOn) {
+  public record Vacate(@NotNull RoleChangeReason reason, @NotNull @FactDate LocalDate vacatedOn) {
     VacateRole toCommand(PartnershipId partnershipId, RoleId roleId) {
       return new VacateRole(partnershipId, roleId, reason, vacatedOn);
     }
@@ -100,7 +107,8 @@ public final class PartnershipRequests {
   public record AttendeeGroup(
       @NotNull OrganisationId organisationId,
       @NotNull AttendeeLevel level,
-      @Min(1) @Max(Limits.ATTENDEES_PER_GROUP) int count) {
+      @Min(1) @Max(Limits.ATTENDEES_PER_GROUP) int count)
+      implements TotalAttendees.Counted {
     Attendance toAttendance() {
       return new Attendance(organisationId, level, count);
     }
@@ -109,10 +117,10 @@ public final class PartnershipRequests {
   public record Meeting(
       MeetingId meetingId,
       @NotNull MeetingType type,
-      @NotNull LocalDate heldOn,
+      @NotNull @FactDate LocalDate heldOn,
       @Min(1) @Max(Limits.MEETING_MINUTES) int durationMinutes,
       @NotNull OrganisationId hostOrganisationId,
-      @NotEmpty @Size(max = 100) List<@Valid @NotNull AttendeeGroup> attendees,
+      @NotEmpty @Size(max = 100) @TotalAttendees List<@Valid @NotNull AttendeeGroup> attendees,
       ProjectId projectId) {
     RecordMeeting toCommand(PartnershipId partnershipId, MeetingId id) {
       return new RecordMeeting(
@@ -130,10 +138,11 @@ public final class PartnershipRequests {
   public record QuickWin(
       QuickWinId quickWinId,
       ProjectId projectId,
-      @NotBlank @Size(max = Limits.NAME) String title,
-      @NotNull LocalDate deliveredOn,
+      @NotBlank @Size(max = Limits.NAME) @FreeText String title,
+      @NotNull @FactDate LocalDate deliveredOn,
       @NotNull OrganisationId beneficiaryOrganisationId,
-      @DecimalMin("0") BigDecimal estimatedSavingGbp) {
+      @DecimalMin("0") @DecimalMax(Limits.MAX_SAVING_GBP) @Digits(integer = 10, fraction = 2)
+          BigDecimal estimatedSavingGbp) {
     RecordQuickWin toCommand(PartnershipId partnershipId, QuickWinId id) {
       return new RecordQuickWin(
           partnershipId,
@@ -150,14 +159,15 @@ public final class PartnershipRequests {
       @NotNull OrganisationId respondentOrganisationId,
       @NotNull OrganisationId aboutOrganisationId,
       @Min(1) @Max(5) int trust,
-      @NotNull LocalDate answeredOn) {
+      @NotNull @FactDate LocalDate answeredOn) {
     RecordPulseSurvey toCommand(PartnershipId partnershipId) {
       return new RecordPulseSurvey(
           partnershipId, respondentOrganisationId, aboutOrganisationId, trust, answeredOn);
     }
   }
 
-  public record Close(@NotNull LocalDate closedOn, @Size(max = Limits.REASON) String reason) {
+  public record Close(
+      @NotNull @FactDate LocalDate closedOn, @Size(max = Limits.REASON) @FreeText String reason) {
     ClosePartnership toCommand(PartnershipId partnershipId) {
       return new ClosePartnership(partnershipId, closedOn, reason);
     }

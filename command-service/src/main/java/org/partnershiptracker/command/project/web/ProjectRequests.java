@@ -18,6 +18,9 @@ import org.partnershiptracker.command.project.model.ProjectCommands.RescheduleMi
 import org.partnershiptracker.command.project.model.ProjectCommands.ReviseDataSharingAgreement;
 import org.partnershiptracker.command.project.model.ProjectCommands.SignDataSharingAgreement;
 import org.partnershiptracker.command.project.model.ProjectCommands.StartProject;
+import org.partnershiptracker.command.web.input.FactDate;
+import org.partnershiptracker.command.web.input.FreeText;
+import org.partnershiptracker.command.web.input.PlannedDate;
 import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.MilestoneHorizon;
 import org.partnershiptracker.events.value.MilestoneId;
@@ -34,10 +37,10 @@ public final class ProjectRequests {
 
   public record Propose(
       ProjectId projectId,
-      @NotBlank @Size(max = Limits.NAME) String title,
-      @NotBlank @Size(max = Limits.PROBLEM_STATEMENT) String problemStatement,
+      @NotBlank @Size(max = Limits.NAME) @FreeText String title,
+      @NotBlank @Size(max = Limits.PROBLEM_STATEMENT) @FreeText String problemStatement,
       @NotEmpty @Size(max = 50) List<@NotNull OrganisationId> dataProviderOrganisationIds,
-      @NotNull LocalDate proposedOn) {
+      @NotNull @FactDate LocalDate proposedOn) {
     ProposeProject toCommand(PartnershipId partnershipId, ProjectId id) {
       return new ProposeProject(
           partnershipId, id, title, problemStatement, dataProviderOrganisationIds, proposedOn);
@@ -45,7 +48,8 @@ public final class ProjectRequests {
   }
 
   /** A draft, revision or signature of the data sharing agreement, by one partner. */
-  public record AgreementStep(@NotNull OrganisationId byOrganisationId, @NotNull LocalDate on) {
+  public record AgreementStep(
+      @NotNull OrganisationId byOrganisationId, @NotNull @FactDate LocalDate on) {
     DraftDataSharingAgreement toDraft(PartnershipId partnershipId, ProjectId projectId) {
       return new DraftDataSharingAgreement(partnershipId, projectId, byOrganisationId, on);
     }
@@ -59,13 +63,13 @@ public final class ProjectRequests {
     }
   }
 
-  public record Expire(@NotNull LocalDate expiredOn) {
+  public record Expire(@NotNull @FactDate LocalDate expiredOn) {
     ExpireDataSharingAgreement toCommand(PartnershipId partnershipId, ProjectId projectId) {
       return new ExpireDataSharingAgreement(partnershipId, projectId, expiredOn);
     }
   }
 
-  public record Start(@NotNull LocalDate startedOn) {
+  public record Start(@NotNull @FactDate LocalDate startedOn) {
     StartProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
       return new StartProject(partnershipId, projectId, startedOn);
     }
@@ -73,22 +77,23 @@ public final class ProjectRequests {
 
   public record Plan(
       MilestoneId milestoneId,
-      @NotBlank @Size(max = Limits.NAME) String title,
+      @NotBlank @Size(max = Limits.NAME) @FreeText String title,
       @NotNull MilestoneHorizon horizon,
-      @NotNull LocalDate dueOn,
-      @NotNull LocalDate plannedOn) {
+      @NotNull @PlannedDate LocalDate dueOn,
+      @NotNull @FactDate LocalDate plannedOn) {
     PlanMilestone toCommand(PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
       return new PlanMilestone(partnershipId, projectId, id, title, horizon, dueOn, plannedOn);
     }
   }
 
-  public record Achieve(@NotNull LocalDate achievedOn) {
+  public record Achieve(@NotNull @FactDate LocalDate achievedOn) {
     AchieveMilestone toCommand(PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
       return new AchieveMilestone(partnershipId, projectId, id, achievedOn);
     }
   }
 
-  public record Miss(@NotNull LocalDate missedOn, @Size(max = Limits.REASON) String reason) {
+  public record Miss(
+      @NotNull @FactDate LocalDate missedOn, @Size(max = Limits.REASON) @FreeText String reason) {
     RecordMilestoneMissed toCommand(
         PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
       return new RecordMilestoneMissed(partnershipId, projectId, id, missedOn, reason);
@@ -96,9 +101,9 @@ public final class ProjectRequests {
   }
 
   public record Reschedule(
-      @NotNull LocalDate newDueOn,
-      @NotNull LocalDate rescheduledOn,
-      @Size(max = Limits.REASON) String reason) {
+      @NotNull @PlannedDate LocalDate newDueOn,
+      @NotNull @FactDate LocalDate rescheduledOn,
+      @Size(max = Limits.REASON) @FreeText String reason) {
     RescheduleMilestone toCommand(
         PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
       return new RescheduleMilestone(partnershipId, projectId, id, newDueOn, rescheduledOn, reason);
@@ -106,14 +111,16 @@ public final class ProjectRequests {
   }
 
   public record Complete(
-      @NotNull LocalDate completedOn, @NotBlank @Size(max = Limits.ACCOUNT) String outcome) {
+      @NotNull @FactDate LocalDate completedOn,
+      @NotBlank @Size(max = Limits.ACCOUNT) @FreeText String outcome) {
     CompleteProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
       return new CompleteProject(partnershipId, projectId, completedOn, outcome);
     }
   }
 
   public record Abandon(
-      @NotNull LocalDate abandonedOn, @NotBlank @Size(max = Limits.ACCOUNT) String reason) {
+      @NotNull @FactDate LocalDate abandonedOn,
+      @NotBlank @Size(max = Limits.ACCOUNT) @FreeText String reason) {
     AbandonProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
       return new AbandonProject(partnershipId, projectId, abandonedOn, reason);
     }
