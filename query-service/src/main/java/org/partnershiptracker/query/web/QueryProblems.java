@@ -15,7 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
     org.springframework.core.Ordered
         .HIGHEST_PRECEDENCE) // before Spring's own problem handler, so every 400 has errors[]
 public class QueryProblems {
-  private static final String BASE = "https://partnership-tracker.org/problems/";
+  static final String BASE = "https://partnership-tracker.org/problems/";
 
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(QueryProblems.class);

@@ -253,6 +253,15 @@ class EndToEndIT {
         .isEqualTo(400);
     assertThat(Http.get(queries + "/e2e-shire/interactions?granularity=fortnight").status())
         .isEqualTo(400);
+    // Refused by Tomcat before any controller: still problem+json with errors[].
+    Http.Response oversized =
+        Http.send(
+            java.net.http.HttpRequest.newBuilder(java.net.URI.create(queries))
+                .header("X-Oversized", "x".repeat(100_000))
+                .GET()
+                .build());
+    assertThat(oversized.status()).isEqualTo(400);
+    assertThat(oversized.json().path("errors").isArray()).as(oversized.body()).isTrue();
   }
 
   @Test

@@ -47,7 +47,7 @@ final class Http {
     return response;
   }
 
-  private static Response send(HttpRequest request) {
+  static Response send(HttpRequest request) {
     try {
       HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body());

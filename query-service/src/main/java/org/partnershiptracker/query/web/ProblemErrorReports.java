@@ -1,0 +1,75 @@
+package org.partnershiptracker.query.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Errors Tomcat answers itself, before any controller runs (a header too large, a malformed request
+ * line), are problem+json like every other answer, not Tomcat's HTML page.
+ */
+@Component
+class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+
+  @Override
+  public void customize(TomcatServletWebServerFactory factory) {
+    factory.addContextCustomizers(
+        context -> {
+          if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(ProblemValve.class.getName());
+          }
+        });
+  }
+
+  /** Writes the problem; the servlet's own error handling still answers errors it saw. */
+  public static class ProblemValve extends ErrorReportValve {
+    @Override
+    protected void report(Request request, Response response, Throwable failure) {
+      int status = response.getStatus();
+      if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        return;
+      }
+      String detail =
+          failure != null && failure.getMessage() != null
+              ? failure.getMessage()
+              : "the request could not be read";
+      String json =
+          "{\"type\":\"%sinvalid-request\",\"title\":\"Invalid request\",\"status\":%d,"
+                  .formatted(QueryProblems.BASE, status)
+              + "\"detail\":\"%s\",\"errors\":[{\"field\":\"request\",\"message\":\"%s\"}]}"
+                  .formatted(escape(detail), escape(detail));
+      try {
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Writer writer = response.getReporter();
+        if (writer != null) {
+          writer.write(json);
+          response.finishResponse();
+        }
+      } catch (IOException | IllegalStateException e) {
+        // The connection is gone; there is no one left to answer.
+      }
+    }
+
+    private static String escape(String text) {
+      StringBuilder out = new StringBuilder();
+      for (char c : text.toCharArray()) {
+        if (c == '"' || c == '\\') {
+          out.append('\\').append(c);
+        } else if (c < 0x20) {
+          out.append("\\u%04x".formatted((int) c));
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    }
+  }
+}
