@@ -1,7 +1,8 @@
 package org.partnershiptracker.command.benchmark;
 
+import static org.partnershiptracker.infra.process.ServiceJvm.freePort;
+
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.infra.process.ServiceJvm;
 
 /**
  * Intake and publication under load, beside their ceilings in the same run: the command-service
@@ -68,21 +70,17 @@ class IntakeBenchmark {
     int postgresPort = freePort();
     StringBuilder report = new StringBuilder();
     try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
-      Path jar = Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
       Process service =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx512m",
-                  "-jar",
-                  jar.toString(),
-                  "--server.port=" + port,
+          ServiceJvm.start(
+              Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
+              "512m",
+              port,
+              dir.resolve("service.log"),
+              List.of(
                   "--tracker.embedded-postgres.data-dir=" + dir.resolve("postgres"),
                   "--tracker.embedded-postgres.port=" + postgresPort,
                   "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-                  "--logging.level.root=WARN")
-              .redirectErrorStream(true)
-              .redirectOutput(dir.resolve("service.log").toFile())
-              .start();
+                  "--logging.level.root=WARN"));
       try {
         String base = "http://localhost:" + port;
         waitFor(
@@ -391,12 +389,6 @@ class IntakeBenchmark {
       return condition.getAsBoolean();
     } catch (RuntimeException e) {
       return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

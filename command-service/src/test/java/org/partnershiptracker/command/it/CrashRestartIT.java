@@ -3,6 +3,7 @@ package org.partnershiptracker.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.partnershiptracker.command.it.CommandApi.expectStatus;
+import static org.partnershiptracker.infra.process.ServiceJvm.freePort;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -16,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnershiptracker.infra.process.ServiceJvm;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,50 +33,49 @@ class CrashRestartIT {
   private final Path dataDir =
       Path.of("target/it-data/crash-restart-" + UUID.randomUUID()).toAbsolutePath();
   private final List<Process> started = new ArrayList<>();
-  private int postgresPort;
+  private final int postgresPort = freePort();
+  private final int port = freePort();
+  private final CommandApi api = new CommandApi(port);
+
+  @BeforeEach
+  void createDataDir() throws IOException {
+    Files.createDirectories(dataDir);
+  }
 
   @AfterEach
   void stopEverything() throws IOException {
     started.forEach(Process::destroyForcibly);
-    Path pidFile = dataDir.resolve("postgres/postmaster.pid");
-    if (Files.exists(pidFile)) {
-      ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
-          .ifPresent(ProcessHandle::destroy);
+    if (Files.exists(dataDir.resolve("postgres/postmaster.pid"))) {
+      ProcessHandle.of(postmasterPid()).ifPresent(ProcessHandle::destroy);
     }
   }
 
-  private Process start(int port, String... extra) throws IOException {
-    Path jar = Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
-    assertThat(jar)
-        .as("the exec jar is built in the package phase, before the integration tests")
-        .exists();
+  /** The embedded PostgreSQL's server process, which the service started and may outlive. */
+  private long postmasterPid() throws IOException {
+    return Long.parseLong(
+        Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
+  }
+
+  private Process start(String... extra) throws IOException {
+    List<String> arguments =
+        new ArrayList<>(
+            List.of(
+                "--tracker.embedded-postgres.data-dir=" + dataDir.resolve("postgres"),
+                "--tracker.embedded-postgres.port=" + postgresPort,
+                "--tracker.publication.enabled=false"));
+    arguments.addAll(List.of(extra));
     Process process =
-        new ProcessBuilder(command(jar, port, extra))
-            .redirectErrorStream(true)
-            .redirectOutput(
-                ProcessBuilder.Redirect.appendTo(dataDir.resolve("service.log").toFile()))
-            .start();
+        ServiceJvm.start(
+            Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
+            "384m",
+            port,
+            dataDir.resolve("service.log"),
+            arguments);
     started.add(process);
     return process;
   }
 
-  private List<String> command(Path jar, int port, String... extra) {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port,
-                "--tracker.embedded-postgres.data-dir=" + dataDir.resolve("postgres"),
-                "--tracker.embedded-postgres.port=" + postgresPort,
-                "--tracker.publication.enabled=false"));
-    command.addAll(List.of(extra));
-    return command;
-  }
-
-  private static boolean ready(CommandApi api) {
+  private boolean ready() {
     try {
       return api.get("/actuator/health/readiness").status() == 200;
     } catch (RuntimeException e) {
@@ -84,12 +86,8 @@ class CrashRestartIT {
   @Test
   void aServiceKilledWithItsDatabaseRunningStartsAgainAtTheFirstAttemptWithEveryEvent()
       throws Exception {
-    Files.createDirectories(dataDir);
-    postgresPort = freePort();
-    int port = freePort();
-    CommandApi api = new CommandApi(port);
-    Process first = start(port);
-    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
+    Process first = start();
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready());
     api.formPartnershipWithPartners("p-crash");
     long events = expectStatus(200, api.get("/api/partnerships/p-crash/history")).body().size();
     try (Connection sql =
@@ -103,16 +101,13 @@ class CrashRestartIT {
     }
 
     first.destroyForcibly().waitFor();
-    long orphan =
-        Long.parseLong(
-            Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
-    assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+    assertThat(ProcessHandle.of(postmasterPid()).map(ProcessHandle::isAlive))
         .as("the database outlived its service")
         .contains(true);
 
     long restartedAt = System.nanoTime();
-    Process second = start(port);
-    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api) || !second.isAlive());
+    Process second = start();
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready() || !second.isAlive());
     assertThat(second.isAlive()).as("the first restart succeeds").isTrue();
     log.info(
         "restart after SIGKILL to ready: {} ms", (System.nanoTime() - restartedAt) / 1_000_000);
@@ -122,18 +117,11 @@ class CrashRestartIT {
 
   @Test
   void whenItsDatabaseDiesTheServiceSaysSoAtOnceAndRecoversByItself() throws Exception {
-    Files.createDirectories(dataDir);
-    postgresPort = freePort();
-    int port = freePort();
-    CommandApi api = new CommandApi(port);
-    start(port);
-    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
+    start();
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready());
     api.formPartnershipWithPartners("p-outage");
 
-    long postmaster =
-        Long.parseLong(
-            Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
-    ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+    ProcessHandle.of(postmasterPid()).orElseThrow().destroyForcibly();
     // Hold the database's port for a while, so the service's restart of it waits and the outage can
     // be observed.
     try (ServerSocket blocker = new ServerSocket()) {
@@ -149,7 +137,7 @@ class CrashRestartIT {
       await()
           .atMost(Duration.ofSeconds(5))
           .pollInterval(Duration.ofMillis(100))
-          .until(() -> !ready(api));
+          .until(() -> !ready());
       log.info(
           "readiness DOWN {} ms after the database died", (System.nanoTime() - diedAt) / 1_000_000);
       long sent = System.nanoTime();
@@ -165,7 +153,7 @@ class CrashRestartIT {
           .as("fails fast, not after the pool's 30 s")
           .isLessThan(Duration.ofSeconds(10));
     }
-    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready());
     CommandApi.Response recorded =
         api.post(
             "/api/partnerships/p-outage/pulse-surveys",
@@ -179,12 +167,8 @@ class CrashRestartIT {
   @Test
   void aStreamOfKeyedCommandsCutByKill9IsRecordedExactlyOnceWhenEveryUnansweredRequestIsRetried()
       throws Exception {
-    Files.createDirectories(dataDir);
-    postgresPort = freePort();
-    int port = freePort();
-    CommandApi api = new CommandApi(port);
-    Process first = start(port, "--tracker.idempotency.lease=2s");
-    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
+    Process first = start("--tracker.idempotency.lease=2s");
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready());
     api.formPartnershipWithPartners("p-stream");
     int total = 200;
     java.util.Set<Integer> answered = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -210,8 +194,8 @@ class CrashRestartIT {
     clients.shutdown();
     clients.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
 
-    start(port, "--tracker.idempotency.lease=2s");
-    await().atMost(Duration.ofSeconds(120)).until(() -> ready(api));
+    start("--tracker.idempotency.lease=2s");
+    await().atMost(Duration.ofSeconds(120)).until(() -> ready());
     for (int n = 0; n < total; n++) {
       if (!answered.contains(n)) {
         int request = n;
@@ -246,11 +230,5 @@ class CrashRestartIT {
      "attendees":[{"organisationId":"uni","level":"RESEARCHER","count":1}]}
     """
         .formatted(java.time.LocalDate.of(2025, 2, 3).plusDays(n % 300));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

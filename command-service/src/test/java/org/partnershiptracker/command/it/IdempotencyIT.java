@@ -47,6 +47,11 @@ class IdempotencyIT {
         .formatted(trust);
   }
 
+  /** Posts a pulse survey with this trust to this test's partnership under an idempotency key. */
+  private CommandApi.Response answerSurvey(int trust, String key) {
+    return api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(trust), key);
+  }
+
   private long surveys() {
     JsonNode history =
         expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
@@ -60,8 +65,7 @@ class IdempotencyIT {
   @Test
   void aKeyLeftInProgressByADeadProcessIsTakenOverAfterItsLease() throws Exception {
     String key = "stuck-" + UUID.randomUUID();
-    CommandApi.Response first =
-        api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key);
+    CommandApi.Response first = answerSurvey(4, key);
     assertThat(first.status()).isEqualTo(201);
     // As a kill -9 between the claim and the command would leave it: in progress, nothing recorded.
     jdbc.update(
@@ -69,8 +73,7 @@ class IdempotencyIT {
             + " minute' WHERE idempotency_key = ?",
         partnership + " " + key);
 
-    CommandApi.Response retry =
-        api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key);
+    CommandApi.Response retry = answerSurvey(4, key);
 
     assertThat(retry.status()).as("the stale claim expired; the retry ran").isEqualTo(201);
     assertThat(surveys())
@@ -81,8 +84,7 @@ class IdempotencyIT {
   @Test
   void aSuccessfulCommandsAnswerIsStoredWithItsEventsAndReplayed() {
     String key = "ok-" + UUID.randomUUID();
-    CommandApi.Response first =
-        api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(5), key);
+    CommandApi.Response first = answerSurvey(5, key);
     assertThat(first.status()).isEqualTo(201);
     assertThat(
             jdbc.queryForObject(
@@ -90,8 +92,7 @@ class IdempotencyIT {
                 String.class,
                 partnership + " " + key))
         .isEqualTo("COMPLETED");
-    CommandApi.Response again =
-        api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(5), key);
+    CommandApi.Response again = answerSurvey(5, key);
     assertThat(again.status()).isEqualTo(201);
     assertThat(again.header("Idempotency-Replayed")).isEqualTo("true");
     assertThat(again.body()).isEqualTo(first.body());
@@ -102,14 +103,8 @@ class IdempotencyIT {
   @Test
   void anInvalidRequestIsNotKeptSoTheCorrectedOneRunsUnderTheSameKey() {
     String key = "typo-" + UUID.randomUUID();
-    assertThat(
-            api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(9), key)
-                .status())
-        .isEqualTo(400);
-    assertThat(
-            api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(3), key)
-                .status())
-        .isEqualTo(201);
+    assertThat(answerSurvey(9, key).status()).isEqualTo(400);
+    assertThat(answerSurvey(3, key).status()).isEqualTo(201);
     assertThat(surveys()).isEqualTo(1);
   }
 
@@ -118,10 +113,7 @@ class IdempotencyIT {
     String other = "p-" + UUID.randomUUID();
     api.formPartnershipWithPartners(other);
     String key = "shared-" + UUID.randomUUID();
-    assertThat(
-            api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key)
-                .status())
-        .isEqualTo(201);
+    assertThat(answerSurvey(4, key).status()).isEqualTo(201);
     assertThat(api.post("/api/partnerships/" + other + "/pulse-surveys", survey(4), key).status())
         .isEqualTo(201);
   }
@@ -129,10 +121,7 @@ class IdempotencyIT {
   @Test
   void keysOlderThanTheRetentionAreForgotten() {
     String key = "old-" + UUID.randomUUID();
-    assertThat(
-            api.post("/api/partnerships/" + partnership + "/pulse-surveys", survey(4), key)
-                .status())
-        .isEqualTo(201);
+    assertThat(answerSurvey(4, key).status()).isEqualTo(201);
     jdbc.update(
         "UPDATE idempotency_record SET created_at = now() - interval '8 days' WHERE idempotency_key"
             + " = ?",

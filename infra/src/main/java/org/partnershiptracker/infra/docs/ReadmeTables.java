@@ -58,6 +58,29 @@ public final class ReadmeTables {
   }
 
   /**
+   * Fails unless the settings table after {@code heading} in the root README lists exactly the
+   * {@code tracker.*} settings of the module the tests run in (their working directory), naming
+   * what is undocumented and what is documented but not read: both services check their table so.
+   */
+  public static void requireSettingsTableInStep(String heading) throws IOException {
+    Set<String> documented = settingsAfter(Path.of("..", "README.md"), heading);
+    Set<String> declared = declaredSettings(Path.of("."));
+    Set<String> undocumented = new TreeSet<>(declared);
+    undocumented.removeAll(documented);
+    Set<String> notRead = new TreeSet<>(documented);
+    notRead.removeAll(declared);
+    if (!undocumented.isEmpty() || !notRead.isEmpty()) {
+      throw new AssertionError(
+          "README table after '"
+              + heading
+              + "': undocumented "
+              + undocumented
+              + ", documented but not read "
+              + notRead);
+    }
+  }
+
+  /**
    * The {@code tracker.*} settings the build's configuration processor found in a module's
    * {@code @ConfigurationProperties} records.
    */

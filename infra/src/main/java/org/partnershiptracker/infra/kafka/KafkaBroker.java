@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
+import org.partnershiptracker.infra.process.ServiceJvm;
 
 /**
  * A real single-node Kafka broker in KRaft mode (broker and controller in one process), run from
@@ -37,8 +37,8 @@ public final class KafkaBroker implements AutoCloseable {
 
   /** Starts a broker; a port of 0 picks a free one. The directory is formatted on first use. */
   public static KafkaBroker start(Path logDir, int port, int controllerPort) {
-    int brokerPort = port > 0 ? port : freePort();
-    int quorumPort = controllerPort > 0 ? controllerPort : freePort();
+    int brokerPort = port > 0 ? port : ServiceJvm.freePort();
+    int quorumPort = controllerPort > 0 ? controllerPort : ServiceJvm.freePort();
     Properties config = config(logDir.toAbsolutePath(), brokerPort, quorumPort);
     formatOnce(logDir.toAbsolutePath(), config);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
@@ -116,15 +116,6 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException(
             "formatting " + logDir + " failed: " + output.toString(StandardCharsets.UTF_8));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

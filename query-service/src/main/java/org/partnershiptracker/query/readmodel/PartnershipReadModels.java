@@ -41,14 +41,7 @@ public class PartnershipReadModels {
    * Decoded ledgers by generation and partnership, valid while the ledger holds as many entries (it
    * only grows).
    */
-  private final Map<String, CachedLedger> ledgers =
-      java.util.Collections.synchronizedMap(
-          new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CachedLedger> eldest) {
-              return size() > LEDGER_CACHE;
-            }
-          });
+  private final Map<String, CachedLedger> ledgers = leastRecentlyUsed(LEDGER_CACHE);
 
   public PartnershipReadModels(
       ReadModelStore store, TrustBuildingCalculator trust, ObjectMapper json) {
@@ -59,18 +52,22 @@ public class PartnershipReadModels {
 
   private record CachedLedger(int entries, List<PartnershipEvent> events) {}
 
+  /** A thread-safe cache that forgets its least recently used entry beyond {@code capacity}. */
+  private static <V> Map<String, V> leastRecentlyUsed(int capacity) {
+    return java.util.Collections.synchronizedMap(
+        new LinkedHashMap<>(256, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+            return size() > capacity;
+          }
+        });
+  }
+
   /**
    * Structures folded as of a day, by generation, partnership, ledger size and day: dashboards ask
    * for the same days.
    */
-  private final Map<String, PartnershipFacts> structures =
-      java.util.Collections.synchronizedMap(
-          new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, PartnershipFacts> eldest) {
-              return size() > LEDGER_CACHE;
-            }
-          });
+  private final Map<String, PartnershipFacts> structures = leastRecentlyUsed(LEDGER_CACHE);
 
   private final ActivityCache activityCache = new ActivityCache(200_000);
 

@@ -116,12 +116,7 @@ public class ReadModelWriter {
     }
     List<WriteModel<Document>> writes = new ArrayList<>();
     nextOffsets.forEach(
-        (partition, next) ->
-            writes.add(
-                new UpdateOneModel<>(
-                    Filters.eq("_id", partition),
-                    Updates.max("next", next),
-                    new UpdateOptions().upsert(true))));
+        (partition, next) -> writes.add(upsert(partition, Updates.max("next", next))));
     store.positions(generation).bulkWrite(writes, new BulkWriteOptions().ordered(false));
   }
 
@@ -274,33 +269,20 @@ public class ReadModelWriter {
     void flush() {
       List<WriteModel<Document>> ledger = new ArrayList<>();
       ledgerPushes.forEach(
-          (id, pushed) ->
-              ledger.add(
-                  new UpdateOneModel<>(
-                      Filters.eq("_id", id),
-                      Updates.pushEach("events", pushed),
-                      new UpdateOptions().upsert(true))));
+          (id, pushed) -> ledger.add(upsert(id, Updates.pushEach("events", pushed))));
       List<WriteModel<Document>> activity = new ArrayList<>();
       activityPushes.forEach(
           (id, arrays) -> {
             List<Bson> pushes = new ArrayList<>();
             arrays.forEach((array, pushed) -> pushes.add(Updates.pushEach(array, pushed)));
-            activity.add(
-                new UpdateOneModel<>(
-                    Filters.eq("_id", id),
-                    Updates.combine(pushes),
-                    new UpdateOptions().upsert(true)));
+            activity.add(upsert(id, Updates.combine(pushes)));
           });
       List<WriteModel<Document>> index = new ArrayList<>();
       indexRaises.forEach(
           (id, raises) -> {
             List<Bson> updates = new ArrayList<>();
             raises.forEach((field, day) -> updates.add(Updates.max(field, day)));
-            index.add(
-                new UpdateOneModel<>(
-                    Filters.eq("_id", id),
-                    Updates.combine(updates),
-                    new UpdateOptions().upsert(true)));
+            index.add(upsert(id, Updates.combine(updates)));
           });
       List<WriteModel<Document>> headWrites = new ArrayList<>();
       heads.forEach(
@@ -347,5 +329,10 @@ public class ReadModelWriter {
     return incoming.event() instanceof MeetingHeld meeting
         ? ActivityCodec.meeting(incoming.eventId(), meeting)
         : ActivityCodec.survey(incoming.eventId(), (PulseSurveyAnswered) incoming.event());
+  }
+
+  /** Applies {@code update} to the document with this id, creating it first if there is none. */
+  private static UpdateOneModel<Document> upsert(Object id, Bson update) {
+    return new UpdateOneModel<>(Filters.eq("_id", id), update, new UpdateOptions().upsert(true));
   }
 }

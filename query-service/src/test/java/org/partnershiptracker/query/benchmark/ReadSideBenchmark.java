@@ -4,6 +4,7 @@ import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_ID;
 import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_REVISION;
 import static org.partnershiptracker.events.EventTopics.HEADER_EVENT_TYPE;
 import static org.partnershiptracker.events.EventTopics.PARTNERSHIP_EVENTS;
+import static org.partnershiptracker.infra.process.ServiceJvm.freePort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -1528,12 +1528,6 @@ class ReadSideBenchmark {
     if (dir == null)
       throw new IllegalStateException("run from the project or the query-service directory");
     return dir;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static void log(String format, Object... args) {

@@ -1,9 +1,6 @@
 package org.partnershiptracker.query.config;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.docs.ReadmeTables;
 
@@ -14,10 +11,7 @@ import org.partnershiptracker.infra.docs.ReadmeTables;
 class SettingsTableTest {
   @Test
   void theReadmeDocumentsEverySettingTheServiceReads() throws IOException {
-    assertThat(
-            ReadmeTables.settingsAfter(
-                Path.of("..", "README.md"),
-                "query-service (`query-service/src/main/resources/application.properties`):"))
-        .isEqualTo(ReadmeTables.declaredSettings(Path.of(".")));
+    ReadmeTables.requireSettingsTableInStep(
+        "query-service (`query-service/src/main/resources/application.properties`):");
   }
 }

@@ -2,6 +2,7 @@ package org.partnershiptracker.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.partnershiptracker.infra.process.ServiceJvm.freePort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.infra.process.ServiceJvm;
 import org.partnershiptracker.query.QueryServiceApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,26 +60,18 @@ class EndToEndIT {
     Files.createDirectories(runDir);
     broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
     int commandPort = freePort();
-    Path jar =
-        Path.of("../command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar")
-            .toAbsolutePath();
-    assertThat(jar)
-        .as("build the command-service first (./mvnw verify from the root does)")
-        .exists();
     commandService =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m",
-                "-jar",
-                jar.toString(),
-                "--server.port=" + commandPort,
+        ServiceJvm.start(
+            Path.of("../command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar")
+                .toAbsolutePath(),
+            "512m",
+            commandPort,
+            runDir.resolve("command-service.log"),
+            List.of(
                 "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
                 "--tracker.people.registered-only=false",
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-                "--tracker.publication.send-timeout=2s")
-            .redirectErrorStream(true)
-            .redirectOutput(runDir.resolve("command-service.log").toFile())
-            .start();
+                "--tracker.publication.send-timeout=2s"));
     queryService =
         new SpringApplicationBuilder(QueryServiceApplication.class)
             .run(
@@ -364,12 +358,6 @@ class EndToEndIT {
       Map<Integer, Long> reached = store.nextOffsets(store.activeGeneration());
       return end.entrySet().stream()
           .allMatch(e -> reached.getOrDefault(e.getKey().partition(), 0L) >= e.getValue());
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

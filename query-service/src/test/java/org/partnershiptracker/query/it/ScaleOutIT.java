@@ -2,11 +2,11 @@ package org.partnershiptracker.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.partnershiptracker.infra.process.ServiceJvm.freePort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.infra.process.ServiceJvm;
 import org.partnershiptracker.query.QueryServiceApplication;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
@@ -69,25 +70,14 @@ class ScaleOutIT {
             "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers(),
             "--tracker.projection.session-timeout=6s");
 
-    Path jar = Path.of("target/query-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath();
-    assertThat(jar)
-        .as("the exec jar is built in the package phase, before the integration tests")
-        .exists();
     int secondPort = freePort();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-jar",
-                jar.toString(),
-                "--server.port=" + secondPort));
-    command.addAll(settings);
     second =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(runDir.resolve("second.log").toFile())
-            .start();
+        ServiceJvm.start(
+            Path.of("target/query-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
+            "384m",
+            secondPort,
+            runDir.resolve("second.log"),
+            settings);
     secondUrl = "http://localhost:" + secondPort;
 
     List<String> firstArgs = new ArrayList<>(List.of("--server.port=0"));
@@ -187,12 +177,6 @@ class ScaleOutIT {
       return partitions;
     } catch (RuntimeException e) {
       return List.of(); // not started yet, or killed
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

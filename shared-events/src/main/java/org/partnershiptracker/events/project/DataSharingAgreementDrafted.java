@@ -19,8 +19,7 @@ public record DataSharingAgreementDrafted(
     @OccurredOn LocalDate draftedOn)
     implements ProjectEvent {
   public DataSharingAgreementDrafted {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.between(version, 1, 10_000, "version");
     Require.present(byOrganisationId, "byOrganisationId");
     Require.present(draftedOn, "draftedOn");

@@ -14,8 +14,7 @@ public record DataSharingAgreementExpired(
     PartnershipId partnershipId, ProjectId projectId, int version, @OccurredOn LocalDate expiredOn)
     implements ProjectEvent {
   public DataSharingAgreementExpired {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.between(version, 1, 10_000, "version");
     Require.present(expiredOn, "expiredOn");
   }

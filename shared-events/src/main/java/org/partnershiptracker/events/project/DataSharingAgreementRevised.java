@@ -22,8 +22,7 @@ public record DataSharingAgreementRevised(
     @OccurredOn LocalDate revisedOn)
     implements ProjectEvent {
   public DataSharingAgreementRevised {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.between(version, 1, 10_000, "version");
     Require.present(byOrganisationId, "byOrganisationId");
     Require.present(revisedOn, "revisedOn");

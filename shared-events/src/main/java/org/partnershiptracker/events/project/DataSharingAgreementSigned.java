@@ -19,8 +19,7 @@ public record DataSharingAgreementSigned(
     @OccurredOn LocalDate signedOn)
     implements ProjectEvent {
   public DataSharingAgreementSigned {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.between(version, 1, 10_000, "version");
     Require.present(byOrganisationId, "byOrganisationId");
     Require.present(signedOn, "signedOn");

@@ -19,8 +19,7 @@ public record MilestoneAchieved(
     @OccurredOn LocalDate achievedOn)
     implements ProjectEvent {
   public MilestoneAchieved {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.present(milestoneId, "milestoneId");
     Require.present(dueOn, "dueOn");
     Require.present(achievedOn, "achievedOn");

@@ -21,8 +21,7 @@ public record MilestoneMissed(
     String reason)
     implements ProjectEvent {
   public MilestoneMissed {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.present(milestoneId, "milestoneId");
     Require.present(dueOn, "dueOn");
     Require.present(missedOn, "missedOn");

@@ -25,8 +25,7 @@ public record MilestonePlanned(
     @OccurredOn LocalDate plannedOn)
     implements ProjectEvent {
   public MilestonePlanned {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.present(milestoneId, "milestoneId");
     Require.text(title, "title", Limits.NAME);
     Require.present(horizon, "horizon");

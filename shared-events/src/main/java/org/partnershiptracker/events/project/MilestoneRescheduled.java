@@ -22,8 +22,7 @@ public record MilestoneRescheduled(
     String reason)
     implements ProjectEvent {
   public MilestoneRescheduled {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.present(milestoneId, "milestoneId");
     Require.present(previousDueOn, "previousDueOn");
     Require.present(newDueOn, "newDueOn");

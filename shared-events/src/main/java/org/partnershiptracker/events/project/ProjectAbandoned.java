@@ -18,8 +18,7 @@ public record ProjectAbandoned(
     String reason)
     implements ProjectEvent {
   public ProjectAbandoned {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.present(abandonedOn, "abandonedOn");
     Require.text(reason, "reason", Limits.ACCOUNT);
   }

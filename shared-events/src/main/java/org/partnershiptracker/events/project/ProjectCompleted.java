@@ -18,8 +18,7 @@ public record ProjectCompleted(
     String outcome)
     implements ProjectEvent {
   public ProjectCompleted {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.present(completedOn, "completedOn");
     Require.text(outcome, "outcome", Limits.ACCOUNT);
   }

@@ -25,8 +25,7 @@ public record ProjectProposed(
     @OccurredOn LocalDate proposedOn)
     implements ProjectEvent {
   public ProjectProposed {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.text(title, "title", Limits.NAME);
     Require.text(problemStatement, "problemStatement", Limits.PROBLEM_STATEMENT);
     dataProviderOrganisationIds =

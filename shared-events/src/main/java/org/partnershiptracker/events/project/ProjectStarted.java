@@ -20,8 +20,7 @@ public record ProjectStarted(
     boolean dsaSignedByAllProviders)
     implements ProjectEvent {
   public ProjectStarted {
-    Require.present(partnershipId, "partnershipId");
-    Require.present(projectId, "projectId");
+    ProjectEvent.requireKeys(partnershipId, projectId);
     Require.present(startedOn, "startedOn");
   }
 }

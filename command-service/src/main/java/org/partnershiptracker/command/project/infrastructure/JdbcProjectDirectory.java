@@ -2,6 +2,7 @@ package org.partnershiptracker.command.project.infrastructure;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.partnershiptracker.command.partnership.model.ProjectDirectory;
@@ -36,25 +37,23 @@ class JdbcProjectDirectory implements ProjectDirectory {
 
   @Override
   public Optional<PartnershipId> partnershipOf(ProjectId projectId) {
-    return jdbc
-        .queryForList(
-            "SELECT partnership_id FROM project_directory WHERE project_id = ?",
-            String.class,
-            projectId.value())
-        .stream()
+    return ids(
+            "SELECT partnership_id FROM project_directory WHERE project_id = ?", projectId.value())
         .findFirst()
         .map(PartnershipId::of);
   }
 
   @Override
   public List<ProjectId> projectsOf(PartnershipId partnershipId) {
-    return jdbc
-        .queryForList(
+    return ids(
             "SELECT project_id FROM project_directory WHERE partnership_id = ? ORDER BY project_id",
-            String.class,
             partnershipId.value())
-        .stream()
         .map(ProjectId::of)
         .toList();
+  }
+
+  /** The one id column a query over the directory selects, for one id given. */
+  private Stream<String> ids(String sql, String id) {
+    return jdbc.queryForList(sql, String.class, id).stream();
   }
 }

@@ -195,10 +195,7 @@ class PartnershipTest {
 
   @Test
   void aLeavingPartnersReassignedRoleIsVacatedFromItsCurrentHolder() {
-    givenSpannerHeldByAnna()
-        .andGiven(
-            new RoleReassigned(
-                SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
+    givenSpannerReassignedFromAnnaToBen()
         .when(new RemovePartner(SHIRE, NORTH, LATER, null))
         .expectEvents(
             new RoleVacated(SHIRE, NORTH_SPANNER, BEN, RoleChangeReason.PARTNER_LEFT, LATER),
@@ -321,10 +318,7 @@ class PartnershipTest {
   @Test
   void aReassignedRoleIsNotReassignedToItsNewHolderAgain() {
     refused(
-        givenSpannerHeldByAnna()
-            .andGiven(
-                new RoleReassigned(
-                    SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
+        givenSpannerReassignedFromAnnaToBen()
             .when(
                 new ReassignRole(
                     SHIRE, NORTH_SPANNER, BEN, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
@@ -333,10 +327,7 @@ class PartnershipTest {
 
   @Test
   void aRoleIsReassignedBackToAnEarlierHolder() {
-    givenSpannerHeldByAnna()
-        .andGiven(
-            new RoleReassigned(
-                SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)))
+    givenSpannerReassignedFromAnnaToBen()
         .when(
             new ReassignRole(SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER))
         .expectEvents(
@@ -575,6 +566,14 @@ class PartnershipTest {
   private TestExecutor<Partnership> givenSpannerHeldByAnna() {
     return givenNorthAndUni()
         .andGiven(designated(NORTH_SPANNER, RoleType.BOUNDARY_SPANNER, NORTH, ANNA));
+  }
+
+  /** Anna's spanner role passed to Ben the day after formation. */
+  private TestExecutor<Partnership> givenSpannerReassignedFromAnnaToBen() {
+    return givenSpannerHeldByAnna()
+        .andGiven(
+            new RoleReassigned(
+                SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.WORKLOAD, FORMED.plusDays(1)));
   }
 
   // ---------------------------------------------------------------- events

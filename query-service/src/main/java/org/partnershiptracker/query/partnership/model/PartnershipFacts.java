@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PartnerJoined;
@@ -31,6 +32,7 @@ import org.partnershiptracker.events.project.ProjectProposed;
 import org.partnershiptracker.events.project.ProjectStarted;
 import org.partnershiptracker.events.value.MilestoneHorizon;
 import org.partnershiptracker.events.value.OrganisationId;
+import org.partnershiptracker.events.value.ProjectId;
 import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
 
@@ -66,6 +68,24 @@ public final class PartnershipFacts {
      */
     public boolean coWritten() {
       return editors.size() >= 2;
+    }
+
+    /** The facts that change after a project is proposed, changed in one place. */
+    Project with(
+        Set<String> editors, LocalDate startedOn, boolean signedBeforeStart, LocalDate closedOn) {
+      return new Project(
+          projectId, title, dataProviders, editors, startedOn, signedBeforeStart, closedOn);
+    }
+
+    /** This project with one more organisation among those who drafted or revised its DSA. */
+    Project withEditor(String organisationId) {
+      Set<String> more = new LinkedHashSet<>(editors);
+      more.add(organisationId);
+      return with(Set.copyOf(more), startedOn, signedBeforeStart, closedOn);
+    }
+
+    Project closed(LocalDate on) {
+      return with(editors, startedOn, signedBeforeStart, on);
     }
   }
 
@@ -241,25 +261,17 @@ public final class PartnershipFacts {
               false,
               null));
     } else if (event instanceof DataSharingAgreementDrafted e) {
-      addEditor(e.projectId().value(), e.byOrganisationId().value());
+      changeProject(e.projectId(), p -> p.withEditor(e.byOrganisationId().value()));
     } else if (event instanceof DataSharingAgreementRevised e) {
-      addEditor(e.projectId().value(), e.byOrganisationId().value());
+      changeProject(e.projectId(), p -> p.withEditor(e.byOrganisationId().value()));
     } else if (event instanceof ProjectStarted e) {
-      projects.computeIfPresent(
-          e.projectId().value(),
-          (id, p) ->
-              new Project(
-                  id,
-                  p.title(),
-                  p.dataProviders(),
-                  p.editors(),
-                  e.startedOn(),
-                  e.dsaSignedByAllProviders(),
-                  null));
+      changeProject(
+          e.projectId(),
+          p -> p.with(p.editors(), e.startedOn(), e.dsaSignedByAllProviders(), null));
     } else if (event instanceof ProjectCompleted e) {
-      closeProject(e.projectId().value(), e.completedOn());
+      changeProject(e.projectId(), p -> p.closed(e.completedOn()));
     } else if (event instanceof ProjectAbandoned e) {
-      closeProject(e.projectId().value(), e.abandonedOn());
+      changeProject(e.projectId(), p -> p.closed(e.abandonedOn()));
     } else if (event instanceof MilestonePlanned e) {
       milestones.put(
           milestoneKey(e.projectId().value(), e.milestoneId().value()),
@@ -288,35 +300,9 @@ public final class PartnershipFacts {
     // Signatures and expiry are settled in ProjectStarted.dsaSignedByAllProviders, which L1 reads.
   }
 
-  private void addEditor(String projectId, String organisationId) {
-    projects.computeIfPresent(
-        projectId,
-        (id, p) -> {
-          Set<String> editors = new LinkedHashSet<>(p.editors());
-          editors.add(organisationId);
-          return new Project(
-              id,
-              p.title(),
-              p.dataProviders(),
-              Set.copyOf(editors),
-              p.startedOn(),
-              p.signedBeforeStart(),
-              p.closedOn());
-        });
-  }
-
-  private void closeProject(String projectId, LocalDate on) {
-    projects.computeIfPresent(
-        projectId,
-        (id, p) ->
-            new Project(
-                id,
-                p.title(),
-                p.dataProviders(),
-                p.editors(),
-                p.startedOn(),
-                p.signedBeforeStart(),
-                on));
+  /** Events of a project this partnership does not know (not proposed in it) change nothing. */
+  private void changeProject(ProjectId projectId, UnaryOperator<Project> change) {
+    projects.computeIfPresent(projectId.value(), (id, p) -> change.apply(p));
   }
 
   /**
