@@ -9,22 +9,19 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnershiptracker.command.CommandServiceApplication;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The command API through real HTTP, against the application with its embedded PostgreSQL (policy
  * dsa-before-start: enforce, the default).
  */
 @AutoConfigureObservability // Spring Boot turns metrics export off in tests unless asked
-@SpringBootTest(
-    classes = CommandServiceApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@CommandServiceOverHttp
+@TestPropertySource(
     properties = {
       "tracker.embedded-postgres.data-dir=target/it-data/command-service-it",
-      "tracker.publication.enabled=false",
       "tracker.people.registered-only=false" // these tests bring their own pseudonyms
     })
 class CommandServiceIT {

@@ -5,18 +5,15 @@ import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.partnershiptracker.command.CommandServiceApplication;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /** With dsa-before-start: warn, a project starts without every signature, and the start says so. */
-@SpringBootTest(
-    classes = CommandServiceApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@CommandServiceOverHttp
+@TestPropertySource(
     properties = {
       "tracker.embedded-postgres.data-dir=target/it-data/dsa-warn-it",
-      "tracker.policy.dsa-before-start=warn",
-      "tracker.publication.enabled=false"
+      "tracker.policy.dsa-before-start=warn"
     })
 class DsaWarnPolicyIT {
   @LocalServerPort int port;

@@ -7,23 +7,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.partnershiptracker.command.CommandServiceApplication;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Idempotency keys that survive crashes: a claim left in progress by a dead process expires after
  * its lease, a successful command's answer is stored with its events, answers to invalid requests
  * are not kept, keys are scoped to the partnership in the path, and old keys are forgotten.
  */
-@SpringBootTest(
-    classes = CommandServiceApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@CommandServiceOverHttp
+@TestPropertySource(
     properties = {
       "tracker.embedded-postgres.data-dir=target/it-data/idempotency-it",
-      "tracker.publication.enabled=false",
       "tracker.idempotency.lease=1s"
     })
 class IdempotencyIT {

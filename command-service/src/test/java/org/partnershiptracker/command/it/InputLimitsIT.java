@@ -13,20 +13,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.partnershiptracker.command.CommandServiceApplication;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every kind of bad input, sent over real HTTP to each endpoint it applies to: each is refused with
  * a 400 problem naming the field, and nothing is recorded.
  */
-@SpringBootTest(
-    classes = CommandServiceApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@CommandServiceOverHttp
+@TestPropertySource(
     properties = {
       "tracker.embedded-postgres.data-dir=target/it-data/input-limits-it",
-      "tracker.publication.enabled=false",
       "tracker.people.registered-only=false" // a role for "person-7" is among the valid bodies
     })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -3,9 +3,9 @@ package org.partnershiptracker.query.projection.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.partnershiptracker.query.projection.ProjectionConsumer;
 import org.partnershiptracker.query.projection.RebuildCoordinator;
-import org.partnershiptracker.query.projection.RebuildProgress;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -42,10 +42,7 @@ public class ProjectionAdminController {
           "Replay the events topic into a new generation; the current one answers until the new one"
               + " proves complete")
   public ResponseEntity<Object> rebuild(@PathVariable String name) {
-    if (!NAMES.contains(name)) {
-      return unknown(name);
-    }
-    return ResponseEntity.accepted().body(rebuilds.request());
+    return ifKnown(name, () -> ResponseEntity.accepted().body(rebuilds.request()));
   }
 
   @GetMapping("/{name}/rebuild")
@@ -54,11 +51,13 @@ public class ProjectionAdminController {
           "Progress of the last rebuild: state, records done / total, applied, duplicates,"
               + " rejected, rate, ETA, reason")
   public ResponseEntity<Object> progress(@PathVariable String name) {
-    if (!NAMES.contains(name)) {
-      return unknown(name);
-    }
-    RebuildProgress progress = rebuilds.progress();
-    return ResponseEntity.ok(progress);
+    return ifKnown(name, () -> ResponseEntity.ok(rebuilds.progress()));
+  }
+
+  /** Every name of the read models answers the same; any other name is a 404. */
+  private static ResponseEntity<Object> ifKnown(
+      String name, Supplier<ResponseEntity<Object>> answer) {
+    return NAMES.contains(name) ? answer.get() : unknown(name);
   }
 
   private static ResponseEntity<Object> unknown(String name) {

@@ -1,0 +1,20 @@
+package org.partnershiptracker.command.it;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.partnershiptracker.command.CommandServiceApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The command-service on a random port with a real embedded PostgreSQL and publication off; each
+ * test class names its own data directory (and any other setting) with {@code TestPropertySource}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    classes = CommandServiceApplication.class,
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "tracker.publication.enabled=false")
+@interface CommandServiceOverHttp {}
