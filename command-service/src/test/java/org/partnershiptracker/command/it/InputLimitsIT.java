@@ -295,6 +295,248 @@ class InputLimitsIT {
         bad("a boolean for a number", surveys, SURVEY, "\"trust\":4", "\"trust\":true", "trust"));
   }
 
+  /** Each endpoint with a body it accepts, and which of its fields are dates, plans, text, ids. */
+  record Endpoint(
+      String path,
+      String body,
+      List<String> factDates,
+      List<String> plannedDates,
+      List<String> texts,
+      List<String> ids) {}
+
+  static List<Endpoint> endpoints(String partnership) {
+    String p = "/api/partnerships/" + partnership;
+    String project = p + "/projects/pr-1";
+    String agreement = "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-01-12\"}";
+    return List.of(
+        new Endpoint(
+            "/api/partnerships",
+            FORM,
+            List.of("formedOn"),
+            List.of(),
+            List.of("name", "sharedVision"),
+            List.of("partnershipId")),
+        new Endpoint(
+            p + "/partners",
+            JOIN,
+            List.of("joinedOn"),
+            List.of(),
+            List.of("organisationName"),
+            List.of("organisationId")),
+        new Endpoint(
+            p + "/partners/north-council/departure",
+            "{\"leftOn\":\"2025-02-01\",\"reason\":\"Moved on\"}",
+            List.of("leftOn"),
+            List.of(),
+            List.of("reason"),
+            List.of()),
+        new Endpoint(
+            p + "/roles",
+            DESIGNATE,
+            List.of("designatedOn"),
+            List.of(),
+            List.of(),
+            List.of("organisationId", "personId")),
+        new Endpoint(
+            p + "/roles/r-1/reassignment",
+            "{\"fromPersonId\":\"person-1\",\"toPersonId\":\"person-2\","
+                + "\"reason\":\"RESTRUCTURE\",\"reassignedOn\":\"2025-02-01\"}",
+            List.of("reassignedOn"),
+            List.of(),
+            List.of(),
+            List.of("fromPersonId", "toPersonId")),
+        new Endpoint(
+            p + "/roles/r-1/vacancy",
+            "{\"reason\":\"RESTRUCTURE\",\"vacatedOn\":\"2025-02-01\"}",
+            List.of("vacatedOn"),
+            List.of(),
+            List.of(),
+            List.of()),
+        new Endpoint(
+            p + "/meetings",
+            MEETING,
+            List.of("heldOn"),
+            List.of(),
+            List.of(),
+            List.of("hostOrganisationId")),
+        new Endpoint(
+            p + "/quick-wins",
+            QUICK_WIN,
+            List.of("deliveredOn"),
+            List.of(),
+            List.of("title"),
+            List.of("beneficiaryOrganisationId")),
+        new Endpoint(
+            p + "/pulse-surveys",
+            SURVEY,
+            List.of("answeredOn"),
+            List.of(),
+            List.of(),
+            List.of("respondentOrganisationId", "aboutOrganisationId")),
+        new Endpoint(
+            p + "/projects",
+            PROPOSE,
+            List.of("proposedOn"),
+            List.of(),
+            List.of("title", "problemStatement"),
+            List.of()),
+        new Endpoint(
+            project + "/dsa/drafts",
+            agreement,
+            List.of("on"),
+            List.of(),
+            List.of(),
+            List.of("byOrganisationId")),
+        new Endpoint(
+            project + "/dsa/revisions",
+            agreement,
+            List.of("on"),
+            List.of(),
+            List.of(),
+            List.of("byOrganisationId")),
+        new Endpoint(
+            project + "/dsa/signatures",
+            agreement,
+            List.of("on"),
+            List.of(),
+            List.of(),
+            List.of("byOrganisationId")),
+        new Endpoint(
+            project + "/dsa/expiry",
+            "{\"expiredOn\":\"2025-03-01\"}",
+            List.of("expiredOn"),
+            List.of(),
+            List.of(),
+            List.of()),
+        new Endpoint(
+            project + "/start",
+            "{\"startedOn\":\"2025-02-01\"}",
+            List.of("startedOn"),
+            List.of(),
+            List.of(),
+            List.of()),
+        new Endpoint(
+            project + "/milestones",
+            PLAN,
+            List.of("plannedOn"),
+            List.of("dueOn"),
+            List.of("title"),
+            List.of()),
+        new Endpoint(
+            project + "/milestones/m-1/achievement",
+            "{\"achievedOn\":\"2025-03-01\"}",
+            List.of("achievedOn"),
+            List.of(),
+            List.of(),
+            List.of()),
+        new Endpoint(
+            project + "/milestones/m-1/miss",
+            "{\"missedOn\":\"2025-03-01\",\"reason\":\"Data late\"}",
+            List.of("missedOn"),
+            List.of(),
+            List.of("reason"),
+            List.of()),
+        new Endpoint(
+            project + "/milestones/m-1/reschedule",
+            "{\"newDueOn\":\"2025-04-01\",\"rescheduledOn\":\"2025-03-01\","
+                + "\"reason\":\"Data late\"}",
+            List.of("rescheduledOn"),
+            List.of("newDueOn"),
+            List.of("reason"),
+            List.of()),
+        new Endpoint(
+            project + "/completion",
+            "{\"completedOn\":\"2025-06-01\",\"outcome\":\"A model in use\"}",
+            List.of("completedOn"),
+            List.of(),
+            List.of("outcome"),
+            List.of()),
+        new Endpoint(
+            project + "/abandonment",
+            "{\"abandonedOn\":\"2025-06-01\",\"reason\":\"No data\"}",
+            List.of("abandonedOn"),
+            List.of(),
+            List.of("reason"),
+            List.of()),
+        new Endpoint(
+            p + "/closure",
+            "{\"closedOn\":\"2025-06-01\",\"reason\":\"Done\"}",
+            List.of("closedOn"),
+            List.of(),
+            List.of("reason"),
+            List.of()),
+        new Endpoint(
+            "/api/people",
+            "{\"displayName\":\"Ann Example\"}",
+            List.of(),
+            List.of(),
+            List.of("displayName"),
+            List.of()));
+  }
+
+  /** For every endpoint, each of its fields given a value of its kind that must be refused. */
+  static Stream<Arguments> everyEndpointsFields() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Endpoint endpoint : endpoints(P)) {
+      endpoint.factDates().forEach(f -> cases.add(with(endpoint, f, "\"2999-01-01\"")));
+      endpoint.factDates().forEach(f -> cases.add(with(endpoint, f, "\"1989-12-31\"")));
+      endpoint.plannedDates().forEach(f -> cases.add(with(endpoint, f, "\"2101-01-01\"")));
+      endpoint.texts().forEach(f -> cases.add(with(endpoint, f, "\"write to a.b@example.org\"")));
+      endpoint.texts().forEach(f -> cases.add(with(endpoint, f, "\"\\u200B\\u202E\"")));
+      endpoint.ids().forEach(f -> cases.add(with(endpoint, f, "\"=SUM(A1)\"")));
+      cases.add(with(endpoint, "unexpected", "\"forged\""));
+    }
+    return cases.stream();
+  }
+
+  private static Arguments with(Endpoint endpoint, String field, String json) {
+    String body = endpoint.body();
+    String key = "\"" + field + "\":";
+    int at = body.indexOf(key);
+    String bad;
+    if (at < 0) {
+      bad = "{" + key + json + "," + body.substring(1);
+    } else {
+      int valueEnd = at + key.length() + valueLength(body, at + key.length());
+      bad = body.substring(0, at + key.length()) + json + body.substring(valueEnd);
+    }
+    return Arguments.of(endpoint.path() + " " + field + "=" + json, endpoint.path(), bad, field);
+  }
+
+  /** Length of the JSON string or number starting at {@code from}. */
+  private static int valueLength(String body, int from) {
+    if (body.charAt(from) == '"') {
+      return body.indexOf('"', from + 1) - from + 1;
+    }
+    int end = from;
+    while (end < body.length() && ",}]".indexOf(body.charAt(end)) < 0) {
+      end++;
+    }
+    return end - from;
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyEndpointsFields")
+  void everyEndpointRefusesBadValuesOfEachOfItsFields(
+      String what, String path, String body, String field) {
+    badInputIsRefusedNamingTheFieldAndNothingIsRecorded(what, path, body, field);
+  }
+
+  @Test
+  void everyEndpointsValidBodyIsNotAnInputError() {
+    String other = "p-valid-" + java.util.UUID.randomUUID();
+    api.formPartnershipWithPartners(other);
+    for (Endpoint endpoint : endpoints(other)) {
+      CommandApi.Response response =
+          api.post(
+              endpoint.path(),
+              endpoint.body().replace("p-new", "p-" + java.util.UUID.randomUUID()));
+      assertThat(response.status())
+          .as("%s: %s", endpoint.path(), response.body())
+          .isNotEqualTo(400);
+    }
+  }
+
   private static Arguments bad(
       String what, String path, String valid, String replace, String with, String field) {
     String body = replace == null ? valid : valid.replace(replace, with);
