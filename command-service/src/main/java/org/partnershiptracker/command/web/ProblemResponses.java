@@ -16,6 +16,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
@@ -44,6 +45,28 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       answer.header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
     }
     return answer.body(outcome.problem());
+  }
+
+  /**
+   * Spring's own refusals (405, 406, 415, 404 for an unknown path, a missing parameter) keep their
+   * status and detail, and get a type and {@code errors[]} like every other answer.
+   */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(
+      @NonNull Exception e,
+      Object body,
+      @NonNull HttpHeaders headers,
+      @NonNull HttpStatusCode status,
+      @NonNull WebRequest request) {
+    ResponseEntity<Object> answer =
+        super.handleExceptionInternal(e, body, headers, status, request);
+    if (answer != null
+        && answer.getBody() instanceof ProblemDetail problem
+        && status.is4xxClientError()
+        && (problem.getProperties() == null || !problem.getProperties().containsKey("errors"))) {
+      Problems.describe(problem, Problems.fieldOf(e));
+    }
+    return answer;
   }
 
   @Override

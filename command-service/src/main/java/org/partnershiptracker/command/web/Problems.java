@@ -110,4 +110,41 @@ public final class Problems {
     problem.setTitle(title);
     return problem;
   }
+
+  /**
+   * Gives a problem Spring built a type (if it had none) and {@code errors[]} naming what was wrong
+   * with the request.
+   */
+  public static ProblemDetail describe(ProblemDetail problem, String field) {
+    if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+      problem.setType(URI.create(TYPE_BASE + "request-refused"));
+    }
+    String detail = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
+    problem.setProperty(
+        "errors", List.of(Map.of("field", field, "message", String.valueOf(detail))));
+    return problem;
+  }
+
+  /** The part of the request a refusal by Spring MVC is about. */
+  public static String fieldOf(Exception e) {
+    if (e instanceof org.springframework.web.HttpRequestMethodNotSupportedException) {
+      return "method";
+    }
+    if (e instanceof org.springframework.web.HttpMediaTypeNotSupportedException) {
+      return "Content-Type";
+    }
+    if (e instanceof org.springframework.web.HttpMediaTypeNotAcceptableException) {
+      return "Accept";
+    }
+    if (e instanceof org.springframework.web.bind.MissingServletRequestParameterException missing) {
+      return missing.getParameterName();
+    }
+    if (e instanceof org.springframework.web.bind.MissingRequestHeaderException missing) {
+      return missing.getHeaderName();
+    }
+    if (e instanceof org.springframework.web.servlet.resource.NoResourceFoundException) {
+      return "path";
+    }
+    return "request";
+  }
 }

@@ -2,16 +2,21 @@ package org.partnershiptracker.command.web;
 
 import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.partnershiptracker.command.web.input.InputIds;
 import org.partnershiptracker.command.web.input.NormalisedText;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -22,9 +27,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * Request bodies are read strictly, so that a council system learns of a mistake at once rather
  * than finding a different fact recorded: no coercion between strings, numbers and booleans, no
  * float where an integer is asked, no number for a date, duplicate keys, trailing content and
- * unknown fields refused; text is NFC-normalised; new ids and person ids get the input rules of
- * {@link InputIds}. Only HTTP bodies: events and stored answers keep the lenient reader, so that
- * history recorded under older rules still reads.
+ * unknown fields refused; text is NFC-normalised; a date is a YYYY-MM-DD string and nothing else.
+ * Only HTTP bodies: events and stored answers keep the lenient reader, so that history recorded
+ * under older rules still reads.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson implements WebMvcConfigurer {
@@ -65,7 +70,7 @@ class StrictJson implements WebMvcConfigurer {
     refuse(strict, LogicalType.Enum, CoercionInputShape.Integer);
     SimpleModule input = new SimpleModule("request-input");
     NormalisedText.register(input);
-    InputIds.register(input);
+    input.addDeserializer(LocalDate.class, new IsoDateOnly());
     strict.registerModule(input);
     return strict;
   }
@@ -73,6 +78,27 @@ class StrictJson implements WebMvcConfigurer {
   private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
     for (CoercionInputShape shape : shapes) {
       mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+    }
+  }
+
+  /** A date is an ISO string, exactly: not an array, a number or a padded string. */
+  private static final class IsoDateOnly extends StdScalarDeserializer<LocalDate> {
+    IsoDateOnly() {
+      super(LocalDate.class);
+    }
+
+    @Override
+    public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        return (LocalDate) ctxt.handleUnexpectedToken(LocalDate.class, p);
+      }
+      try {
+        return LocalDate.parse(p.getText());
+      } catch (DateTimeParseException e) {
+        return (LocalDate)
+            ctxt.handleWeirdStringValue(
+                LocalDate.class, p.getText(), "not a date written YYYY-MM-DD");
+      }
     }
   }
 }

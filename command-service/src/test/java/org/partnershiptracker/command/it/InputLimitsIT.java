@@ -114,6 +114,20 @@ class InputLimitsIT {
             "\"2025-02-03\"",
             "20250203",
             "heldOn"),
+        bad(
+            "a date written as an array",
+            meetings,
+            MEETING,
+            "\"2025-02-03\"",
+            "[2025,2,3]",
+            "heldOn"),
+        bad(
+            "a date padded with spaces",
+            meetings,
+            MEETING,
+            "\"2025-02-03\"",
+            "\" 2025-02-03 \"",
+            "heldOn"),
         bad("a fraction for whole minutes", meetings, MEETING, "60,", "60.9,", "durationMinutes"),
         bad(
             "a number written as a string",
@@ -592,6 +606,57 @@ class InputLimitsIT {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).contains("application/problem+json");
     assertThat(response.body().path("errors").isArray()).isTrue();
+  }
+
+  @Test
+  void springsOwnRefusalsAreProblemsNamingWhatWasWrong() throws Exception {
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String base = "http://localhost:" + port + "/api/partnerships/" + P;
+    record Case(java.net.http.HttpRequest request, int status, String field) {}
+    List<Case> cases =
+        List.of(
+            new Case(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/meetings"))
+                    .header("Content-Type", "text/plain")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(MEETING))
+                    .build(),
+                415,
+                "Content-Type"),
+            new Case(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/meetings"))
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(MEETING))
+                    .build(),
+                405,
+                "method"),
+            new Case(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/no-such-thing"))
+                    .GET()
+                    .build(),
+                404,
+                "path"),
+            new Case(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/meetings"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            MEETING.replace("WORKING_SESSION", "x".repeat(2_000_000))))
+                    .build(),
+                413,
+                "body"));
+    int before = historySize();
+    for (Case c : cases) {
+      java.net.http.HttpResponse<String> response =
+          http.send(c.request(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(c.request().toString()).isEqualTo(c.status());
+      assertThat(response.headers().firstValue("Content-Type").orElse(""))
+          .contains("application/problem+json");
+      JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+      assertThat(body.path("errors").path(0).path("field").asText())
+          .as(response.body())
+          .isEqualTo(c.field());
+    }
+    assertThat(historySize()).isEqualTo(before);
   }
 
   private int historySize() {

@@ -9,6 +9,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,13 +37,19 @@ class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWeb
       if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
         return;
       }
+      HttpStatus known = HttpStatus.resolve(status);
+      String title = known != null ? known.getReasonPhrase() : "Error";
+      // A client's mistake is described; a server's failure is not, its details stay in the log.
       String detail =
-          failure != null && failure.getMessage() != null
+          status < 500 && failure != null && failure.getMessage() != null
               ? failure.getMessage()
-              : "the request could not be read";
+              : status < 500
+                  ? "the request could not be read"
+                  : "the request could not be answered";
+      String type = status == 400 ? "invalid-request" : "status-" + status;
       String json =
-          "{\"type\":\"%sinvalid-request\",\"title\":\"Invalid request\",\"status\":%d,"
-                  .formatted(QueryProblems.BASE, status)
+          "{\"type\":\"%s%s\",\"title\":\"%s\",\"status\":%d,"
+                  .formatted(QueryProblems.BASE, type, escape(title), status)
               + "\"detail\":\"%s\",\"errors\":[{\"field\":\"request\",\"message\":\"%s\"}]}"
                   .formatted(escape(detail), escape(detail));
       try {

@@ -1,13 +1,22 @@
 package org.partnershiptracker.query.web;
 
+import jakarta.servlet.ServletException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Query errors as RFC 9457 problem+json: 400 names the parameter, 404 the partnership. */
 @RestControllerAdvice
@@ -31,6 +40,41 @@ public class QueryProblems {
   @ExceptionHandler(BadQuery.class)
   ProblemDetail badQuery(BadQuery e) {
     return invalid(e.parameter, e.reason);
+  }
+
+  /**
+   * Spring MVC's own refusals (405, 406, 404 for an unknown path, a missing parameter) keep their
+   * status and detail, and get a type and {@code errors[]} like every other answer.
+   */
+  @ExceptionHandler({ServletException.class, ErrorResponseException.class})
+  ResponseEntity<ProblemDetail> refused(Exception e) {
+    if (!(e instanceof ErrorResponse refusal) || !refusal.getStatusCode().is4xxClientError()) {
+      return ResponseEntity.internalServerError().body(unexpected(new IllegalStateException(e)));
+    }
+    ProblemDetail problem = refusal.getBody();
+    if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+      problem.setType(URI.create(BASE + "request-refused"));
+    }
+    String detail = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
+    problem.setProperty(
+        "errors", List.of(Map.of("field", fieldOf(e), "message", String.valueOf(detail))));
+    return ResponseEntity.status(refusal.getStatusCode())
+        .headers(refusal.getHeaders())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
+  private static String fieldOf(Exception e) {
+    if (e instanceof HttpRequestMethodNotSupportedException) {
+      return "method";
+    }
+    if (e instanceof HttpMediaTypeNotAcceptableException) {
+      return "Accept";
+    }
+    if (e instanceof MissingServletRequestParameterException missing) {
+      return missing.getParameterName();
+    }
+    return e instanceof NoResourceFoundException ? "path" : "request";
   }
 
   /** Anything unforeseen is still problem+json, without internals; the log has the cause. */

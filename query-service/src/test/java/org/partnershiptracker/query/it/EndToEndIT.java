@@ -256,6 +256,13 @@ class EndToEndIT {
                 .build());
     assertThat(oversized.status()).isEqualTo(400);
     assertThat(oversized.json().path("errors").isArray()).as(oversized.body()).isTrue();
+    Http.Response wrongMethod = Http.post(queries + "/e2e-shire/trust", "{}");
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.json().path("errors").path(0).path("field").asText())
+        .isEqualTo("method");
+    Http.Response noSuchPath = Http.get(queries + "/e2e-shire/no-such-thing");
+    assertThat(noSuchPath.status()).isEqualTo(404);
+    assertThat(noSuchPath.json().path("errors").path(0).path("field").asText()).isEqualTo("path");
   }
 
   @Test

@@ -20,6 +20,7 @@ import org.partnershiptracker.command.rules.NotFound;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.partnership.RoleDesignated;
 import org.partnershiptracker.events.partnership.RoleReassigned;
+import org.partnershiptracker.events.partnership.RoleVacated;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.PersonId;
 import org.partnershiptracker.events.value.ProjectId;
@@ -153,6 +154,9 @@ public class HistoryController {
     }
     if (payload instanceof RoleReassigned reassigned) {
       return List.of(reassigned.fromPersonId(), reassigned.toPersonId());
+    }
+    if (payload instanceof RoleVacated vacated && vacated.personId() != null) {
+      return List.of(vacated.personId());
     }
     return List.of();
   }

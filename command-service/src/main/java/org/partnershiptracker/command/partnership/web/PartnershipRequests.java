@@ -26,6 +26,7 @@ import org.partnershiptracker.command.partnership.model.PartnershipCommands.Vaca
 import org.partnershiptracker.command.people.web.RegisteredPerson;
 import org.partnershiptracker.command.web.input.FactDate;
 import org.partnershiptracker.command.web.input.FreeText;
+import org.partnershiptracker.command.web.input.NewId;
 import org.partnershiptracker.command.web.input.TotalAttendees;
 import org.partnershiptracker.events.value.Attendance;
 import org.partnershiptracker.events.value.AttendeeLevel;
@@ -50,7 +51,7 @@ public final class PartnershipRequests {
   private PartnershipRequests() {}
 
   public record Form(
-      PartnershipId partnershipId,
+      @NewId PartnershipId partnershipId,
       @NotBlank @Size(max = Limits.NAME) @FreeText String name,
       @Size(max = Limits.ACCOUNT) @FreeText String sharedVision,
       @NotNull @FactDate LocalDate formedOn) {
@@ -60,7 +61,7 @@ public final class PartnershipRequests {
   }
 
   public record JoinAsPartner(
-      @NotNull OrganisationId organisationId,
+      @NotNull @NewId OrganisationId organisationId,
       @NotBlank @Size(max = Limits.NAME) @FreeText String organisationName,
       @NotNull Sector sector,
       @NotNull @FactDate LocalDate joinedOn) {
@@ -77,10 +78,10 @@ public final class PartnershipRequests {
   }
 
   public record Designate(
-      RoleId roleId,
+      @NewId RoleId roleId,
       @NotNull RoleType roleType,
       @NotNull OrganisationId organisationId,
-      @NotNull @RegisteredPerson PersonId personId,
+      @NotNull @NewId(person = true) @RegisteredPerson PersonId personId,
       @NotNull @FactDate LocalDate designatedOn) {
     DesignateRole toCommand(PartnershipId partnershipId, RoleId id) {
       return new DesignateRole(partnershipId, id, roleType, organisationId, personId, designatedOn);
@@ -89,7 +90,7 @@ public final class PartnershipRequests {
 
   public record Reassign(
       @NotNull PersonId fromPersonId,
-      @NotNull @RegisteredPerson PersonId toPersonId,
+      @NotNull @NewId(person = true) @RegisteredPerson PersonId toPersonId,
       @NotNull RoleChangeReason reason,
       @NotNull @FactDate LocalDate reassignedOn) {
     ReassignRole toCommand(PartnershipId partnershipId, RoleId roleId) {
@@ -115,7 +116,7 @@ public final class PartnershipRequests {
   }
 
   public record Meeting(
-      MeetingId meetingId,
+      @NewId MeetingId meetingId,
       @NotNull MeetingType type,
       @NotNull @FactDate LocalDate heldOn,
       @Min(1) @Max(Limits.MEETING_MINUTES) int durationMinutes,
@@ -136,7 +137,7 @@ public final class PartnershipRequests {
   }
 
   public record QuickWin(
-      QuickWinId quickWinId,
+      @NewId QuickWinId quickWinId,
       ProjectId projectId,
       @NotBlank @Size(max = Limits.NAME) @FreeText String title,
       @NotNull @FactDate LocalDate deliveredOn,

@@ -22,6 +22,12 @@ public record Person(
     return erasedAt != null;
   }
 
+  /** Never the name or address: a person may end up in a log line. */
+  @Override
+  public String toString() {
+    return "Person[" + personId + (erased() ? ", erased" : "") + "]";
+  }
+
   /** What a reader is shown for this person. */
   public String shownAs() {
     return erased() ? ERASED : displayName;

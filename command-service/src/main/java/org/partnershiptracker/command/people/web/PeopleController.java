@@ -45,7 +45,13 @@ public class PeopleController {
   public record Registration(
       @NotBlank @Size(max = Limits.NAME) @FreeText String displayName,
       @Email @Size(max = 254) String email,
-      OrganisationId organisationId) {}
+      OrganisationId organisationId) {
+    /** Never the name or address: a request object may be logged. */
+    @Override
+    public String toString() {
+      return "Registration[organisationId=" + organisationId + "]";
+    }
+  }
 
   /** What the register says of a person: never the e-mail address. */
   public record Shown(

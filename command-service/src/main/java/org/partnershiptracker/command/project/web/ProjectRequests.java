@@ -20,6 +20,7 @@ import org.partnershiptracker.command.project.model.ProjectCommands.SignDataShar
 import org.partnershiptracker.command.project.model.ProjectCommands.StartProject;
 import org.partnershiptracker.command.web.input.FactDate;
 import org.partnershiptracker.command.web.input.FreeText;
+import org.partnershiptracker.command.web.input.NewId;
 import org.partnershiptracker.command.web.input.PlannedDate;
 import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.MilestoneHorizon;
@@ -36,7 +37,7 @@ public final class ProjectRequests {
   private ProjectRequests() {}
 
   public record Propose(
-      ProjectId projectId,
+      @NewId ProjectId projectId,
       @NotBlank @Size(max = Limits.NAME) @FreeText String title,
       @NotBlank @Size(max = Limits.PROBLEM_STATEMENT) @FreeText String problemStatement,
       @NotEmpty @Size(max = 50) List<@NotNull OrganisationId> dataProviderOrganisationIds,
@@ -76,7 +77,7 @@ public final class ProjectRequests {
   }
 
   public record Plan(
-      MilestoneId milestoneId,
+      @NewId MilestoneId milestoneId,
       @NotBlank @Size(max = Limits.NAME) @FreeText String title,
       @NotNull MilestoneHorizon horizon,
       @NotNull @PlannedDate LocalDate dueOn,

@@ -25,12 +25,26 @@ public record InputProperties(
     @DefaultValue("2100-12-31") LocalDate latestPlannedDate,
     Map<String, String> personalData) {
 
-  static final Map<String, String> PERSONAL_DATA =
-      Map.of(
-          "e-mail-address", "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+",
-          "uk-phone-number",
-              "(\\+44\\s?\\(?0?\\)?\\s?|\\b0)\\d{2,4}[\\s-]?\\d{3,4}[\\s-]?\\d{3,4}\\b",
-          "nhs-number", "\\b\\d{3}[\\s-]?\\d{3}[\\s-]?\\d{4}\\b");
+  /**
+   * The default patterns, in the order they are tried. Possessive quantifiers keep each match
+   * linear in the length of the text (a backtracking pattern here would let one request keep a core
+   * busy).
+   */
+  static final Map<String, String> PERSONAL_DATA = defaults();
+
+  private static Map<String, String> defaults() {
+    Map<String, String> patterns = new LinkedHashMap<>();
+    patterns.put(
+        "e-mail-address",
+        "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]++\\s*+@\\s*+[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++");
+    // Digit groups stay greedy (bounded, so backtracking is small); separators are possessive.
+    patterns.put(
+        "uk-phone-number",
+        "(?:(?:\\+|\\b00)44[\\s-]?+(?:\\(0\\)[\\s-]?+)?+|\\(?+\\b0)"
+            + "\\d{2,4}\\)?+[\\s-]?+\\d{3,4}[\\s-]?+\\d{3,4}\\b");
+    patterns.put("nhs-number", "\\b\\d{3}[\\s-]?+\\d{3}[\\s-]?+\\d{4}\\b");
+    return java.util.Collections.unmodifiableMap(patterns);
+  }
 
   /** The patterns in force: the defaults, with the configured ones over them. */
   public Map<String, Pattern> personalDataPatterns() {
