@@ -7,11 +7,13 @@ import org.partnershiptracker.query.trust.model.TrustSettings;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code tracker.trust.window-days} and {@code tracker.trust.weights.<PRACTICE>}: what is not set
- * keeps the default of {@link TrustSettings#defaults()}.
+ * {@code tracker.trust.window-days}, {@code tracker.trust.weights.<PRACTICE>} and {@code
+ * tracker.trust.l1-horizon-months}: what is not set keeps the default of {@link
+ * TrustSettings#defaults()}.
  */
 @ConfigurationProperties("tracker.trust")
-public record TrustProperties(Integer windowDays, Map<Practice, Double> weights) {
+public record TrustProperties(
+    Integer windowDays, Map<Practice, Double> weights, Integer l1HorizonMonths) {
   public TrustSettings settings() {
     TrustSettings defaults = TrustSettings.defaults();
     Map<Practice, Double> merged = new EnumMap<>(defaults.weights());
@@ -25,6 +27,9 @@ public record TrustProperties(Integer windowDays, Map<Practice, Double> weights)
             merged.put(practice, weight);
           });
     }
-    return new TrustSettings(windowDays != null ? windowDays : defaults.windowDays(), merged);
+    return new TrustSettings(
+        windowDays != null ? windowDays : defaults.windowDays(),
+        merged,
+        l1HorizonMonths != null ? l1HorizonMonths : defaults.l1HorizonMonths());
   }
 }

@@ -70,10 +70,14 @@ public final class MilestoneCalculator {
   }
 
   static MilestoneStatus status(Milestone milestone, LocalDate asOf) {
+    if (milestone.achievedOnTime()) {
+      return MilestoneStatus.ACHIEVED_ON_TIME;
+    }
+    if (milestone.achievedLateAsRescheduled()) {
+      return MilestoneStatus.ACHIEVED_LATE_RESCHEDULED;
+    }
     if (milestone.achievedOn() != null) {
-      return milestone.achievedOnTime()
-          ? MilestoneStatus.ACHIEVED_ON_TIME
-          : MilestoneStatus.ACHIEVED_LATE;
+      return MilestoneStatus.ACHIEVED_LATE;
     }
     if (milestone.missedOn() != null) {
       return MilestoneStatus.MISSED;
@@ -100,8 +104,12 @@ public final class MilestoneCalculator {
 
   private static MilestoneLine line(PartnershipFacts facts, Milestone m, LocalDate asOf) {
     MilestoneStatus status = status(m, asOf);
-    LocalDate lateUntil = m.closedOn() != null ? m.closedOn() : asOf;
-    long daysLate = Math.max(0, ChronoUnit.DAYS.between(m.dueOn(), lateUntil));
+    // A closed milestone is late against the date it was planned with; an open one is overdue
+    // against the date in force.
+    long daysLate =
+        m.closedOn() != null
+            ? Math.max(0, ChronoUnit.DAYS.between(m.originalDueOn(), m.closedOn()))
+            : Math.max(0, ChronoUnit.DAYS.between(m.dueOn(), asOf));
     PartnershipFacts.Project project = facts.projects().get(m.projectId());
     return new MilestoneLine(
         m.projectId(),
@@ -109,6 +117,7 @@ public final class MilestoneCalculator {
         m.milestoneId(),
         m.title(),
         m.horizon(),
+        m.originalDueOn(),
         m.dueOn(),
         status,
         m.closedOn(),

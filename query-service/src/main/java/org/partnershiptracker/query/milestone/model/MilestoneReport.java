@@ -25,6 +25,7 @@ public record MilestoneReport(
       String milestoneId,
       String title,
       MilestoneHorizon horizon,
+      LocalDate originalDueOn,
       LocalDate dueOn,
       MilestoneStatus status,
       LocalDate closedOn,

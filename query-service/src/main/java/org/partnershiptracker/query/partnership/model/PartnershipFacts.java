@@ -89,11 +89,17 @@ public final class PartnershipFacts {
     }
   }
 
+  /**
+   * A milestone. {@code dueOn} is the due date in force; {@code originalDueOn} the one it was
+   * planned with, which a reschedule does not move (I2: a milestone cannot be made "on time" by
+   * moving its date).
+   */
   public record Milestone(
       String milestoneId,
       String projectId,
       String title,
       MilestoneHorizon horizon,
+      LocalDate originalDueOn,
       LocalDate dueOn,
       LocalDate plannedOn,
       LocalDate achievedOn,
@@ -102,17 +108,34 @@ public final class PartnershipFacts {
       return achievedOn != null ? achievedOn : missedOn;
     }
 
-    /** Achieved on or before the due date in force: the read side's one definition of "on time". */
+    /**
+     * Achieved on or before the date it was planned to be due: the read side's one definition of
+     * "on time".
+     */
     public boolean achievedOnTime() {
-      return achievedOn != null && !achievedOn.isAfter(dueOn);
+      return achievedOn != null && !achievedOn.isAfter(originalDueOn);
+    }
+
+    /** Achieved late, but by the date it was rescheduled to. */
+    public boolean achievedLateAsRescheduled() {
+      return achievedOn != null && !achievedOnTime() && !achievedOn.isAfter(dueOn);
     }
 
     /** The same milestone, open, due on {@code due}; or closed on a day against that due date. */
     Milestone with(LocalDate due, LocalDate achieved, LocalDate missed) {
       return new Milestone(
-          milestoneId, projectId, title, horizon, due, plannedOn, achieved, missed);
+          milestoneId, projectId, title, horizon, originalDueOn, due, plannedOn, achieved, missed);
     }
   }
+
+  /**
+   * A role of a partner passing to a person: reassigned, or designated again after it fell vacant
+   * (L2: both are a change of hands).
+   */
+  public record Handover(String roleId, RoleType type, String organisationId, LocalDate on) {}
+
+  /** A partner that left, and when. */
+  public record Departure(String organisationId, LocalDate leftOn) {}
 
   private String partnershipId;
   private String name;
@@ -121,7 +144,8 @@ public final class PartnershipFacts {
   private final Map<String, Partner> partners = new LinkedHashMap<>();
   private final Map<String, String> organisationNames = new LinkedHashMap<>();
   private final Map<String, Role> roles = new LinkedHashMap<>();
-  private final List<RoleReassigned> reassignments = new ArrayList<>();
+  private final List<Handover> handovers = new ArrayList<>();
+  private final List<Departure> departures = new ArrayList<>();
   private final List<QuickWinDelivered> quickWins = new ArrayList<>();
   private final Map<String, Project> projects = new LinkedHashMap<>();
 
@@ -188,7 +212,8 @@ public final class PartnershipFacts {
     PartnershipFacts copy = shell(other, lens);
     copy.partners.putAll(partners);
     copy.roles.putAll(roles);
-    copy.reassignments.addAll(reassignments);
+    copy.handovers.addAll(handovers);
+    copy.departures.addAll(departures);
     copy.quickWins.addAll(quickWins);
     copy.projects.putAll(projects);
     copy.milestones.putAll(milestones);
@@ -226,13 +251,24 @@ public final class PartnershipFacts {
       organisationNames.put(e.organisationId().value(), e.organisationName());
     } else if (event instanceof PartnerLeft e) {
       partners.remove(e.organisationId().value());
+      departures.add(new Departure(e.organisationId().value(), e.leftOn()));
     } else if (event instanceof RoleDesignated e) {
+      if (roles.containsKey(e.roleId().value())) {
+        // Only a vacant role is designated again: it changes hands.
+        handovers.add(
+            new Handover(
+                e.roleId().value(), e.roleType(), e.organisationId().value(), e.designatedOn()));
+      }
       roles.put(
           e.roleId().value(),
           new Role(
               e.roleId().value(), e.roleType(), e.organisationId().value(), e.personId().value()));
     } else if (event instanceof RoleReassigned e) {
-      reassignments.add(e);
+      Role role = roles.get(e.roleId().value());
+      if (role != null) {
+        handovers.add(
+            new Handover(role.roleId(), role.type(), role.organisationId(), e.reassignedOn()));
+      }
       roles.computeIfPresent(
           e.roleId().value(),
           (id, r) -> new Role(id, r.type(), r.organisationId(), e.toPersonId().value()));
@@ -281,6 +317,7 @@ public final class PartnershipFacts {
               e.title(),
               e.horizon(),
               e.dueOn(),
+              e.dueOn(),
               e.plannedOn(),
               null,
               null));
@@ -317,12 +354,12 @@ public final class PartnershipFacts {
     }
     Predicate<Role> ownRole = role -> role.organisationId().equals(organisationId);
     roles.values().stream().filter(ownRole).forEach(role -> lens.roles.put(role.roleId(), role));
-    reassignments.stream()
-        .filter(
-            r ->
-                roles.containsKey(r.roleId().value())
-                    && ownRole.test(roles.get(r.roleId().value())))
-        .forEach(lens.reassignments::add);
+    handovers.stream()
+        .filter(h -> h.organisationId().equals(organisationId))
+        .forEach(lens.handovers::add);
+    departures.stream()
+        .filter(d -> d.organisationId().equals(organisationId))
+        .forEach(lens.departures::add);
     quickWins.stream()
         .filter(q -> q.beneficiaryOrganisationId().value().equals(organisationId))
         .forEach(lens.quickWins::add);
@@ -362,8 +399,14 @@ public final class PartnershipFacts {
     return roles;
   }
 
-  public List<RoleReassigned> reassignments() {
-    return reassignments;
+  /** Roles that changed hands (reassigned, or designated again after a vacancy), in order. */
+  public List<Handover> handovers() {
+    return handovers;
+  }
+
+  /** Partners that left, in order (one may have joined again since). */
+  public List<Departure> departures() {
+    return departures;
   }
 
   public Activity activity() {

@@ -268,6 +268,8 @@ public final class ReportPage {
             "overdue",
             MilestoneStatus.ACHIEVED_ON_TIME,
             "achieved on time",
+            MilestoneStatus.ACHIEVED_LATE_RESCHEDULED,
+            "late (rescheduled)",
             MilestoneStatus.ACHIEVED_LATE,
             "achieved late",
             MilestoneStatus.MISSED,

@@ -10,7 +10,7 @@ import org.partnershiptracker.query.trust.model.TrustBuildingProfile.Recommendat
 
 /**
  * Trust building as of a day: the practice scores, the composite index (100 × weighted mean of the
- * scores there is evidence for), the band, and a recommendation for every score below 0.5.
+ * scores there is evidence for), the band, and a recommendation for every score at or below 0.5.
  */
 public class TrustBuildingCalculator {
   private final TrustSettings settings;
@@ -95,10 +95,13 @@ public class TrustBuildingCalculator {
         .orElse(null);
   }
 
-  /** Each score below 0.5 names its practice, what was seen, and the strategy from the research. */
+  /**
+   * Each score at or below 0.5 names its practice, what was seen, and the strategy from the
+   * research: half-way is not yet good.
+   */
   static List<Recommendation> recommendations(List<PracticeScore> scores) {
     return scores.stream()
-        .filter(s -> s.score() != null && s.score() < 0.5)
+        .filter(s -> s.score() != null && s.score() <= 0.5)
         .map(
             s ->
                 new Recommendation(

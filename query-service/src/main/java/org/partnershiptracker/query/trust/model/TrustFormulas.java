@@ -26,6 +26,11 @@ import org.partnershiptracker.query.trust.model.TrustBuildingProfile.PracticeSco
 final class TrustFormulas {
   private static final Set<AttendeeLevel> BOTTOM_UP =
       EnumSet.of(AttendeeLevel.ANALYST, AttendeeLevel.FRONTLINE, AttendeeLevel.MIDDLE_MANAGER);
+
+  /** The roles whose changing hands costs L2: the people partners know to call. */
+  private static final Set<RoleType> KEY_ROLES =
+      EnumSet.of(RoleType.BOUNDARY_SPANNER, RoleType.POINT_OF_CONTACT);
+
   private static final Set<MeetingType> SOCIAL =
       EnumSet.of(MeetingType.SOCIAL, MeetingType.BRAINSTORM, MeetingType.ALIGNMENT_WORKSHOP);
 
@@ -63,10 +68,16 @@ final class TrustFormulas {
     return facts.activity().meetings(start, asOf);
   }
 
-  /** L1: started projects whose DSA every data provider had signed before the start. */
+  /**
+   * L1: projects started in the trailing horizon (12 months by default) whose DSA every data
+   * provider had signed before the start; a partnership that mended its practice sees it.
+   */
   PracticeScore dataSharingFirst() {
+    LocalDate horizon = asOf.minusMonths(settings.l1HorizonMonths());
     List<Project> started =
-        facts.projects().values().stream().filter(p -> p.startedOn() != null).toList();
+        facts.projects().values().stream()
+            .filter(p -> p.startedOn() != null && p.startedOn().isAfter(horizon))
+            .toList();
     long signedFirst = started.stream().filter(Project::signedBeforeStart).count();
     Map<String, Object> evidence =
         evidence(
@@ -79,48 +90,65 @@ final class TrustFormulas {
             "startedWithoutSignedDsa",
             started.stream().filter(p -> !p.signedBeforeStart()).map(Project::projectId).toList());
     if (started.isEmpty()) {
-      return score(Practice.L1_DATA_SHARING_FIRST, null, evidence, "No project has started yet.");
+      return score(
+          Practice.L1_DATA_SHARING_FIRST,
+          null,
+          evidence,
+          "No project started in the last %d months.".formatted(settings.l1HorizonMonths()));
     }
     return score(
         Practice.L1_DATA_SHARING_FIRST,
         (double) signedFirst / started.size(),
         evidence,
-        "%d of %d started projects had a data sharing agreement signed by every data provider first."
-            .formatted(signedFirst, started.size()));
+        "%d of %d projects started in the last %d months had a data sharing agreement signed by every data provider first."
+            .formatted(signedFirst, started.size(), settings.l1HorizonMonths()));
   }
 
   /**
-   * L2: partners with a current boundary spanner and point of contact, less 0.1 per reassignment in
-   * the window.
+   * L2: partners with a current boundary spanner and point of contact, less 0.1 for each time one
+   * of those two roles changed hands in the window (reassigned, or designated again after it fell
+   * vacant). A partner that left in the window still counts, without its roles: leaving does not
+   * tidy the score.
    */
   PracticeScore roleClarity() {
     Set<String> partners = facts.partners().keySet();
+    List<String> leftInWindow =
+        facts.departures().stream()
+            .filter(d -> inWindow(d.leftOn()) && !partners.contains(d.organisationId()))
+            .map(PartnershipFacts.Departure::organisationId)
+            .distinct()
+            .toList();
     List<String> covered =
         partners.stream()
             .filter(o -> holds(o, RoleType.BOUNDARY_SPANNER) && holds(o, RoleType.POINT_OF_CONTACT))
             .toList();
-    long reassignments =
-        facts.reassignments().stream().filter(r -> inWindow(r.reassignedOn())).count();
+    long changesOfHands =
+        facts.handovers().stream()
+            .filter(h -> inWindow(h.on()) && KEY_ROLES.contains(h.type()))
+            .count();
+    int counted = partners.size() + leftInWindow.size();
     Map<String, Object> evidence =
         evidence(
             "partners",
-            partners.size(),
+            counted,
             "withBoundarySpannerAndPointOfContact",
             covered.size(),
             "without",
             partners.stream().filter(o -> !covered.contains(o)).toList(),
-            "reassignmentsInWindow",
-            reassignments);
-    if (partners.isEmpty()) {
+            "leftInWindow",
+            leftInWindow,
+            "keyRolesChangedHandsInWindow",
+            changesOfHands);
+    if (counted == 0) {
       return score(Practice.L2_ROLE_CLARITY, null, evidence, "No current partner.");
     }
-    double value = Math.max(0, (double) covered.size() / partners.size() - 0.1 * reassignments);
+    double value = Math.max(0, (double) covered.size() / counted - 0.1 * changesOfHands);
     return score(
         Practice.L2_ROLE_CLARITY,
         value,
         evidence,
-        "%d of %d partners have both a boundary spanner and a point of contact; %d role(s) changed hands in the window."
-            .formatted(covered.size(), partners.size(), reassignments));
+        "%d of %d partners have both a boundary spanner and a point of contact; a boundary spanner or point of contact changed hands %d time(s) in the window."
+            .formatted(covered.size(), counted, changesOfHands));
   }
 
   private boolean holds(String organisationId, RoleType type) {
@@ -236,7 +264,7 @@ final class TrustFormulas {
     long quickWins = facts.quickWins().stream().filter(q -> inWindow(q.deliveredOn())).count();
     double quickPart = Math.min(1, quickWins / (windowDays / 45.0));
     List<Milestone> due =
-        facts.milestones().values().stream().filter(m -> inWindow(m.dueOn())).toList();
+        facts.milestones().values().stream().filter(m -> inWindow(m.originalDueOn())).toList();
     long onTime = due.stream().filter(Milestone::achievedOnTime).count();
     Double rate = due.isEmpty() ? null : (double) onTime / due.size();
     double value = rate == null ? quickPart : (quickPart + rate) / 2;

@@ -4,15 +4,23 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * The trailing window and the weight of each practice in the composite index. Defaults: 90 days,
- * every behavioural practice weight 1, perceived trust weight 0 (shown beside the index).
+ * The trailing window, the weight of each practice in the composite index, and the horizon over
+ * which L1 judges started projects. Defaults: 90 days, every behavioural practice weight 1,
+ * perceived trust weight 0 (shown beside the index), 12 months.
  */
-public record TrustSettings(int windowDays, Map<Practice, Double> weights) {
+public record TrustSettings(int windowDays, Map<Practice, Double> weights, int l1HorizonMonths) {
   public TrustSettings {
     if (windowDays < 7) {
       throw new IllegalArgumentException("the trust window must be at least 7 days");
     }
+    if (l1HorizonMonths < 1) {
+      throw new IllegalArgumentException("the L1 horizon must be at least 1 month");
+    }
     weights = Map.copyOf(weights);
+  }
+
+  public TrustSettings(int windowDays, Map<Practice, Double> weights) {
+    this(windowDays, weights, 12);
   }
 
   public static TrustSettings defaults() {

@@ -90,7 +90,51 @@ class MilestoneCalculatorTest {
     assertThat(report.milestones())
         .filteredOn(l -> l.milestoneId().equals("two-months"))
         .singleElement()
-        .satisfies(l -> assertThat(l.daysLate()).isEqualTo(5));
+        .satisfies(
+            l ->
+                assertThat(l.daysLate())
+                    .as("late against the date it was planned with, not the one it was moved to")
+                    .isEqualTo(35));
+  }
+
+  @Test
+  void aMilestoneMovedAndThenMetIsLateRescheduledNotOnTime() {
+    Timeline moved =
+        Timeline.twoCouncilsAndAUniversity()
+            .add(new ProjectProposed(SHIRE, CARE, "Care demand", "Forecast", List.of(NORTH), START))
+            .add(planned("model", MilestoneHorizon.SHORT_1_2_MONTHS, START.plusMonths(1)))
+            .add(
+                new MilestoneRescheduled(
+                    SHIRE,
+                    CARE,
+                    MilestoneId.of("model"),
+                    START.plusMonths(1),
+                    START.plusMonths(2),
+                    START.plusWeeks(3),
+                    "data late"))
+            .add(
+                new MilestoneAchieved(
+                    SHIRE,
+                    CARE,
+                    MilestoneId.of("model"),
+                    START.plusMonths(2),
+                    START.plusMonths(2).minusDays(1)));
+
+    MilestoneReport report =
+        MilestoneCalculator.calculate(
+            PartnershipFacts.of(moved.events(), START.plusMonths(3)), START.plusMonths(3), null);
+
+    assertThat(report.milestones())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.status()).isEqualTo(MilestoneStatus.ACHIEVED_LATE_RESCHEDULED);
+              assertThat(l.originalDueOn()).isEqualTo(START.plusMonths(1));
+              assertThat(l.dueOn()).isEqualTo(START.plusMonths(2));
+            });
+    assertThat(report.onTimeRate())
+        .as("moving a milestone's date does not make it on time: I2 cannot be gamed")
+        .isEqualTo(0.0);
   }
 
   @Test

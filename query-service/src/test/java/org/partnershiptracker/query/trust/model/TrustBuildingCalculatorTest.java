@@ -8,10 +8,13 @@ import static org.partnershiptracker.query.partnership.model.Timeline.SOUTH;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.partnership.PartnerLeft;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 import org.partnershiptracker.events.partnership.QuickWinDelivered;
 import org.partnershiptracker.events.partnership.RoleDesignated;
 import org.partnershiptracker.events.partnership.RoleReassigned;
+import org.partnershiptracker.events.partnership.RoleVacated;
 import org.partnershiptracker.events.project.ProjectProposed;
 import org.partnershiptracker.events.project.ProjectStarted;
 import org.partnershiptracker.events.value.AttendeeLevel;
@@ -22,6 +25,7 @@ import org.partnershiptracker.events.value.QuickWinId;
 import org.partnershiptracker.events.value.RoleChangeReason;
 import org.partnershiptracker.events.value.RoleId;
 import org.partnershiptracker.events.value.RoleType;
+import org.partnershiptracker.events.value.Sector;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.Timeline;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.OrganisationProfile;
@@ -149,9 +153,131 @@ class TrustBuildingCalculatorTest {
     assertThat(trust.index()).isEqualTo(61.8);
     assertThat(trust.band()).isEqualTo(TrustBuildingProfile.Band.DEVELOPING);
     assertThat(trust.recommendations())
+        .as("half-way is not yet good: 0.5 gets advice too")
         .extracting(TrustBuildingProfile.Recommendation::practice)
-        .containsExactly(Practice.L2_ROLE_CLARITY);
-    assertThat(trust.recommendations().get(0).text()).contains("boundary spanner").endsWith("(L2)");
+        .containsExactly(
+            Practice.L1_DATA_SHARING_FIRST,
+            Practice.L2_ROLE_CLARITY,
+            Practice.L3_BOTTOM_UP_ENGAGEMENT,
+            Practice.L4_SHOWCASING);
+    assertThat(trust.recommendations().get(1).text()).contains("boundary spanner").endsWith("(L2)");
+  }
+
+  /** L2 with North fully covered: 1.0 less 0.1 for each change of hands of a key role. */
+  private double roleClarityAfter(PartnershipEvent... changes) {
+    Timeline timeline =
+        Timeline.twoCouncilsAndAUniversity()
+            .add(role("n-bs", RoleType.BOUNDARY_SPANNER, NORTH, "p-n1"))
+            .add(role("n-poc", RoleType.POINT_OF_CONTACT, NORTH, "p-n2"))
+            .add(role("n-champion", RoleType.CHAMPION, NORTH, "p-n3"))
+            .add(role("s-bs", RoleType.BOUNDARY_SPANNER, SOUTH, "p-s1"))
+            .add(role("s-poc", RoleType.POINT_OF_CONTACT, SOUTH, "p-s2"))
+            .add(role("u-bs", RoleType.BOUNDARY_SPANNER, Timeline.UNI, "p-u1"))
+            .add(role("u-poc", RoleType.POINT_OF_CONTACT, Timeline.UNI, "p-u2"));
+    for (PartnershipEvent change : changes) {
+      timeline.add(change);
+    }
+    return score(
+        calculator.calculate(PartnershipFacts.of(timeline.events(), AS_OF), AS_OF, null).scores(),
+        Practice.L2_ROLE_CLARITY);
+  }
+
+  @Test
+  void aRoleVacatedAndDesignatedAgainChangesHandsJustAsAReassignmentDoes() {
+    LocalDate day = AS_OF.minusDays(20);
+    double reassigned =
+        roleClarityAfter(
+            new RoleReassigned(
+                SHIRE,
+                RoleId.of("n-bs"),
+                PersonId.of("p-n1"),
+                PersonId.of("p-n9"),
+                RoleChangeReason.RESTRUCTURE,
+                day));
+    double vacatedAndDesignatedAgain =
+        roleClarityAfter(
+            new RoleVacated(
+                SHIRE, RoleId.of("n-bs"), PersonId.of("p-n1"), RoleChangeReason.RESTRUCTURE, day),
+            new RoleDesignated(
+                SHIRE,
+                RoleId.of("n-bs"),
+                RoleType.BOUNDARY_SPANNER,
+                NORTH,
+                PersonId.of("p-n9"),
+                day.plusDays(1)));
+
+    assertThat(reassigned).isEqualTo(0.9);
+    assertThat(vacatedAndDesignatedAgain)
+        .as("a boundary spanner who leaves and is replaced is as disruptive as a reassignment")
+        .isEqualTo(0.9);
+  }
+
+  @Test
+  void onlyBoundarySpannersAndPointsOfContactChangingHandsCostRoleClarity() {
+    double championChanged =
+        roleClarityAfter(
+            new RoleReassigned(
+                SHIRE,
+                RoleId.of("n-champion"),
+                PersonId.of("p-n3"),
+                PersonId.of("p-n8"),
+                RoleChangeReason.RESTRUCTURE,
+                AS_OF.minusDays(20)));
+
+    assertThat(championChanged)
+        .as("L2 is about the people partners know to call: a new champion costs nothing")
+        .isEqualTo(1.0);
+  }
+
+  @Test
+  void aPartnerThatLeftInTheWindowStillCountsForRoleClarity() {
+    LocalDate left = AS_OF.minusDays(15);
+    double southLeft =
+        roleClarityAfter(
+            new RoleVacated(
+                SHIRE, RoleId.of("s-bs"), PersonId.of("p-s1"), RoleChangeReason.PARTNER_LEFT, left),
+            new RoleVacated(
+                SHIRE,
+                RoleId.of("s-poc"),
+                PersonId.of("p-s2"),
+                RoleChangeReason.PARTNER_LEFT,
+                left),
+            new PartnerLeft(
+                SHIRE, SOUTH, "South County Council", Sector.LOCAL_AUTHORITY, left, "budget"));
+
+    assertThat(southLeft)
+        .as("2 of the 3 partners of the window are covered: leaving does not tidy the score")
+        .isEqualTo(0.667);
+  }
+
+  @Test
+  void dataSharingFirstJudgesOnlyProjectsStartedInTheLastTwelveMonths() {
+    Timeline timeline =
+        Timeline.twoCouncilsAndAUniversity()
+            .add(
+                new ProjectProposed(
+                    SHIRE, ProjectId.of("old"), "Old", "p", List.of(NORTH), Timeline.FORMED))
+            .add(new ProjectStarted(SHIRE, ProjectId.of("old"), Timeline.FORMED.plusDays(7), false))
+            .add(
+                new ProjectProposed(
+                    SHIRE, ProjectId.of("new"), "New", "p", List.of(NORTH), Timeline.FORMED))
+            .add(
+                new ProjectStarted(
+                    SHIRE, ProjectId.of("new"), Timeline.FORMED.plusMonths(14), true));
+    LocalDate asOf = Timeline.FORMED.plusMonths(16);
+
+    PracticeScore dataSharingFirst =
+        calculator
+            .calculate(PartnershipFacts.of(timeline.events(), asOf), asOf, null)
+            .scores()
+            .stream()
+            .filter(s -> s.practice() == Practice.L1_DATA_SHARING_FIRST)
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(dataSharingFirst.score())
+        .as("the project started unsigned 16 months ago no longer counts: the practice was mended")
+        .isEqualTo(1.0);
   }
 
   @Test
@@ -191,7 +317,7 @@ class TrustBuildingCalculatorTest {
             .findFirst()
             .orElseThrow();
     assertThat(dataSharing.score()).isNull();
-    assertThat(dataSharing.explanation()).isEqualTo("No project has started yet.");
+    assertThat(dataSharing.explanation()).isEqualTo("No project started in the last 12 months.");
     assertThat(trust.index()).isEqualTo(0.0);
     assertThat(trust.band()).isEqualTo(TrustBuildingProfile.Band.AT_RISK);
   }
