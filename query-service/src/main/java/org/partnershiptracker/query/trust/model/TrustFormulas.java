@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 import org.partnershiptracker.events.value.AttendeeLevel;
@@ -56,6 +57,9 @@ final class TrustFormulas {
         showcasing(),
         regularContact(),
         earlyWins(),
+        dataOwners(),
+        educationAndProtocols(),
+        citizenParticipation(),
         socialCohesion(),
         perceivedTrust());
   }
@@ -291,6 +295,49 @@ final class TrustFormulas {
                         .formatted(onTime, due.size())));
   }
 
+  /** I1: sessions with data owners, or data owners at an interaction, against one per 90 days. */
+  PracticeScore dataOwners() {
+    return cadence(
+        Practice.I1_DATA_OWNERS,
+        m -> m.type() == MeetingType.DATA_OWNER_SESSION || attended(m, AttendeeLevel.DATA_OWNER),
+        90,
+        "interaction(s) with data owners");
+  }
+
+  /** I3: training events (education, data protocols) against one per 90 days. */
+  PracticeScore educationAndProtocols() {
+    return cadence(
+        Practice.I3_EDUCATION_AND_PROTOCOLS,
+        m -> m.type() == MeetingType.TRAINING,
+        90,
+        "training event(s)");
+  }
+
+  /** I4: citizen sessions, or citizens at an interaction, against one per 180 days. */
+  PracticeScore citizenParticipation() {
+    return cadence(
+        Practice.I4_CITIZEN_PARTICIPATION,
+        m -> m.type() == MeetingType.CITIZEN_ENGAGEMENT || attended(m, AttendeeLevel.CITIZEN),
+        180,
+        "interaction(s) with citizens");
+  }
+
+  private static boolean attended(MeetingHeld meeting, AttendeeLevel level) {
+    return meeting.attendees().stream().anyMatch(a -> a.level() == level);
+  }
+
+  /** Interactions of a kind in the window against one per {@code everyDays} days, capped at 1. */
+  private PracticeScore cadence(
+      Practice practice, Predicate<MeetingHeld> kind, int everyDays, String what) {
+    long held = meetingsInWindow().stream().filter(kind).count();
+    double expected = (double) windowDays / everyDays;
+    return score(
+        practice,
+        Math.min(1, held / expected),
+        evidence("interactions", held, "expected", round(expected)),
+        "%d %s in the window, against %.1f expected.".formatted(held, what, expected));
+  }
+
   /** Social cohesion: socials, brainstorms and alignment workshops against one per 60 days. */
   PracticeScore socialCohesion() {
     long social = meetingsInWindow().stream().filter(m -> SOCIAL.contains(m.type())).count();
@@ -306,24 +353,70 @@ final class TrustFormulas {
   /** Perceived trust: mean pulse-survey answer (1-5) rescaled to 0..1. */
   PracticeScore perceivedTrust() {
     List<PulseSurveyAnswered> answers = facts.activity().surveys(start, asOf);
+    String partner = facts.lens();
+    if (partner != null) {
+      return trustGivenAndReceived(partner, answers);
+    }
     Map<String, Object> evidence =
         evidence(
             "answers",
             answers.size(),
             "meanTrust",
-            answers.isEmpty()
-                ? null
-                : round(answers.stream().mapToInt(PulseSurveyAnswered::trust).average().orElse(0)));
+            answers.isEmpty() ? null : round(mean(answers)));
     if (answers.isEmpty()) {
       return score(
           Practice.PERCEIVED_TRUST, null, evidence, "No pulse survey answered in the window.");
     }
-    double mean = answers.stream().mapToInt(PulseSurveyAnswered::trust).average().orElseThrow();
+    double mean = mean(answers);
     return score(
         Practice.PERCEIVED_TRUST,
         (mean - 1) / 4,
         evidence,
         "Mean trust %.1f of 5 over %d answer(s).".formatted(mean, answers.size()));
+  }
+
+  /**
+   * For one partner, the trust it gives (its own answers) beside the trust it receives (answers
+   * about it): a council that trusts everyone but is trusted by no one is not the same as one
+   * trusted by all. The score is the trust received.
+   */
+  private PracticeScore trustGivenAndReceived(String partner, List<PulseSurveyAnswered> answers) {
+    List<PulseSurveyAnswered> given =
+        answers.stream().filter(a -> a.respondentOrganisationId().value().equals(partner)).toList();
+    List<PulseSurveyAnswered> received =
+        answers.stream().filter(a -> a.aboutOrganisationId().value().equals(partner)).toList();
+    Map<String, Object> evidence =
+        evidence(
+            "answersGiven",
+            given.size(),
+            "trustGiven",
+            given.isEmpty() ? null : round(mean(given)),
+            "answersReceived",
+            received.size(),
+            "trustReceived",
+            received.isEmpty() ? null : round(mean(received)));
+    String givenText =
+        given.isEmpty()
+            ? "it answered no survey"
+            : "it gives %.1f of 5 over %d answer(s)".formatted(mean(given), given.size());
+    if (received.isEmpty()) {
+      return score(
+          Practice.PERCEIVED_TRUST,
+          null,
+          evidence,
+          "No partner rated it in the window; %s.".formatted(givenText));
+    }
+    double trustReceived = mean(received);
+    return score(
+        Practice.PERCEIVED_TRUST,
+        (trustReceived - 1) / 4,
+        evidence,
+        "It receives %.1f of 5 over %d answer(s); %s."
+            .formatted(trustReceived, received.size(), givenText));
+  }
+
+  private static double mean(List<PulseSurveyAnswered> answers) {
+    return answers.stream().mapToInt(PulseSurveyAnswered::trust).average().orElse(0);
   }
 
   private PracticeScore score(

@@ -159,7 +159,10 @@ class TrustBuildingCalculatorTest {
             Practice.L1_DATA_SHARING_FIRST,
             Practice.L2_ROLE_CLARITY,
             Practice.L3_BOTTOM_UP_ENGAGEMENT,
-            Practice.L4_SHOWCASING);
+            Practice.L4_SHOWCASING,
+            Practice.I1_DATA_OWNERS,
+            Practice.I3_EDUCATION_AND_PROTOCOLS,
+            Practice.I4_CITIZEN_PARTICIPATION);
     assertThat(trust.recommendations().get(1).text()).contains("boundary spanner").endsWith("(L2)");
   }
 
@@ -278,6 +281,53 @@ class TrustBuildingCalculatorTest {
     assertThat(dataSharingFirst.score())
         .as("the project started unsigned 16 months ago no longer counts: the practice was mended")
         .isEqualTo(1.0);
+  }
+
+  @Test
+  void dataOwnersTrainingAndCitizensGetIndicatorsOfTheirOwnBesideTheIndex() {
+    Timeline timeline =
+        Timeline.twoCouncilsAndAUniversity()
+            .meeting(
+                MeetingType.DATA_OWNER_SESSION, AS_OF.minusDays(30), NORTH, AttendeeLevel.ANALYST)
+            .meeting(MeetingType.TRAINING, AS_OF.minusDays(20), NORTH, AttendeeLevel.ANALYST)
+            .meeting(MeetingType.STEERING, AS_OF.minusDays(10), NORTH, AttendeeLevel.CITIZEN);
+
+    TrustBuildingProfile trust =
+        calculator.calculate(PartnershipFacts.of(timeline.events(), AS_OF), AS_OF, null);
+
+    assertThat(score(trust.scores(), Practice.I1_DATA_OWNERS))
+        .as("one session with data owners in 90 days, as expected (I1)")
+        .isEqualTo(1.0);
+    assertThat(score(trust.scores(), Practice.I3_EDUCATION_AND_PROTOCOLS))
+        .as("one training event in 90 days (I3)")
+        .isEqualTo(1.0);
+    assertThat(score(trust.scores(), Practice.I4_CITIZEN_PARTICIPATION))
+        .as("citizens at one interaction, against one per 180 days: more than enough (I4)")
+        .isEqualTo(1.0);
+    assertThat(TrustSettings.defaults().weight(Practice.I1_DATA_OWNERS)).isZero();
+  }
+
+  @Test
+  void aPartnerSeesTheTrustItGivesBesideTheTrustItReceives() {
+    Timeline timeline =
+        Timeline.twoCouncilsAndAUniversity()
+            .add(new PulseSurveyAnswered(SHIRE, SOUTH, Timeline.UNI, 5, AS_OF.minusDays(3)))
+            .add(new PulseSurveyAnswered(SHIRE, Timeline.UNI, SOUTH, 2, AS_OF.minusDays(3)))
+            .add(new PulseSurveyAnswered(SHIRE, NORTH, SOUTH, 1, AS_OF.minusDays(2)));
+
+    TrustBuildingProfile trust =
+        calculator.calculate(PartnershipFacts.of(timeline.events(), AS_OF), AS_OF, null);
+    PracticeScore south =
+        profile(trust, SOUTH.value()).scores().stream()
+            .filter(s -> s.practice() == Practice.PERCEIVED_TRUST)
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(south.evidence())
+        .as("South trusts the university fully, but is hardly trusted itself")
+        .containsEntry("trustGiven", 5.0)
+        .containsEntry("trustReceived", 1.5);
+    assertThat(south.score()).as("the score is the trust it receives").isEqualTo(0.125);
   }
 
   @Test
