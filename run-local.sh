@@ -61,6 +61,7 @@ Running. Ctrl-C stops everything.
   Swagger UI:         http://localhost:$command_port/swagger-ui.html
   Health:             http://localhost:$command_port/actuator/health
   Metrics:            http://localhost:$command_port/actuator/prometheus
+  Portfolio page:     http://localhost:$query_port/
   Query API:          http://localhost:$query_port/api/partnerships
   Query Swagger UI:   http://localhost:$query_port/swagger-ui.html
   Query health:       http://localhost:$query_port/actuator/health

@@ -59,7 +59,12 @@ public class Portfolio {
       TrustBuildingProfile.Band band,
       Long daysSinceLastInteraction,
       int overdueMilestones,
+      int openRecommendations,
+      List<PartnerRow> partners,
       LocalDate asOf) {}
+
+  /** A current partner as the portfolio lists it. */
+  public record PartnerRow(String organisationId, String name, String sector) {}
 
   public void markChanged(int generation, Collection<String> partnershipIds) {
     if (!partnershipIds.isEmpty()) {
@@ -107,7 +112,8 @@ public class Portfolio {
       Document row = stored.get(partnershipId);
       if (row == null
           || !today.toString().equals(row.getString("asOf"))
-          || !versions.get(partnershipId).equals(row.getLong("v"))) {
+          || !versions.get(partnershipId).equals(row.getLong("v"))
+          || !row.containsKey("partners")) { // a row stored before partners were listed
         row = compute(generation, partnershipId, today);
       }
       if (row != null) {
@@ -141,6 +147,16 @@ public class Portfolio {
                 "daysSinceLastInteraction",
                 last == null ? null : ChronoUnit.DAYS.between(last, today))
             .append("overdueMilestones", overdue)
+            .append("openRecommendations", profile.recommendations().size())
+            .append(
+                "partners",
+                facts.partners().values().stream()
+                    .map(
+                        p ->
+                            new Document("id", p.organisationId())
+                                .append("name", p.name())
+                                .append("sector", p.sector().name()))
+                    .toList())
             .append("asOf", today.toString());
     store
         .portfolio(generation)
@@ -162,6 +178,10 @@ public class Portfolio {
         band == null ? null : TrustBuildingProfile.Band.valueOf(band),
         days == null ? null : days.longValue(),
         ((Number) doc.get("overdueMilestones")).intValue(),
+        ((Number) doc.get("openRecommendations", 0)).intValue(),
+        doc.getList("partners", Document.class, List.of()).stream()
+            .map(p -> new PartnerRow(p.getString("id"), p.getString("name"), p.getString("sector")))
+            .toList(),
         LocalDate.parse(doc.getString("asOf")));
   }
 }

@@ -198,6 +198,10 @@ class EndToEndIT {
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("<h2>Trust building</h2>", "North County Council", "<svg");
     assertThat(Http.get(queries).json().findValuesAsText("partnershipId")).contains(partnership);
+    String portfolioPage = Http.get(queries.replace("/api/partnerships", "/")).body();
+    assertThat(portfolioPage)
+        .as("the analysts' portfolio page lists it, from the stored rows")
+        .contains("/api/partnerships/" + partnership + "/report.html");
   }
 
   private static JsonNode findOrganisation(JsonNode trust, String organisationId) {

@@ -1,0 +1,109 @@
+package org.partnershiptracker.query.report.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.partnershiptracker.query.readmodel.Portfolio;
+import org.partnershiptracker.query.readmodel.Portfolio.PartnerRow;
+import org.partnershiptracker.query.readmodel.Portfolio.Row;
+import org.partnershiptracker.query.trust.model.TrustBuildingProfile.Band;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The portfolio page lists every partnership from the stored rows, sorted and filtered. */
+@WebMvcTest(PortfolioPage.class)
+class PortfolioPageTest {
+  private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
+
+  @Autowired private MockMvc http;
+  @MockitoBean private Portfolio portfolio;
+
+  @BeforeEach
+  void threePartnerships() {
+    when(portfolio.rows())
+        .thenReturn(
+            List.of(
+                row("shire", "Shire data partnership", 72.0, Band.STRONG, 3, "north-council"),
+                row("vale", "Vale partnership", 35.5, Band.AT_RISK, 40, "vale-council"),
+                row("coast", "Coast partnership", 55.0, Band.DEVELOPING, 9, "coast-nhs")));
+  }
+
+  private static Row row(
+      String id, String name, double index, Band band, long days, String partner) {
+    return new Row(
+        id,
+        name,
+        TODAY.minusYears(1),
+        100,
+        index,
+        band,
+        days,
+        band == Band.AT_RISK ? 2 : 0,
+        band == Band.STRONG ? 1 : 4,
+        List.of(
+            new PartnerRow(
+                partner, partner + " name", partner.endsWith("nhs") ? "HEALTH" : "LOCAL_AUTHORITY"),
+            new PartnerRow("uni", "Shire University", "UNIVERSITY")),
+        TODAY);
+  }
+
+  private String page(String query) throws Exception {
+    return http.perform(get("/" + query))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString();
+  }
+
+  @Test
+  void everyPartnershipIsListedWeakestFirstWithALinkToItsReport() throws Exception {
+    String html = page("");
+
+    assertThat(html)
+        .contains("3</span> of <span>3</span>")
+        .contains("/api/partnerships/shire/report.html")
+        .contains("north-council name (LOCAL_AUTHORITY)")
+        .contains("AT_RISK");
+    assertThat(html.indexOf("Vale partnership"))
+        .as("sorted by index, lowest first: what needs attention comes first")
+        .isLessThan(html.indexOf("Coast partnership"));
+    assertThat(html.indexOf("Coast partnership")).isLessThan(html.indexOf("Shire data"));
+  }
+
+  @Test
+  void theAnalystSortsByAnyColumnBothWays() throws Exception {
+    String html = page("?sort=name&order=desc");
+
+    assertThat(html.indexOf("Vale partnership")).isLessThan(html.indexOf("Shire data"));
+    assertThat(html.indexOf("Shire data")).isLessThan(html.indexOf("Coast partnership"));
+    assertThat(html).contains("aria-sort=\"descending\"");
+  }
+
+  @Test
+  void theAnalystFiltersByBandPartnerAndSector() throws Exception {
+    assertThat(page("?band=STRONG")).contains("Shire data").doesNotContain("Vale partnership");
+    assertThat(page("?partner=coast")).contains("Coast partnership").doesNotContain("Shire data");
+    assertThat(page("?sector=HEALTH"))
+        .contains("1</span> of <span>3</span>")
+        .contains("Coast partnership");
+  }
+
+  @Test
+  void anUnknownSortIsABadRequestNamingIt() throws Exception {
+    String problem =
+        http.perform(get("/?sort=colour"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(problem).contains("\"field\":\"sort\"");
+  }
+}
