@@ -79,6 +79,15 @@ class PeopleRegisterIT {
     expectStatus(400, unregistered);
     assertThat(unregistered.body().toString()).contains("personId").contains("POST /api/people");
     expectStatus(201, api.post("/api/partnerships/p-people/roles", role(personId)));
+    CommandApi.Response otherOrganisation =
+        api.post(
+            "/api/partnerships/p-people/roles",
+            role(personId).replace("\"north-council\"", "\"south-council\""));
+    expectStatus(400, otherOrganisation);
+    assertThat(otherOrganisation.body().toString())
+        .as("she is registered with North, not South")
+        .contains("personId")
+        .contains("north-council");
 
     JsonNode person = expectStatus(200, api.get("/api/people/" + personId)).body();
     assertThat(person.get("displayName").asText()).isEqualTo(NAME);

@@ -23,6 +23,7 @@ import org.partnershiptracker.command.partnership.model.PartnershipCommands.Reco
 import org.partnershiptracker.command.partnership.model.PartnershipCommands.RecordQuickWin;
 import org.partnershiptracker.command.partnership.model.PartnershipCommands.RemovePartner;
 import org.partnershiptracker.command.partnership.model.PartnershipCommands.VacateRole;
+import org.partnershiptracker.command.people.web.PersonOfOrganisation;
 import org.partnershiptracker.command.people.web.RegisteredPerson;
 import org.partnershiptracker.command.web.input.FactDate;
 import org.partnershiptracker.command.web.input.FreeText;
@@ -77,12 +78,14 @@ public final class PartnershipRequests {
     }
   }
 
+  @PersonOfOrganisation
   public record Designate(
       @NewId RoleId roleId,
       @NotNull RoleType roleType,
       @NotNull OrganisationId organisationId,
       @NotNull @NewId(person = true) @RegisteredPerson PersonId personId,
-      @NotNull @FactDate LocalDate designatedOn) {
+      @NotNull @FactDate LocalDate designatedOn)
+      implements PersonOfOrganisation.Designation {
     DesignateRole toCommand(PartnershipId partnershipId, RoleId id) {
       return new DesignateRole(partnershipId, id, roleType, organisationId, personId, designatedOn);
     }
