@@ -785,7 +785,8 @@ class ReadSideBenchmark {
             new Endpoint("/api/partnerships/" + BIG + "/interactions", 20),
             new Endpoint("/api/partnerships/" + BIG + "/milestones", 20),
             new Endpoint("/api/partnerships/" + BIG + "/report", 20),
-            new Endpoint("/api/partnerships", 100));
+            new Endpoint("/api/partnerships", 100),
+            new Endpoint("/", 200)); // the analysts' portfolio page (issue 13)
     HttpClient[] clients = new HttpClient[CLIENT_THREADS];
     for (int i = 0; i < clients.length; i++) {
       clients[i] =
