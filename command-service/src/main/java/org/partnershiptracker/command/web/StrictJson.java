@@ -3,7 +3,6 @@ package org.partnershiptracker.command.web;
 import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -55,10 +54,8 @@ class StrictJson implements WebMvcConfigurer {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     strict.setDefaultLeniency(OptBoolean.FALSE.asBoolean());
     strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
     refuse(strict, LogicalType.Textual, CoercionInputShape.Integer, CoercionInputShape.Float);

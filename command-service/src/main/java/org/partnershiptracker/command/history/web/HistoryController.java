@@ -64,7 +64,21 @@ public class HistoryController {
       String revision,
       Instant timestamp,
       Object payload,
-      Map<String, String> people) {}
+      Map<String, String> people) {
+    HistoryEntry naming(Map<String, String> names) {
+      return new HistoryEntry(
+          position,
+          aggregateType,
+          aggregateId,
+          sequenceNumber,
+          eventId,
+          type,
+          revision,
+          timestamp,
+          payload,
+          names);
+    }
+  }
 
   @GetMapping("/api/partnerships/{partnershipId}/history")
   @Operation(summary = "The partnership's events in order, with type, time, sequence and payload")
@@ -133,17 +147,7 @@ public class HistoryController {
                       id ->
                           Optional.ofNullable(shown.get(id))
                               .ifPresent(name -> people.put(id.value(), name)));
-              return new HistoryEntry(
-                  entry.position(),
-                  entry.aggregateType(),
-                  entry.aggregateId(),
-                  entry.sequenceNumber(),
-                  entry.eventId(),
-                  entry.type(),
-                  entry.revision(),
-                  entry.timestamp(),
-                  entry.payload(),
-                  people);
+              return entry.naming(people);
             })
         .toList();
   }

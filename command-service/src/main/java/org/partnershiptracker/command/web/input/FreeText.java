@@ -11,6 +11,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.text.Normalizer;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.partnershiptracker.events.value.Limits;
 
@@ -33,6 +34,10 @@ public @interface FreeText {
   Class<? extends Payload>[] payload() default {};
 
   class Check implements ConstraintValidator<FreeText, String> {
+    /** Letters and symbols that render as blank space (Hangul fillers, the blank braille cell). */
+    private static final Set<Integer> BLANK_LOOKING =
+        Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
+
     private final Map<String, Pattern> personalData;
 
     public Check(InputProperties input) {
@@ -105,7 +110,4 @@ public @interface FreeText {
           && !BLANK_LOOKING.contains(c);
     }
   }
-
-  /** Letters and symbols that render as blank space (Hangul fillers, the blank braille cell). */
-  java.util.Set<Integer> BLANK_LOOKING = java.util.Set.of(0x115F, 0x1160, 0x3164, 0xFFA0, 0x2800);
 }
