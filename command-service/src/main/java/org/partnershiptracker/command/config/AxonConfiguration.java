@@ -7,7 +7,11 @@ import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.RevisionResolver;
+import org.partnershiptracker.command.web.access.CommandAuthorization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,6 +38,19 @@ public class AxonConfiguration {
   public SnapshotTriggerDefinition aggregateSnapshotTrigger(
       Snapshotter snapshotter, SnapshotProperties snapshots) {
     return new EventCountSnapshotTriggerDefinition(snapshotter, snapshots.everyEvents());
+  }
+
+  /** Who recorded a command goes with every event it produces (the audit in the history). */
+  @Bean
+  public CorrelationDataProvider recorderOfEvents() {
+    return new SimpleCorrelationDataProvider(
+        CommandAuthorization.RECORDED_BY, CommandAuthorization.RECORDED_BY_ORGANISATION);
+  }
+
+  /** Axon's default, which a provider of our own would otherwise replace. */
+  @Bean
+  public CorrelationDataProvider messageOriginProvider() {
+    return new MessageOriginProvider();
   }
 
   /** Keeps loaded aggregates in memory while they are referenced: a hit reads no events at all. */

@@ -6,8 +6,12 @@ import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.partnershiptracker.command.idempotency.IdempotencyContext;
+import org.partnershiptracker.command.web.access.CommandAuthorization;
+import org.partnershiptracker.command.web.access.CurrentCaller;
+import org.partnershiptracker.events.access.Caller;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -39,7 +43,13 @@ public class CommandDispatcher {
     String outcome = "accepted";
     String reason = "none";
     try {
-      commands.sendAndWait(command);
+      Caller caller =
+          CurrentCaller.get()
+              .orElseThrow(() -> new IllegalStateException("a command without a signed-in caller"));
+      CommandAuthorization.check(caller, command);
+      commands.sendAndWait(
+          GenericCommandMessage.asCommandMessage(command)
+              .andMetaData(CommandAuthorization.auditOf(caller)));
     } catch (RuntimeException e) {
       outcome = "rejected";
       reason = reason(e);

@@ -74,7 +74,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
     byte[] body = request.getInputStream().readAllBytes();
     String fingerprint = fingerprint(request, body);
-    String key = scope(request.getRequestURI()) + " " + clientKey;
+    String key = scope(request.getRequestURI()) + " " + callerScope() + " " + clientKey;
 
     boolean claimed;
     try {
@@ -181,6 +181,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     String rest = uri.substring(prefix.length());
     int slash = rest.indexOf('/');
     return slash < 0 ? "-" : rest.substring(0, slash);
+  }
+
+  /** The caller's organisation, digested: the same key from another organisation is another key. */
+  private static String callerScope() {
+    String organisation =
+        org.partnershiptracker.command.web.access.CurrentCaller.get()
+            .map(org.partnershiptracker.events.access.Caller::organisationId)
+            .orElse("");
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(organisation.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** The same method, path and body give the same fingerprint. */

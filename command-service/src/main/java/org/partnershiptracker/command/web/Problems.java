@@ -11,6 +11,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.partnershiptracker.command.rules.NotFound;
 import org.partnershiptracker.command.rules.Rule;
 import org.partnershiptracker.command.rules.RuleViolation;
+import org.partnershiptracker.command.web.access.NotYourOrganisation;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -39,6 +40,13 @@ public final class Problems {
         failure instanceof CommandExecutionException && failure.getCause() != null
             ? failure.getCause()
             : failure;
+    if (e instanceof NotYourOrganisation refused) {
+      ProblemDetail problem =
+          problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", refused.getMessage());
+      problem.setProperty(
+          "errors", List.of(Map.of("field", refused.field(), "message", refused.getMessage())));
+      return Optional.of(new Outcome(HttpStatus.FORBIDDEN, "forbidden", problem));
+    }
     if (e instanceof RuleViolation violation) {
       return Optional.of(refused(violation.rule(), violation.getMessage()));
     }

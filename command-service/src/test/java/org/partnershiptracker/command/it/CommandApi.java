@@ -9,15 +9,45 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import org.partnershiptracker.infra.security.TokenMint;
 
-/** A client of the command-service's HTTP API, over real HTTP, for integration tests. */
+/**
+ * A client of the command-service's HTTP API, over real HTTP, for integration tests. It signs in
+ * with a token from the test JVM's {@link TokenMint}: by default an operator who is admin, recorder
+ * and analyst; a command an organisation gives only for itself (a signature, a survey answer, a
+ * departure) goes with a token of the organisation it names, as that organisation's system would
+ * send it. {@link #as} gives a client with another caller's token.
+ */
 final class CommandApi {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient http = HttpClient.newHttpClient();
   private final String baseUrl;
+  private final String token;
 
   CommandApi(int port) {
-    this.baseUrl = "http://localhost:" + port;
+    this("http://localhost:" + port, null);
+  }
+
+  private CommandApi(String baseUrl, String token) {
+    this.baseUrl = baseUrl;
+    this.token = token;
+  }
+
+  /** The same API, called with {@code token} (null: no Authorization header at all). */
+  CommandApi withToken(String token) {
+    return new CommandApi(baseUrl, token == null ? "" : token);
+  }
+
+  /** The same API, called by {@code subject} of {@code organisation} with {@code roles}. */
+  CommandApi as(String subject, String organisation, String... roles) {
+    return withToken(TokenMint.shared().token(subject, organisation, roles));
+  }
+
+  private String tokenFor(String path, String json) {
+    if (token != null) {
+      return token.isEmpty() ? null : token;
+    }
+    return TokenMint.shared().operatorTokenFor(path, json);
   }
 
   record Response(int status, JsonNode body, Map<String, java.util.List<String>> headers) {
@@ -43,6 +73,7 @@ final class CommandApi {
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
+    authorize(request, path, json);
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
@@ -50,11 +81,28 @@ final class CommandApi {
   }
 
   Response delete(String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE().build());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
+    authorize(request, path, null);
+    return send(request.build());
   }
 
   Response get(String path) {
-    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    authorize(request, path, null);
+    return send(request.build());
+  }
+
+  /** A request as {@link #post} would send it, for tests that send it their own way. */
+  HttpRequest.Builder signedIn(HttpRequest.Builder request, String path, String json) {
+    authorize(request, path, json);
+    return request;
+  }
+
+  private void authorize(HttpRequest.Builder request, String path, String json) {
+    String bearer = tokenFor(path, json);
+    if (bearer != null) {
+      request.header("Authorization", "Bearer " + bearer);
+    }
   }
 
   private Response send(HttpRequest request) {

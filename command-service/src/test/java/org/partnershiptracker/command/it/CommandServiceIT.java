@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
@@ -420,6 +421,9 @@ class CommandServiceIT {
             .send(
                 java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .header(
+                        "Authorization",
+                        "Bearer " + TokenMint.shared().token("ops", "uni", "admin"))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(scrape.body())

@@ -6,10 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.partnershiptracker.command.CommandServiceApplication;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The command-service on a random port with a real embedded PostgreSQL and publication off; each
- * test class names its own data directory (and any other setting) with {@code TestPropertySource}.
+ * The command-service on a random port with a real embedded PostgreSQL and publication off,
+ * trusting the test JVM's token issuer; each test class names its own data directory (and any other
+ * setting) with {@code TestPropertySource}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -17,4 +19,5 @@ import org.springframework.boot.test.context.SpringBootTest;
     classes = CommandServiceApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "tracker.publication.enabled=false")
+@ContextConfiguration(initializers = TrustTokenMint.class)
 @interface CommandServiceOverHttp {}

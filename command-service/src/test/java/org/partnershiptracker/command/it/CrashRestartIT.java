@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.process.ServiceJvm;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +61,7 @@ class CrashRestartIT {
     List<String> arguments =
         new ArrayList<>(
             List.of(
+                TokenMint.shared().issuerArgument(),
                 "--tracker.embedded-postgres.data-dir=" + dataDir.resolve("postgres"),
                 "--tracker.embedded-postgres.port=" + postgresPort,
                 "--tracker.publication.enabled=false"));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
@@ -646,8 +647,14 @@ class InputLimitsIT {
                 "body"));
     int before = historySize();
     for (Case c : cases) {
+      java.net.http.HttpRequest signedIn =
+          java.net.http.HttpRequest.newBuilder(c.request(), (name, value) -> true)
+              .header(
+                  "Authorization",
+                  "Bearer " + TokenMint.shared().token("test-operator", "uni", "admin", "recorder"))
+              .build();
       java.net.http.HttpResponse<String> response =
-          http.send(c.request(), java.net.http.HttpResponse.BodyHandlers.ofString());
+          http.send(signedIn, java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(c.request().toString()).isEqualTo(c.status());
       assertThat(response.headers().firstValue("Content-Type").orElse(""))
           .contains("application/problem+json");

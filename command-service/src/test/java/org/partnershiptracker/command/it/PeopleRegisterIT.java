@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -53,6 +54,7 @@ class PeopleRegisterIT {
     app =
         new SpringApplicationBuilder(CommandServiceApplication.class)
             .run(
+                TokenMint.shared().issuerArgument(),
                 "--server.port=0",
                 "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -76,6 +77,7 @@ class PublicationIT {
     app =
         new SpringApplicationBuilder(CommandServiceApplication.class)
             .run(
+                TokenMint.shared().issuerArgument(),
                 "--server.port=0",
                 "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.CommandServiceApplication;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +25,7 @@ class RestartIT {
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(CommandServiceApplication.class)
         .run(
+            TokenMint.shared().issuerArgument(),
             "--server.port=0",
             "--tracker.embedded-postgres.data-dir=" + dataDir,
             "--tracker.people.registered-only=false",

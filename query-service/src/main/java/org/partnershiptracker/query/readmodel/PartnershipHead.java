@@ -33,6 +33,12 @@ final class PartnershipHead {
   /** Activity entries per month (yyyyMM): parts of {@link ReadModelStore#ACTIVITY_PART}. */
   final TreeMap<Integer, Integer> months = new TreeMap<>();
 
+  /**
+   * Every organisation that is or was a partner: callers are scoped to these. Null on a head stored
+   * before they were kept (then read from the ledger).
+   */
+  TreeSet<String> members = new TreeSet<>();
+
   /** Years with an index document of last meeting days. */
   final TreeSet<Integer> years = new TreeSet<>();
 
@@ -63,6 +69,8 @@ final class PartnershipHead {
       List<?> entry = (List<?>) pair;
       head.months.put(((Number) entry.get(0)).intValue(), ((Number) entry.get(1)).intValue());
     }
+    List<String> members = doc.getList("members", String.class);
+    head.members = members == null ? null : new TreeSet<>(members);
     for (Object year : doc.getList("years", Object.class, List.of())) {
       head.years.add(((Number) year).intValue());
     }
@@ -87,6 +95,9 @@ final class PartnershipHead {
         "months",
         months.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
     doc.append("years", List.copyOf(years));
+    if (members != null) {
+      doc.append("members", List.copyOf(members));
+    }
     return doc;
   }
 

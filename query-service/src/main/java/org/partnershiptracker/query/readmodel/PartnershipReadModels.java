@@ -101,6 +101,30 @@ public class PartnershipReadModels {
     return structure.withActivity(activity);
   }
 
+  /** The organisations that are or were partners of the partnership; empty if it is unknown. */
+  public Set<String> partnersEver(String partnershipId) {
+    int generation = store.activeGeneration();
+    return store
+        .head(generation, partnershipId)
+        .filter(h -> h.eventCount > 0)
+        .map(h -> partnersEver(generation, h))
+        .orElse(Set.of());
+  }
+
+  Set<String> partnersEver(int generation, PartnershipHead head) {
+    if (head.members != null) {
+      return head.members;
+    }
+    // A head stored before members were kept: the ledger has every PartnerJoined.
+    Set<String> members = new java.util.TreeSet<>();
+    for (PartnershipEvent event : structural(generation, head)) {
+      if (event instanceof org.partnershiptracker.events.partnership.PartnerJoined joined) {
+        members.add(joined.organisationId().value());
+      }
+    }
+    return members;
+  }
+
   public Optional<TrustBuildingProfile> trust(
       String partnershipId, LocalDate asOf, Integer windowDays) {
     return facts(partnershipId, trust.windowStart(asOf, windowDays), asOf)

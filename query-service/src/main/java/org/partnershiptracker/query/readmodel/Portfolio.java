@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
+import org.partnershiptracker.events.access.Caller;
 import org.partnershiptracker.query.milestone.model.MilestoneCalculator;
 import org.partnershiptracker.query.milestone.model.MilestoneStatus;
 import org.partnershiptracker.query.partnership.model.MeetingKeys;
@@ -61,7 +62,15 @@ public class Portfolio {
       int overdueMilestones,
       int openRecommendations,
       List<PartnerRow> partners,
-      LocalDate asOf) {}
+      LocalDate asOf,
+      @com.fasterxml.jackson.annotation.JsonIgnore Set<String> members) {
+    /**
+     * Whether the caller may see this row: an admin, or an organisation that is or was a partner.
+     */
+    public boolean visibleTo(Caller caller) {
+      return caller.isAdmin() || members.contains(caller.organisationId());
+    }
+  }
 
   /** A current partner as the portfolio lists it. */
   public record PartnerRow(String organisationId, String name, String sector) {}
@@ -100,6 +109,11 @@ public class Portfolio {
     changed.remove(generation);
   }
 
+  /** The partnerships {@code caller} may see, with today's figures. */
+  public List<Row> rows(Caller caller) {
+    return rows().stream().filter(row -> row.visibleTo(caller)).toList();
+  }
+
   /** Every partnership of the generation queries read, with today's figures. */
   public List<Row> rows() {
     int generation = store.activeGeneration();
@@ -113,7 +127,7 @@ public class Portfolio {
       if (row == null
           || !today.toString().equals(row.getString("asOf"))
           || !versions.get(partnershipId).equals(row.getLong("v"))
-          || !row.containsKey("partners")) { // a row stored before partners were listed
+          || !row.containsKey("members")) { // a row stored before partners were listed
         row = compute(generation, partnershipId, today);
       }
       if (row != null) {
@@ -157,6 +171,7 @@ public class Portfolio {
                                 .append("name", p.name())
                                 .append("sector", p.sector().name()))
                     .toList())
+            .append("members", List.copyOf(readModels.partnersEver(generation, head)))
             .append("asOf", today.toString());
     store
         .portfolio(generation)
@@ -182,6 +197,7 @@ public class Portfolio {
         doc.getList("partners", Document.class, List.of()).stream()
             .map(p -> new PartnerRow(p.getString("id"), p.getString("name"), p.getString("sector")))
             .toList(),
-        LocalDate.parse(doc.getString("asOf")));
+        LocalDate.parse(doc.getString("asOf")),
+        Set.copyOf(doc.getList("members", String.class, List.of())));
   }
 }

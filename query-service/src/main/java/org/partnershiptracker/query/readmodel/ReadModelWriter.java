@@ -20,6 +20,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.partnership.PartnerJoined;
 import org.partnershiptracker.events.partnership.PartnershipFormed;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 import org.partnershiptracker.query.partnership.model.MeetingKeys;
@@ -157,6 +158,9 @@ public class ReadModelWriter {
       if (incoming.event() instanceof PartnershipFormed formed && head.name == null) {
         head.name = formed.name();
         head.formedOn = formed.formedOn().toString();
+      }
+      if (incoming.event() instanceof PartnerJoined joined && head.members != null) {
+        head.members.add(joined.organisationId().value());
       }
       if (PartnershipFacts.isActivity(incoming.event())) {
         pushActivity(head, incoming);

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.process.ServiceJvm;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.partnershiptracker.query.QueryServiceApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,7 @@ class EndToEndIT {
             commandPort,
             runDir.resolve("command-service.log"),
             List.of(
+                TokenMint.shared().issuerArgument(),
                 "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
                 "--tracker.people.registered-only=false",
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
@@ -75,6 +77,7 @@ class EndToEndIT {
     queryService =
         new SpringApplicationBuilder(QueryServiceApplication.class)
             .run(
+                TokenMint.shared().issuerArgument(),
                 "--server.port=0",
                 "--tracker.embedded-mongo.data-dir=" + runDir.resolve("mongo"),
                 "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers(),

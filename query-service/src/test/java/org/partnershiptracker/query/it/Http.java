@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.partnershiptracker.infra.security.TokenMint;
 
 /** Real HTTP calls to either service, for the end-to-end tests. */
 final class Http {
@@ -26,16 +27,33 @@ final class Http {
     }
   }
 
+  /** A GET with the test operator's token (admin, recorder, analyst). */
   static Response get(String url) {
-    return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    return send(signedIn(HttpRequest.newBuilder(URI.create(url)), url, null).GET().build());
   }
 
+  /** A GET with {@code token} as bearer (null: no Authorization header). */
+  static Response get(String url, String token) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return send(request.build());
+  }
+
+  /** A POST signed in as the test operator, acting for the organisation the request names. */
   static Response post(String url, String json) {
     return send(
-        HttpRequest.newBuilder(URI.create(url))
+        signedIn(HttpRequest.newBuilder(URI.create(url)), url, json)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
+  }
+
+  static HttpRequest.Builder signedIn(HttpRequest.Builder request, String url, String json) {
+    return request.header(
+        "Authorization",
+        "Bearer " + TokenMint.shared().operatorTokenFor(URI.create(url).getPath(), json));
   }
 
   static Response postOk(String url, String json) {

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.partnershiptracker.query.QueryServiceApplication;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
@@ -78,6 +79,7 @@ class PoisonRecordsIT {
     queryService =
         new SpringApplicationBuilder(QueryServiceApplication.class)
             .run(
+                TokenMint.shared().issuerArgument(),
                 "--server.port=0",
                 "--spring.data.mongodb.uri=mongodb://localhost:"
                     + mongoPort

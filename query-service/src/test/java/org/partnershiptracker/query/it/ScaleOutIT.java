@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.process.ServiceJvm;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.partnershiptracker.query.QueryServiceApplication;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
@@ -68,7 +69,8 @@ class ScaleOutIT {
         List.of(
             "--spring.data.mongodb.uri=" + mongoUri,
             "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers(),
-            "--tracker.projection.session-timeout=6s");
+            "--tracker.projection.session-timeout=6s",
+            TokenMint.shared().issuerArgument());
 
     int secondPort = freePort();
     second =

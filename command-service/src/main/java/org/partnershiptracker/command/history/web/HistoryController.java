@@ -17,7 +17,10 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.partnershiptracker.command.partnership.model.ProjectDirectory;
 import org.partnershiptracker.command.people.model.PeopleRegister;
 import org.partnershiptracker.command.rules.NotFound;
+import org.partnershiptracker.command.web.access.CommandAuthorization;
+import org.partnershiptracker.command.web.access.CurrentCaller;
 import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.access.Caller;
 import org.partnershiptracker.events.partnership.RoleDesignated;
 import org.partnershiptracker.events.partnership.RoleReassigned;
 import org.partnershiptracker.events.partnership.RoleVacated;
@@ -53,7 +56,11 @@ public class HistoryController {
     this.jdbc = jdbc;
   }
 
-  /** One recorded event. {@code position} is the event store's global order. */
+  /**
+   * One recorded event. {@code position} is the event store's global order; {@code recordedBy} and
+   * {@code recordedByOrganisation} say whose token recorded it (absent on events recorded before
+   * sign-in existed); {@code people} names the people it refers to, for analysts and admins.
+   */
   public record HistoryEntry(
       long position,
       String aggregateType,
@@ -64,6 +71,8 @@ public class HistoryController {
       String revision,
       Instant timestamp,
       Object payload,
+      String recordedBy,
+      String recordedByOrganisation,
       Map<String, String> people) {
     HistoryEntry naming(Map<String, String> names) {
       return new HistoryEntry(
@@ -76,6 +85,8 @@ public class HistoryController {
           revision,
           timestamp,
           payload,
+          recordedBy,
+          recordedByOrganisation,
           names);
     }
   }
@@ -127,6 +138,8 @@ public class HistoryController {
         PartnershipEvent.revisionOf(event.getPayloadType()),
         event.getTimestamp(),
         event.getPayload(),
+        (String) event.getMetaData().get(CommandAuthorization.RECORDED_BY),
+        (String) event.getMetaData().get(CommandAuthorization.RECORDED_BY_ORGANISATION),
         Map.of());
   }
 
@@ -135,6 +148,13 @@ public class HistoryController {
    * request time, so an erased person reads "erased person" everywhere at once).
    */
   private List<HistoryEntry> withNames(List<HistoryEntry> entries) {
+    boolean mayReadNames =
+        CurrentCaller.get()
+            .map(c -> c.isAdmin() || c.roles().contains(Caller.Role.ANALYST))
+            .orElse(false);
+    if (!mayReadNames) {
+      return entries; // systems that only record get the pseudonyms they sent
+    }
     Set<PersonId> ids = new HashSet<>();
     entries.forEach(entry -> ids.addAll(peopleIn(entry.payload())));
     Map<PersonId, String> shown = register.shownAs(ids);

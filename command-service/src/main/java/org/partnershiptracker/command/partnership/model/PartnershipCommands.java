@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.partnershiptracker.command.rules.ActsForOrganisation;
 import org.partnershiptracker.events.value.Attendance;
 import org.partnershiptracker.events.value.MeetingId;
 import org.partnershiptracker.events.value.MeetingType;
@@ -38,7 +39,18 @@ public final class PartnershipCommands {
       @TargetAggregateIdentifier PartnershipId partnershipId,
       OrganisationId organisationId,
       LocalDate leftOn,
-      String reason) {}
+      String reason)
+      implements ActsForOrganisation {
+    @Override
+    public OrganisationId actingOrganisation() {
+      return organisationId;
+    }
+
+    @Override
+    public String actingField() {
+      return "organisationId";
+    }
+  }
 
   public record DesignateRole(
       @TargetAggregateIdentifier PartnershipId partnershipId,
@@ -86,7 +98,18 @@ public final class PartnershipCommands {
       OrganisationId respondentOrganisationId,
       OrganisationId aboutOrganisationId,
       int trust,
-      LocalDate answeredOn) {}
+      LocalDate answeredOn)
+      implements ActsForOrganisation {
+    @Override
+    public OrganisationId actingOrganisation() {
+      return respondentOrganisationId;
+    }
+
+    @Override
+    public String actingField() {
+      return "respondentOrganisationId";
+    }
+  }
 
   public record ClosePartnership(
       @TargetAggregateIdentifier PartnershipId partnershipId, LocalDate closedOn, String reason) {}

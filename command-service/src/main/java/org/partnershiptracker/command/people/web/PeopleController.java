@@ -12,7 +12,10 @@ import java.util.Map;
 import org.partnershiptracker.command.people.model.PeopleRegister;
 import org.partnershiptracker.command.people.model.Person;
 import org.partnershiptracker.command.rules.NotFound;
+import org.partnershiptracker.command.web.access.CurrentCaller;
+import org.partnershiptracker.command.web.access.NotYourOrganisation;
 import org.partnershiptracker.command.web.input.FreeText;
+import org.partnershiptracker.events.access.Caller;
 import org.partnershiptracker.events.value.Limits;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PersonId;
@@ -33,9 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/people")
 @Tag(name = "People", description = "Register people behind pseudonymous ids; erase them")
 public class PeopleController {
-  /** Who erased, until sign-in exists (issue 10): then the caller's subject. */
-  static final String UNAUTHENTICATED = "unauthenticated caller";
-
   private final PeopleRegister people;
 
   public PeopleController(PeopleRegister people) {
@@ -66,9 +66,16 @@ public class PeopleController {
   @Operation(summary = "Register a person; the answer is the pseudonymous person id to use")
   public ResponseEntity<Map<String, String>> register(
       @Valid @RequestBody Registration registration) {
-    PersonId id =
-        people.register(
-            registration.displayName(), registration.email(), registration.organisationId());
+    Caller caller = CurrentCaller.get().orElseThrow();
+    OrganisationId organisation = registration.organisationId();
+    if (organisation == null && !caller.isAdmin() && caller.organisationId() != null) {
+      organisation = OrganisationId.of(caller.organisationId());
+    }
+    if (organisation != null && !caller.isAdmin() && !caller.actsFor(organisation.value())) {
+      throw new NotYourOrganisation(
+          "organisationId", "an organisation registers only its own people, not " + organisation);
+    }
+    PersonId id = people.register(registration.displayName(), registration.email(), organisation);
     return ResponseEntity.created(URI.create("/api/people/" + id.value()))
         .body(Map.of("personId", id.value()));
   }
@@ -76,13 +83,23 @@ public class PeopleController {
   @GetMapping("/{personId}")
   @Operation(summary = "Who a person id stands for ('erased person' once erased)")
   public Shown find(@PathVariable PersonId personId) {
-    return people.find(personId).map(Shown::of).orElseThrow(() -> unknown(personId));
+    // A name is shown to an admin and to the person's own organisation; to others it is unknown.
+    Caller caller = CurrentCaller.get().orElseThrow();
+    return people
+        .find(personId)
+        .filter(
+            person ->
+                caller.isAdmin()
+                    || (person.organisationId() != null
+                        && caller.actsFor(person.organisationId().value())))
+        .map(Shown::of)
+        .orElseThrow(() -> unknown(personId));
   }
 
   @DeleteMapping("/{personId}")
   @Operation(summary = "Erase a person's name and e-mail for good; events keep the bare id")
   public ResponseEntity<Void> erase(@PathVariable PersonId personId) {
-    if (!people.erase(personId, UNAUTHENTICATED)) {
+    if (!people.erase(personId, CurrentCaller.get().orElseThrow().subject())) {
       throw unknown(personId);
     }
     return ResponseEntity.noContent().build();

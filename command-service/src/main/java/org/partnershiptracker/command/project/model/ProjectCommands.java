@@ -3,6 +3,7 @@ package org.partnershiptracker.command.project.model;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.partnershiptracker.command.rules.ActsForOrganisation;
 import org.partnershiptracker.events.value.MilestoneHorizon;
 import org.partnershiptracker.events.value.MilestoneId;
 import org.partnershiptracker.events.value.OrganisationId;
@@ -28,19 +29,52 @@ public final class ProjectCommands {
       PartnershipId partnershipId,
       @TargetAggregateIdentifier ProjectId projectId,
       OrganisationId byOrganisationId,
-      LocalDate draftedOn) {}
+      LocalDate draftedOn)
+      implements ActsForOrganisation {
+    @Override
+    public OrganisationId actingOrganisation() {
+      return byOrganisationId;
+    }
+
+    @Override
+    public String actingField() {
+      return "byOrganisationId";
+    }
+  }
 
   public record ReviseDataSharingAgreement(
       PartnershipId partnershipId,
       @TargetAggregateIdentifier ProjectId projectId,
       OrganisationId byOrganisationId,
-      LocalDate revisedOn) {}
+      LocalDate revisedOn)
+      implements ActsForOrganisation {
+    @Override
+    public OrganisationId actingOrganisation() {
+      return byOrganisationId;
+    }
+
+    @Override
+    public String actingField() {
+      return "byOrganisationId";
+    }
+  }
 
   public record SignDataSharingAgreement(
       PartnershipId partnershipId,
       @TargetAggregateIdentifier ProjectId projectId,
       OrganisationId byOrganisationId,
-      LocalDate signedOn) {}
+      LocalDate signedOn)
+      implements ActsForOrganisation {
+    @Override
+    public OrganisationId actingOrganisation() {
+      return byOrganisationId;
+    }
+
+    @Override
+    public String actingField() {
+      return "byOrganisationId";
+    }
+  }
 
   public record ExpireDataSharingAgreement(
       PartnershipId partnershipId,

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.partnershiptracker.query.access.CurrentCaller;
 import org.partnershiptracker.query.interaction.model.Granularity;
 import org.partnershiptracker.query.interaction.model.InteractionFrequency;
 import org.partnershiptracker.query.milestone.model.MilestoneReport;
@@ -61,7 +62,7 @@ public class PartnershipQueryController {
           "The partnerships known to the read side, with today's trust index, band, days since the"
               + " last interaction and overdue milestones")
   public List<Portfolio.Row> partnerships() {
-    return portfolio.rows();
+    return portfolio.rows(CurrentCaller.required());
   }
 
   @GetMapping("/{partnershipId}/trust")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.partnershiptracker.query.access.CurrentCaller;
 import org.partnershiptracker.query.readmodel.Portfolio;
 import org.partnershiptracker.query.readmodel.Portfolio.Row;
 import org.partnershiptracker.query.web.BadQuery;
@@ -65,7 +66,7 @@ public class PortfolioPage {
     if (!order.equals("asc") && !order.equals("desc")) {
       throw new BadQuery("order", "must be asc or desc");
     }
-    List<Row> all = portfolio.rows();
+    List<Row> all = portfolio.rows(CurrentCaller.required());
     List<Row> shown =
         all.stream()
             .filter(

@@ -9,26 +9,36 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.partnershiptracker.events.access.Caller;
+import org.partnershiptracker.query.access.Callers;
+import org.partnershiptracker.query.access.SecurityConfiguration;
 import org.partnershiptracker.query.readmodel.Portfolio;
 import org.partnershiptracker.query.readmodel.Portfolio.PartnerRow;
 import org.partnershiptracker.query.readmodel.Portfolio.Row;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.Band;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The portfolio page lists every partnership from the stored rows, sorted and filtered. */
+@Import(SecurityConfiguration.class)
 @WebMvcTest(PortfolioPage.class)
 class PortfolioPageTest {
+  private static final RequestPostProcessor ADMIN =
+      Callers.caller("uni", Caller.Role.ADMIN, Caller.Role.ANALYST);
+
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 25);
 
   @Autowired private MockMvc http;
   @MockitoBean private Portfolio portfolio;
+  @MockitoBean private org.partnershiptracker.query.readmodel.PartnershipReadModels readModels;
 
   @BeforeEach
   void threePartnerships() {
-    when(portfolio.rows())
+    when(portfolio.rows(org.mockito.ArgumentMatchers.any()))
         .thenReturn(
             List.of(
                 row("shire", "Shire data partnership", 72.0, Band.STRONG, 3, "north-council"),
@@ -52,11 +62,12 @@ class PortfolioPageTest {
             new PartnerRow(
                 partner, partner + " name", partner.endsWith("nhs") ? "HEALTH" : "LOCAL_AUTHORITY"),
             new PartnerRow("uni", "Shire University", "UNIVERSITY")),
-        TODAY);
+        TODAY,
+        java.util.Set.of(partner, "uni"));
   }
 
   private String page(String query) throws Exception {
-    return http.perform(get("/" + query))
+    return http.perform(get("/" + query).with(ADMIN))
         .andExpect(status().isOk())
         .andReturn()
         .getResponse()
@@ -99,7 +110,7 @@ class PortfolioPageTest {
   @Test
   void anUnknownSortIsABadRequestNamingIt() throws Exception {
     String problem =
-        http.perform(get("/?sort=colour"))
+        http.perform(get("/?sort=colour").with(ADMIN))
             .andExpect(status().isBadRequest())
             .andReturn()
             .getResponse()

@@ -12,6 +12,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.partnershiptracker.events.access.Caller;
+import org.partnershiptracker.query.access.Callers;
+import org.partnershiptracker.query.access.SecurityConfiguration;
 import org.partnershiptracker.query.readmodel.PartnershipReadModels;
 import org.partnershiptracker.query.readmodel.Portfolio;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
@@ -22,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Query parameters the read models cannot answer are a 400 problem+json naming the parameter,
@@ -29,8 +33,11 @@ import org.springframework.test.web.servlet.MockMvc;
  * ranges over ten years, numbers that are not numbers.
  */
 @WebMvcTest(PartnershipQueryController.class)
-@Import(QueryParametersTest.FixedClock.class)
+@Import({QueryParametersTest.FixedClock.class, SecurityConfiguration.class})
 class QueryParametersTest {
+  private static final RequestPostProcessor ADMIN =
+      Callers.caller("uni", Caller.Role.ADMIN, Caller.Role.ANALYST);
+
   @Autowired private MockMvc http;
   @MockitoBean private PartnershipReadModels readModels;
   @MockitoBean private Portfolio portfolio;
@@ -45,7 +52,7 @@ class QueryParametersTest {
   }
 
   private void refused(String url, String parameter) throws Exception {
-    http.perform(get(java.net.URI.create(url))) // as sent: %2B is a '+' once decoded
+    http.perform(get(java.net.URI.create(url)).with(ADMIN)) // as sent: %2B is a '+' once decoded
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
         .andExpect(jsonPath("$.errors[0].field").value(parameter));
@@ -79,11 +86,12 @@ class QueryParametersTest {
 
   @Test
   void anUnknownPartnershipIsA404AndTheDefaultDayIsToday() throws Exception {
-    http.perform(get("/api/partnerships/nobody/trust"))
+    http.perform(get("/api/partnerships/nobody/trust").with(ADMIN))
         .andExpect(status().isNotFound())
         .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
     verify(readModels).trust("nobody", java.time.LocalDate.of(2025, 6, 30), null);
-    http.perform(get("/api/partnerships/nobody/interactions")).andExpect(status().isNotFound());
+    http.perform(get("/api/partnerships/nobody/interactions").with(ADMIN))
+        .andExpect(status().isNotFound());
     verify(readModels).interactions(any(), any(), any(), any());
   }
 }

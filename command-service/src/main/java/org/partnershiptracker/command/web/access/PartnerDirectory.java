@@ -1,0 +1,45 @@
+package org.partnershiptracker.command.web.access;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.partnershiptracker.events.partnership.PartnerJoined;
+import org.partnershiptracker.events.value.PartnershipId;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every organisation that is or was a partner of each partnership, kept by a subscribing event
+ * handler in the same transaction as the event (never behind the event store): a caller is scoped
+ * to the partnerships its organisation is or was a partner of.
+ */
+@Component
+@ProcessingGroup(PartnerDirectory.PROCESSING_GROUP)
+public class PartnerDirectory {
+  static final String PROCESSING_GROUP = "partner-directory";
+  private final JdbcTemplate jdbc;
+
+  PartnerDirectory(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @EventHandler
+  void on(PartnerJoined event) {
+    jdbc.update(
+        "INSERT INTO partner_directory (partnership_id, organisation_id) VALUES (?, ?) ON CONFLICT"
+            + " DO NOTHING",
+        event.partnershipId().value(),
+        event.organisationId().value());
+  }
+
+  /** Whether {@code organisationId} is or was a partner of the partnership. */
+  public boolean isOrWasPartner(PartnershipId partnershipId, String organisationId) {
+    return organisationId != null
+        && Boolean.TRUE.equals(
+            jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM partner_directory WHERE partnership_id = ? AND"
+                    + " organisation_id = ?)",
+                Boolean.class,
+                partnershipId.value(),
+                organisationId));
+  }
+}
