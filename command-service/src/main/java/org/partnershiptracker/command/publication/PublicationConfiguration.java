@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -34,31 +35,34 @@ public class PublicationConfiguration {
   Producer<String, byte[]> eventProducer(PublicationProperties properties) {
     int timeoutMs = (int) properties.sendTimeout().toMillis();
     return new KafkaProducer<>(
-        Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            properties.bootstrapServers(),
-            ProducerConfig.CLIENT_ID_CONFIG,
-            "command-service-publisher",
-            // Idempotent and acknowledged by every in-sync replica: no duplicate from the
-            // producer's own retries, no loss on a broker failover.
-            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-            true,
-            ProducerConfig.ACKS_CONFIG,
-            "all",
-            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-            5,
-            // A batch of events is sent at once and awaited together: let the producer group them.
-            ProducerConfig.LINGER_MS_CONFIG,
-            5,
-            ProducerConfig.BATCH_SIZE_CONFIG,
-            256 * 1024,
-            // Fail a send within the timeout when Kafka is down, so the processor can retry.
-            ProducerConfig.MAX_BLOCK_MS_CONFIG,
-            timeoutMs,
-            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            timeoutMs,
-            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
-            timeoutMs + 5), // Kafka asks for at least linger + request timeout
+        withSecurity(
+            properties,
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.bootstrapServers(),
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "command-service-publisher",
+                // Idempotent and acknowledged by every in-sync replica: no duplicate from the
+                // producer's own retries, no loss on a broker failover.
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
+                5,
+                // A batch of events is sent at once and awaited together: let the producer group
+                // them.
+                ProducerConfig.LINGER_MS_CONFIG,
+                5,
+                ProducerConfig.BATCH_SIZE_CONFIG,
+                256 * 1024,
+                // Fail a send within the timeout when Kafka is down, so the processor can retry.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                timeoutMs,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                timeoutMs,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                timeoutMs + 5)), // Kafka asks for at least linger + request timeout
         new StringSerializer(),
         new ByteArraySerializer());
   }
@@ -66,12 +70,22 @@ public class PublicationConfiguration {
   @Bean(destroyMethod = "close")
   Admin eventTopicAdmin(PublicationProperties properties) {
     return Admin.create(
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                (int) properties.sendTimeout().toMillis(),
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                (int) properties.sendTimeout().toMillis()));
+        withSecurity(
+            properties,
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    (int) properties.sendTimeout().toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    (int) properties.sendTimeout().toMillis())));
+  }
+
+  /** A client's settings plus how it authenticates ({@code tracker.publication.security-*}). */
+  private static Map<String, Object> withSecurity(
+      PublicationProperties properties, Map<String, Object> config) {
+    Map<String, Object> all = new HashMap<>(config);
+    all.putAll(properties.kafkaSecurity());
+    return all;
   }
 
   @Bean

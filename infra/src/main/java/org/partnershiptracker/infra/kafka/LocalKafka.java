@@ -4,8 +4,13 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs {@link KafkaBroker} as its own JVM for the local stack: {@code LocalKafka <log dir> <port>
- * <controller port>}. It stops cleanly on SIGTERM / Ctrl-C.
+ * Runs a secured {@link KafkaBroker} as its own JVM for the local stack: {@code LocalKafka <log
+ * dir> <port> <controller port>}. Its users come from the environment, so that no password shows in
+ * the process list: {@code KAFKA_ADMIN_USERNAME} / {@code KAFKA_ADMIN_PASSWORD} (the super user),
+ * {@code KAFKA_COMMAND_USERNAME} / {@code KAFKA_COMMAND_PASSWORD} (the command-service, the only
+ * writer of the events topic), {@code KAFKA_QUERY_USERNAME} / {@code KAFKA_QUERY_PASSWORD} (the
+ * query-service, the only reader), and optionally {@code KAFKA_TOPIC} and {@code KAFKA_QUERY_GROUP}
+ * (the services' defaults otherwise). It stops cleanly on SIGTERM / Ctrl-C.
  */
 public final class LocalKafka {
   private LocalKafka() {}
@@ -17,7 +22,21 @@ public final class LocalKafka {
     Path logDir = Path.of(args.length > 0 ? args[0] : "data/kafka");
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 9092;
     int controllerPort = args.length > 2 ? Integer.parseInt(args[2]) : 9093;
-    KafkaBroker broker = KafkaBroker.start(logDir, port, controllerPort);
+    KafkaUsers users;
+    try {
+      users =
+          new KafkaUsers(
+              credentials("KAFKA_ADMIN"),
+              credentials("KAFKA_COMMAND"),
+              credentials("KAFKA_QUERY"),
+              System.getenv().getOrDefault("KAFKA_TOPIC", "partnership.events"),
+              System.getenv().getOrDefault("KAFKA_QUERY_GROUP", "query-service-read-models"));
+    } catch (IllegalArgumentException e) {
+      System.err.println("LocalKafka: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    KafkaBroker broker = KafkaBroker.startSecured(logDir, port, controllerPort, users);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -30,8 +49,27 @@ public final class LocalKafka {
     System.out.println(
         "Kafka broker (KRaft) ready on "
             + broker.bootstrapServers()
-            + ", data in "
+            + " (SASL_PLAINTEXT, SCRAM-SHA-512; users "
+            + users.admin().username()
+            + ", "
+            + users.command().username()
+            + ", "
+            + users.query().username()
+            + "), data in "
             + logDir.toAbsolutePath());
     stopped.await();
+  }
+
+  /**
+   * {@code <prefix>_USERNAME} and {@code <prefix>_PASSWORD} from the environment, both required.
+   */
+  private static KafkaUsers.Credentials credentials(String prefix) {
+    String username = System.getenv(prefix + "_USERNAME");
+    String password = System.getenv(prefix + "_PASSWORD");
+    if (username == null || username.isBlank() || password == null || password.isBlank()) {
+      throw new IllegalArgumentException(
+          "set " + prefix + "_USERNAME and " + prefix + "_PASSWORD (run-local.sh does)");
+    }
+    return new KafkaUsers.Credentials(username, password);
   }
 }

@@ -1,6 +1,7 @@
 package org.partnershiptracker.query.config;
 
 import com.mongodb.client.MongoDatabase;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -34,11 +35,13 @@ public class ReadSideHealth {
 
   @Bean(destroyMethod = "close")
   Admin readSideKafkaAdmin(ProjectionProperties properties) {
-    return Admin.create(
+    Map<String, Object> config = new HashMap<>(properties.kafkaSecurity());
+    config.putAll(
         Map.of(
             AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
             AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
             AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000));
+    return Admin.create(config);
   }
 
   @Bean

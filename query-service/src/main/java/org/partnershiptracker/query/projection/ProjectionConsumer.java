@@ -214,6 +214,7 @@ public class ProjectionConsumer implements SmartLifecycle {
         (int) Math.max(500, properties.sessionTimeout().toMillis() / 4));
     config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    config.putAll(properties.kafkaSecurity());
     return config;
   }
 

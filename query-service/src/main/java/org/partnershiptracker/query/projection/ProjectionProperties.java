@@ -1,6 +1,11 @@
 package org.partnershiptracker.query.projection;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +23,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rebuildCatchUpTimeout how long a rebuild may take to catch up with the live projection
  *     once it has read to the end
  * @param portfolioRefresh how often rows of the portfolio that received events are recomputed
+ * @param securityProtocol how the consumers and admin client connect: {@code PLAINTEXT}, or {@code
+ *     SASL_PLAINTEXT} / {@code SASL_SSL} to a cluster that requires SASL
+ * @param saslMechanism the SASL mechanism when the protocol is SASL ({@code SCRAM-SHA-512}, {@code
+ *     SCRAM-SHA-256} or {@code PLAIN})
+ * @param username the service's Kafka user (its principal) when the protocol is SASL
+ * @param password that user's password when the protocol is SASL
  */
 @ConfigurationProperties("tracker.projection")
 public record ProjectionProperties(
@@ -31,4 +42,61 @@ public record ProjectionProperties(
     @DefaultValue("30s") Duration maxRetryBackoff,
     @DefaultValue("2m") Duration rebuildStallTimeout,
     @DefaultValue("10m") Duration rebuildCatchUpTimeout,
-    @DefaultValue("2s") Duration portfolioRefresh) {}
+    @DefaultValue("2s") Duration portfolioRefresh,
+    @DefaultValue("PLAINTEXT") String securityProtocol,
+    @DefaultValue("SCRAM-SHA-512") String saslMechanism,
+    String username,
+    String password) {
+
+  /**
+   * The client settings that authenticate every Kafka client of the service: none for {@code
+   * PLAINTEXT} (or {@code SSL}); for a {@code SASL_*} protocol the mechanism and a login with the
+   * username and password, which must then be set.
+   */
+  public Map<String, Object> kafkaSecurity() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
+    if (securityProtocol.toUpperCase(Locale.ROOT).startsWith("SASL_")) {
+      if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+        throw new IllegalStateException(
+            "tracker.projection.security-protocol is "
+                + securityProtocol
+                + ": set tracker.projection.username and tracker.projection.password");
+      }
+      String module =
+          saslMechanism.toUpperCase(Locale.ROOT).startsWith("SCRAM-")
+              ? "org.apache.kafka.common.security.scram.ScramLoginModule"
+              : "org.apache.kafka.common.security.plain.PlainLoginModule";
+      config.put(SaslConfigs.SASL_MECHANISM, saslMechanism);
+      config.put(
+          SaslConfigs.SASL_JAAS_CONFIG,
+          module
+              + " required username=\""
+              + jaasQuoted(username)
+              + "\" password=\""
+              + jaasQuoted(password)
+              + "\";");
+    }
+    return config;
+  }
+
+  private static String jaasQuoted(String value) {
+    return value.replace("\\", "\\\\").replace("\"", "\\\"");
+  }
+
+  /** Never shows the password (the record's own toString would). */
+  @Override
+  public String toString() {
+    return "ProjectionProperties[bootstrapServers="
+        + bootstrapServers
+        + ", topic="
+        + topic
+        + ", securityProtocol="
+        + securityProtocol
+        + ", username="
+        + username
+        + ", password="
+        + (password == null || password.isEmpty() ? "(unset)" : "(hidden)")
+        + ", ...]";
+  }
+}

@@ -285,23 +285,26 @@ public class RebuildCoordinator {
   }
 
   private Map<String, Object> config() {
-    return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        properties.bootstrapServers(),
-        ConsumerConfig.CLIENT_ID_CONFIG,
-        "query-service-rebuild-" + ProcessHandle.current().pid(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-        false,
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-        properties.batchRecords(),
-        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-        4 * 1024 * 1024,
-        ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
-        64 * 1024 * 1024,
-        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-        false,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-        "read_committed");
+    Map<String, Object> config = new HashMap<>(properties.kafkaSecurity());
+    config.putAll(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            properties.bootstrapServers(),
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            "query-service-rebuild-" + ProcessHandle.current().pid(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            properties.batchRecords(),
+            ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+            4 * 1024 * 1024,
+            ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
+            64 * 1024 * 1024,
+            ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+            false,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed"));
+    return config;
   }
 
   private void save(RebuildProgress progress) {

@@ -1,0 +1,82 @@
+package org.partnershiptracker.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.partnershiptracker.command.CommandServiceApplication;
+import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.infra.kafka.KafkaUsers;
+import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * On a broker that requires SASL/SCRAM and ACLs, the command-service, configured with its own
+ * principal, creates the topic and publishes to it (its idempotent producer included), and the
+ * query-service's principal reads what it published.
+ */
+class SecuredPublicationIT {
+  private final Path runDir = Path.of("target/it-data/secured-publication-it-" + UUID.randomUUID());
+  private final KafkaUsers users =
+      new KafkaUsers(
+          new Credentials("admin", UUID.randomUUID().toString()),
+          new Credentials("command-service", UUID.randomUUID().toString()),
+          new Credentials("query-service", UUID.randomUUID().toString()),
+          "partnership.events",
+          "query-service-read-models");
+  private KafkaBroker broker;
+  private ConfigurableApplicationContext app;
+
+  @AfterEach
+  void stop() {
+    if (app != null) app.close();
+    if (broker != null) broker.close();
+  }
+
+  @Test
+  void theCommandServicePublishesAsItsOwnPrincipal() {
+    broker = KafkaBroker.startSecured(runDir.resolve("kafka"), 0, 0, users);
+    app =
+        new SpringApplicationBuilder(CommandServiceApplication.class)
+            .run(
+                "--server.port=0",
+                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
+                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+                "--tracker.publication.security-protocol=SASL_PLAINTEXT",
+                "--tracker.publication.username=" + users.command().username(),
+                "--tracker.publication.password=" + users.command().password(),
+                "--tracker.publication.send-timeout=5s");
+    new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
+        .formPartnershipWithPartners("p-secured");
+
+    Map<String, Object> config = new HashMap<>(broker.clientConfig(users.query()));
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, users.queryGroup());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
+    List<String> keys = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("partnership.events"));
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> keys.add(r.key()));
+                assertThat(keys).hasSizeGreaterThanOrEqualTo(4).containsOnly("p-secured");
+              });
+    }
+  }
+}

@@ -1,0 +1,239 @@
+package org.partnershiptracker.infra.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
+
+/**
+ * A secured broker lets each service do its part and nothing else: only the command-service's
+ * principal writes partnership.events, only the query-service's reads it (in its own group), and a
+ * client with no account, a wrong password or plain text gets nothing.
+ */
+class KafkaAccessIT {
+  private static final String TOPIC = "partnership.events";
+  private static final String GROUP = "query-service-read-models";
+  private static final KafkaUsers USERS =
+      new KafkaUsers(
+          new Credentials("admin", secret()),
+          new Credentials("command-service", secret()),
+          new Credentials("query-service", secret()),
+          TOPIC,
+          GROUP);
+
+  @TempDir static Path dir;
+  private static KafkaBroker broker;
+
+  private static String secret() {
+    return UUID.randomUUID().toString();
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    broker = KafkaBroker.startSecured(dir.resolve("kafka"), 0, 0, USERS);
+    try (KafkaProducer<String, String> producer = producer(broker.clientConfig(USERS.command()))) {
+      producer.send(new ProducerRecord<>(TOPIC, "p-1", "first")).get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void theCommandServiceWritesAndTheQueryServiceReadsInItsGroup() throws Exception {
+    try (KafkaProducer<String, String> producer = producer(broker.clientConfig(USERS.command()))) {
+      producer.send(new ProducerRecord<>(TOPIC, "p-2", "second")).get(30, TimeUnit.SECONDS);
+    }
+    try (KafkaConsumer<String, String> consumer =
+        consumer(broker.clientConfig(USERS.query()), GROUP)) {
+      consumer.subscribe(List.of(TOPIC));
+      List<String> values = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                assertThat(values).contains("first", "second");
+              });
+      consumer.commitSync(); // the group's offsets too
+    }
+  }
+
+  @Test
+  void theQueryServiceReadsWithoutAGroupAsItsRebuildDoes() {
+    try (KafkaConsumer<String, String> consumer =
+        consumer(broker.clientConfig(USERS.query()), null)) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
+              .map(p -> new TopicPartition(TOPIC, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      List<String> values = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                assertThat(values).contains("first");
+              });
+    }
+  }
+
+  @Test
+  void theQueryServiceMayNotWrite() {
+    Map<String, Object> config = broker.clientConfig(USERS.query());
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+    try (KafkaProducer<String, String> producer = producer(config)) {
+      assertThat(failureOfSend(producer, TOPIC)).isInstanceOf(TopicAuthorizationException.class);
+    }
+  }
+
+  @Test
+  void theQueryServiceMayNotReadInAnotherGroup() {
+    try (KafkaConsumer<String, String> consumer =
+        consumer(broker.clientConfig(USERS.query()), "someone-elses-group")) {
+      consumer.subscribe(List.of(TOPIC));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
+                      .isInstanceOf(GroupAuthorizationException.class));
+    }
+  }
+
+  @Test
+  void theCommandServiceMayNotRead() {
+    try (KafkaConsumer<String, String> consumer =
+        consumer(broker.clientConfig(USERS.command()), null)) {
+      consumer.assign(List.of(new TopicPartition(TOPIC, 0)));
+      consumer.seekToBeginning(List.of(new TopicPartition(TOPIC, 0)));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
+                      .isInstanceOf(TopicAuthorizationException.class));
+    }
+  }
+
+  @Test
+  void theCommandServiceMayNotWriteOtherTopics() {
+    try (KafkaProducer<String, String> producer = producer(broker.clientConfig(USERS.command()))) {
+      assertThat(failureOfSend(producer, "other.topic"))
+          .isInstanceOf(TopicAuthorizationException.class);
+    }
+  }
+
+  @Test
+  void anUnknownUserIsRefused() {
+    Map<String, Object> config =
+        broker.clientConfig(new Credentials("intruder", "does-not-matter"));
+    try (KafkaProducer<String, String> producer = producer(config)) {
+      assertThat(failureOfSend(producer, TOPIC)).isInstanceOf(SaslAuthenticationException.class);
+    }
+  }
+
+  @Test
+  void aWrongPasswordIsRefused() {
+    Map<String, Object> config =
+        broker.clientConfig(new Credentials(USERS.command().username(), "wrong-password"));
+    try (KafkaProducer<String, String> producer = producer(config)) {
+      assertThat(failureOfSend(producer, TOPIC)).isInstanceOf(SaslAuthenticationException.class);
+    }
+  }
+
+  @Test
+  void anAnonymousPlainTextClientGetsNothing() {
+    // No SASL at all: the broker drops the connection before any request, so the client never
+    // even learns the topic's partitions.
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+    try (KafkaProducer<String, String> producer = producer(config)) {
+      assertThat(failureOfSend(producer, TOPIC)).isInstanceOf(TimeoutException.class);
+    }
+  }
+
+  @Test
+  void aRestartedSecuredBrokerStillKnowsItsUsersAndTheirRights(@TempDir Path own) throws Exception {
+    KafkaBroker first = KafkaBroker.startSecured(own, 0, 0, USERS);
+    try (KafkaProducer<String, String> producer = producer(first.clientConfig(USERS.command()))) {
+      producer.send(new ProducerRecord<>(TOPIC, "k", "before")).get(30, TimeUnit.SECONDS);
+    }
+    first.close();
+    try (KafkaBroker restarted = first.restart()) {
+      try (KafkaProducer<String, String> producer =
+          producer(restarted.clientConfig(USERS.command()))) {
+        producer.send(new ProducerRecord<>(TOPIC, "k", "after")).get(30, TimeUnit.SECONDS);
+      }
+      Map<String, Object> config = restarted.clientConfig(USERS.query());
+      config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+      try (KafkaProducer<String, String> producer = producer(config)) {
+        assertThat(failureOfSend(producer, TOPIC)).isInstanceOf(TopicAuthorizationException.class);
+      }
+    }
+  }
+
+  /** What a send fails with (the producer gives up within a few seconds). */
+  private static Throwable failureOfSend(KafkaProducer<String, String> producer, String topic) {
+    try {
+      producer.send(new ProducerRecord<>(topic, "k", "refused?")).get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      return e;
+    }
+    throw new AssertionError("the send to " + topic + " was accepted");
+  }
+
+  private static KafkaProducer<String, String> producer(Map<String, Object> config) {
+    Map<String, Object> all = new HashMap<>(config);
+    all.put(ProducerConfig.ACKS_CONFIG, "all");
+    all.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3000);
+    all.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
+    all.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 5000);
+    all.putIfAbsent(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    return new KafkaProducer<>(all, new StringSerializer(), new StringSerializer());
+  }
+
+  private static KafkaConsumer<String, String> consumer(Map<String, Object> config, String group) {
+    Map<String, Object> all = new HashMap<>(config);
+    if (group != null) {
+      all.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+    }
+    all.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    all.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return new KafkaConsumer<>(all, new StringDeserializer(), new StringDeserializer());
+  }
+}
