@@ -112,7 +112,7 @@ public final class LocalIssuer implements AutoCloseable {
 
   String howToUse() {
     String credentialsFile = credentials.file().toString();
-    return "Local OpenID Connect issuer ready at "
+    return IssuerJvm.READY
         + issuerUrl()
         + " (signing key and credentials in "
         + properties.dataDir().toAbsolutePath()

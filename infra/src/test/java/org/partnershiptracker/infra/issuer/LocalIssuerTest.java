@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /** The local issuer started in-process, spoken to over real HTTP as the services and pages do. */
 class LocalIssuerTest {
@@ -46,6 +47,11 @@ class LocalIssuerTest {
 
   @BeforeAll
   static void start() {
+    // Tomcat logs through java.util.logging; to logback-test.xml with the rest.
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
+    }
     issuer = LocalIssuer.start(0, dataDir, QUERY_BASE);
   }
 
