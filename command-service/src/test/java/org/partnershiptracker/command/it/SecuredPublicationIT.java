@@ -20,6 +20,7 @@ import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.kafka.KafkaUsers;
 import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -52,6 +53,7 @@ class SecuredPublicationIT {
     app =
         new SpringApplicationBuilder(CommandServiceApplication.class)
             .run(
+                TokenMint.shared().issuerArgument(),
                 "--server.port=0",
                 "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),

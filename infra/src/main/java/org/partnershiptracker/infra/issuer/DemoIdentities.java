@@ -14,7 +14,7 @@ public final class DemoIdentities {
 
   public static final String NORTH = "north-council";
   public static final String SOUTH = "south-council";
-  public static final String UNI = "uni";
+  public static final String UNI = "shire-university";
 
   public static final String RECORDER = "recorder";
   public static final String ANALYST = "analyst";

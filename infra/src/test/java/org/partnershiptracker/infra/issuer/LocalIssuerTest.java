@@ -233,13 +233,13 @@ class LocalIssuerTest {
     assertThat(idToken.getSubject()).isEqualTo("uni-recorder");
     assertThat(idToken.getAudience()).containsExactly("query-pages");
     assertThat(idToken.getStringClaim("nonce")).isEqualTo("nonce-1");
-    assertThat(idToken.getStringClaim("org")).isEqualTo("uni");
+    assertThat(idToken.getStringClaim("org")).isEqualTo(DemoIdentities.UNI);
     assertThat(idToken.getStringListClaim("roles")).containsExactly("recorder", "analyst");
 
     String accessToken = body.path("access_token").asText();
     JWTClaimsSet access = verified(accessToken);
     assertThat(access.getSubject()).isEqualTo("uni-recorder");
-    assertThat(access.getStringClaim("org")).isEqualTo("uni");
+    assertThat(access.getStringClaim("org")).isEqualTo(DemoIdentities.UNI);
     assertThat(access.getStringListClaim("roles")).containsExactly("recorder", "analyst");
 
     HttpResponse<String> userInfo =
@@ -251,7 +251,7 @@ class LocalIssuerTest {
     assertThat(userInfo.statusCode()).as(userInfo.body()).isEqualTo(200);
     JsonNode info = JSON.readTree(userInfo.body());
     assertThat(info.path("sub").asText()).isEqualTo("uni-recorder");
-    assertThat(info.path("org").asText()).isEqualTo("uni");
+    assertThat(info.path("org").asText()).isEqualTo(DemoIdentities.UNI);
     assertThat(info.path("roles").toString()).isEqualTo("[\"recorder\",\"analyst\"]");
   }
 
