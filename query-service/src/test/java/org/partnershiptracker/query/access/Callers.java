@@ -4,6 +4,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import java.util.List;
 import org.partnershiptracker.events.access.Caller;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -23,7 +24,7 @@ public final class Callers {
                     .claim("roles", names))
         .authorities(
             java.util.Arrays.stream(roles)
-                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority(role.authority()))
                 .toList());
   }
 }
