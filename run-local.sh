@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs the system locally: a real Kafka broker (KRaft, its own JVM), the command-service with its
-# embedded PostgreSQL and the query-service with its MongoDB-wire server; data under ./data.
+# Runs the system locally: an OpenID Connect issuer (Spring Authorization Server, its own JVM), a real
+# Kafka broker (KRaft, its own JVM), the command-service with its embedded PostgreSQL and the
+# query-service with its MongoDB-wire server; data under ./data.
 # Ctrl-C stops everything. DATA_DIR moves ./data; SKIP_BUILD=1 uses the jars already built.
 # The broker requires SASL/SCRAM and ACLs: its users' passwords are generated on the first run into
 # $DATA_DIR/secrets/kafka.env (mode 600) and handed to each JVM in its environment, not its args.
@@ -11,10 +12,11 @@ command_port=${COMMAND_SERVICE_PORT:-8081}
 query_port=${QUERY_SERVICE_PORT:-8082}
 kafka_port=${KAFKA_PORT:-9092}
 controller_port=${KAFKA_CONTROLLER_PORT:-9093}
-for port in "$command_port" "$query_port" "$kafka_port" "$controller_port"; do
+issuer_port=${ISSUER_PORT:-9000}
+for port in "$command_port" "$query_port" "$kafka_port" "$controller_port" "$issuer_port"; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is already in use. Stop what uses it, or choose other ports:" >&2
-    echo "  COMMAND_SERVICE_PORT=9081 QUERY_SERVICE_PORT=9082 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 $0" >&2
+    echo "  COMMAND_SERVICE_PORT=9081 QUERY_SERVICE_PORT=9082 KAFKA_PORT=19092 KAFKA_CONTROLLER_PORT=19093 ISSUER_PORT=19000 $0" >&2
     exit 1
   fi
 done
@@ -50,6 +52,20 @@ stop() {
 }
 trap stop INT TERM EXIT
 
+issuer="http://localhost:$issuer_port"
+# Demo users' passwords, clients' secrets and the signing key: generated on first start into $data/issuer.
+java -Xmx256m -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
+  org.partnershiptracker.infra.issuer.LocalIssuer --issuer.port="$issuer_port" \
+  --issuer.data-dir="$data/issuer" --issuer.query-base="http://localhost:$query_port" > "$data/logs/issuer.log" 2>&1 &
+pids+=($!)
+echo "Waiting for the issuer..."
+for _ in $(seq 1 60); do
+  curl -sf "$issuer/.well-known/openid-configuration" >/dev/null 2>&1 && break
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "The issuer failed to start; see $data/logs/issuer.log." >&2; tail -n 20 "$data/logs/issuer.log" >&2; exit 1; }
+  sleep 1
+done
+sign_in=(--spring.security.oauth2.resourceserver.jwt.issuer-uri="$issuer")
+
 KAFKA_ADMIN_USERNAME=$KAFKA_ADMIN_USERNAME KAFKA_ADMIN_PASSWORD=$KAFKA_ADMIN_PASSWORD \
 KAFKA_COMMAND_USERNAME=$KAFKA_COMMAND_USERNAME KAFKA_COMMAND_PASSWORD=$KAFKA_COMMAND_PASSWORD \
 KAFKA_QUERY_USERNAME=$KAFKA_QUERY_USERNAME KAFKA_QUERY_PASSWORD=$KAFKA_QUERY_PASSWORD \
@@ -61,13 +77,18 @@ TRACKER_PUBLICATION_SECURITY_PROTOCOL=SASL_PLAINTEXT TRACKER_PUBLICATION_USERNAM
 TRACKER_PUBLICATION_PASSWORD=$KAFKA_COMMAND_PASSWORD \
 java -jar command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar --server.port="$command_port" \
   --tracker.embedded-postgres.data-dir="$data/command-postgres" --tracker.policy.dsa-before-start=warn \
-  --tracker.publication.bootstrap-servers="localhost:$kafka_port" > "$data/logs/command-service.log" 2>&1 &
+  --tracker.publication.bootstrap-servers="localhost:$kafka_port" "${sign_in[@]}" > "$data/logs/command-service.log" 2>&1 &
 pids+=($!)
 TRACKER_PROJECTION_SECURITY_PROTOCOL=SASL_PLAINTEXT TRACKER_PROJECTION_USERNAME=$KAFKA_QUERY_USERNAME \
 TRACKER_PROJECTION_PASSWORD=$KAFKA_QUERY_PASSWORD \
 java -jar query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar --server.port="$query_port" \
   --tracker.embedded-mongo.data-dir="$data/query-mongo" \
-  --tracker.projection.bootstrap-servers="localhost:$kafka_port" > "$data/logs/query-service.log" 2>&1 &
+  --tracker.projection.bootstrap-servers="localhost:$kafka_port" "${sign_in[@]}" \
+  --spring.security.oauth2.client.registration.tracker.client-id=query-pages \
+  --spring.security.oauth2.client.registration.tracker.client-authentication-method=none \
+  --spring.security.oauth2.client.registration.tracker.authorization-grant-type=authorization_code \
+  --spring.security.oauth2.client.registration.tracker.scope=openid,profile \
+  --spring.security.oauth2.client.provider.tracker.issuer-uri="$issuer" > "$data/logs/query-service.log" 2>&1 &
 pids+=($!)
 
 echo "Waiting for the services (logs in $data/logs)..."
@@ -75,11 +96,15 @@ for _ in $(seq 1 120); do
   if curl -sf "http://localhost:$command_port/actuator/health/readiness" >/dev/null 2>&1 &&
      curl -sf "http://localhost:$query_port/actuator/health/readiness" >/dev/null 2>&1; then
     java -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
-      org.partnershiptracker.infra.demo.DemoPartnership "http://localhost:$command_port"
+      org.partnershiptracker.infra.demo.DemoPartnership "http://localhost:$command_port" "$issuer" "$data/issuer"
     demo="http://localhost:$query_port/api/partnerships/demo-shire"
     cat <<INFO
 
 Running. Ctrl-C stops everything.
+  Sign in (pages):    admin / $(sed -n 's/^user\.admin\.password=//p' "$data/issuer/credentials.properties")   (also north-analyst, south-analyst, uni-recorder: passwords in $data/issuer/credentials.properties)
+  A token (admin):    curl -s -u demo-admin:\$(sed -n 's/^client\\.demo-admin\\.secret=//p' $data/issuer/credentials.properties) -d grant_type=client_credentials $issuer/oauth2/token
+                      then: curl -H "Authorization: Bearer <access_token>" http://localhost:$query_port/api/partnerships
+  OpenID issuer:      $issuer/.well-known/openid-configuration
   Kafka:              localhost:$kafka_port (topic partnership.events; SASL_PLAINTEXT, SCRAM-SHA-512, users in $kafka_secrets)
   Command API:        http://localhost:$command_port/api/partnerships
   Swagger UI:         http://localhost:$command_port/swagger-ui.html
@@ -90,7 +115,7 @@ Running. Ctrl-C stops everything.
   Query Swagger UI:   http://localhost:$query_port/swagger-ui.html
   Query health:       http://localhost:$query_port/actuator/health
   Query metrics:      http://localhost:$query_port/actuator/prometheus
-  Rebuild:            curl -X POST http://localhost:$query_port/admin/projections/read-models/rebuild
+  Rebuild (admin):    curl -X POST -H "Authorization: Bearer <access_token>" http://localhost:$query_port/admin/projections/read-models/rebuild
 
 The demo partnership (two councils and a university, 18 months to today):
   Report page:        $demo/report.html

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.partnershiptracker.infra.issuer.ClientCredentials;
 
 /**
  * The demo partnership, loaded through the public command API: two county councils and a university
@@ -22,8 +23,11 @@ import java.util.regex.Pattern;
  * point of contact in a restructure and drops out of contact for months. The two councils end with
  * visibly different trust-building profiles.
  *
- * <p>Run: {@code DemoPartnership <command-service base URL>}. Every request carries an
- * Idempotency-Key, so loading twice records nothing twice. The command-service must run with {@code
+ * <p>Run: {@code DemoPartnership <command-service base URL> <issuer URL> <issuer data dir>}. It
+ * signs in as the demo's clients of the local issuer (client credentials): the admin forms the
+ * partnership and adds the partners; each council's system signs, answers surveys and registers its
+ * own people; the university's recorder records the rest. Every request carries an Idempotency-Key,
+ * so loading twice records nothing twice. The command-service must run with {@code
  * tracker.policy.dsa-before-start=warn} for the South project that starts unsigned.
  */
 public final class DemoPartnership {
@@ -40,7 +44,12 @@ public final class DemoPartnership {
   private final LocalDate start;
   private int sent;
 
-  DemoPartnership(String baseUrl, LocalDate today) {
+  private final java.util.function.Function<String, String> tokenOf;
+  private final Map<String, String> tokens = new HashMap<>();
+
+  DemoPartnership(
+      String baseUrl, LocalDate today, java.util.function.Function<String, String> tokenOf) {
+    this.tokenOf = tokenOf;
     this.api = baseUrl + "/api/partnerships";
     this.people = baseUrl + "/api/people";
     this.start = today.minusDays(540);
@@ -48,7 +57,14 @@ public final class DemoPartnership {
 
   public static void main(String[] args) throws Exception {
     String baseUrl = args.length > 0 ? args[0] : "http://localhost:8081";
-    DemoPartnership demo = new DemoPartnership(baseUrl, LocalDate.now());
+    String issuer = args.length > 1 ? args[1] : "http://localhost:9000";
+    java.nio.file.Path issuerData =
+        java.nio.file.Path.of(args.length > 2 ? args[2] : "data/issuer");
+    DemoPartnership demo =
+        new DemoPartnership(
+            baseUrl,
+            LocalDate.now(),
+            client -> ClientCredentials.token(issuer, issuerData, client));
     if (demo.alreadyLoaded()) {
       System.out.println("The demo partnership '" + ID + "' is already loaded.");
       return;
@@ -60,7 +76,10 @@ public final class DemoPartnership {
   boolean alreadyLoaded() throws IOException, InterruptedException {
     HttpResponse<String> history =
         http.send(
-            HttpRequest.newBuilder(URI.create(api + "/" + ID + "/history")).GET().build(),
+            HttpRequest.newBuilder(URI.create(api + "/" + ID + "/history"))
+                .header("Authorization", bearer(ADMIN_CLIENT))
+                .GET()
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     return history.statusCode() == 200;
   }
@@ -263,6 +282,7 @@ public final class DemoPartnership {
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(people))
+                .header("Authorization", bearer(systemOf(organisation)))
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
@@ -375,11 +395,41 @@ public final class DemoPartnership {
             .formatted(respondent, about, trust, day(on)));
   }
 
+  private static final String ADMIN_CLIENT = "demo-admin";
+  private static final Pattern ACTING =
+      Pattern.compile("\"(?:byOrganisationId|respondentOrganisationId)\"\\s*:\\s*\"([^\"]+)\"");
+  private static final Pattern DEPARTURE = Pattern.compile("/partners/([^/]+)/departure");
+
+  /**
+   * Who sends a step: the admin forms the partnership and adds partners; an organisation's own
+   * system gives what an organisation gives only for itself; the university's recorder the rest.
+   */
+  private static String clientFor(String path, String json) {
+    if (path.isEmpty() || path.equals("/partners")) {
+      return ADMIN_CLIENT;
+    }
+    Matcher departure = DEPARTURE.matcher(path);
+    if (departure.find()) {
+      return systemOf(departure.group(1));
+    }
+    Matcher acting = ACTING.matcher(json);
+    return acting.find() ? systemOf(acting.group(1)) : systemOf(UNI);
+  }
+
+  private static String systemOf(String organisation) {
+    return organisation.equals(UNI) ? "uni-recorder-system" : organisation + "-system";
+  }
+
+  private String bearer(String client) {
+    return "Bearer " + tokens.computeIfAbsent(client, tokenOf);
+  }
+
   private void post(String path, String json) throws Exception {
     sent++;
     HttpResponse<String> response =
         http.send(
             HttpRequest.newBuilder(URI.create(api + (path.isEmpty() ? "" : "/" + ID + path)))
+                .header("Authorization", bearer(clientFor(path, json)))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", "demo-" + ID + "-" + sent)
                 .POST(HttpRequest.BodyPublishers.ofString(json))

@@ -48,6 +48,22 @@ public class SecurityConfiguration {
       "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src"
           + " 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+  /** Swagger UI's "Authorize" button takes a bearer token; every operation sends it. */
+  @Bean
+  io.swagger.v3.oas.models.OpenAPI bearerSignIn() {
+    return new io.swagger.v3.oas.models.OpenAPI()
+        .components(
+            new io.swagger.v3.oas.models.Components()
+                .addSecuritySchemes(
+                    "bearer",
+                    new io.swagger.v3.oas.models.security.SecurityScheme()
+                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")))
+        .addSecurityItem(
+            new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
+  }
+
   @Bean
   SecurityFilterChain queries(
       HttpSecurity http,

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.partnershiptracker.infra.issuer.ClientCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ class LocalStackIT {
     Path dataDir = Path.of("target/local-stack-" + UUID.randomUUID()).toAbsolutePath();
     int commandPort = freePort();
     int queryPort = freePort();
+    int issuerPort = freePort();
     ProcessBuilder builder =
         new ProcessBuilder("bash", "run-local.sh")
             .directory(Path.of("..").toFile())
@@ -45,7 +47,8 @@ class LocalStackIT {
                 "COMMAND_SERVICE_PORT", String.valueOf(commandPort),
                 "QUERY_SERVICE_PORT", String.valueOf(queryPort),
                 "KAFKA_PORT", String.valueOf(freePort()),
-                "KAFKA_CONTROLLER_PORT", String.valueOf(freePort())));
+                "KAFKA_CONTROLLER_PORT", String.valueOf(freePort()),
+                "ISSUER_PORT", String.valueOf(issuerPort)));
     long started = System.nanoTime();
     Process stack = builder.start();
     StringBuffer output = new StringBuffer();
@@ -76,22 +79,28 @@ class LocalStackIT {
       assertThat(output.toString())
           .contains("http://localhost:" + queryPort + "/api/partnerships/demo-shire/report");
 
-      String trustUrl = "http://localhost:" + queryPort + "/api/partnerships/demo-shire/trust";
+      // Signed in as the demo's admin client, from the stack's own issuer.
+      String admin =
+          ClientCredentials.token(
+              "http://localhost:" + issuerPort, dataDir.resolve("issuer"), "demo-admin");
+      String query = "http://localhost:" + queryPort;
+      assertThat(Http.get(query + "/api/partnerships", null).status()).isEqualTo(401);
+      String trustUrl = query + "/api/partnerships/demo-shire/trust";
       await()
           .atMost(Duration.ofSeconds(60))
           .until(
               () -> {
-                Http.Response response = Http.get(trustUrl);
+                Http.Response response = Http.get(trustUrl, admin);
                 return response.status() == 200
                     && response.json().get("organisations").size() == 2
-                    && Http.get("http://localhost:" + queryPort + "/api/partnerships")
+                    && Http.get(query + "/api/partnerships", admin)
                             .json()
                             .get(0)
                             .get("eventCount")
                             .asInt()
                         >= 160;
               });
-      JsonNode trust = Http.get(trustUrl).json();
+      JsonNode trust = Http.get(trustUrl, admin).json();
       Map<String, String> bands = new java.util.HashMap<>();
       trust
           .get("organisations")
@@ -99,10 +108,21 @@ class LocalStackIT {
       assertThat(bands)
           .containsEntry("north-council", "STRONG")
           .containsEntry("south-council", "AT_RISK");
-      assertThat(
-              Http.get("http://localhost:" + queryPort + "/api/partnerships/demo-shire/report.csv")
-                  .status())
+      assertThat(Http.get(query + "/api/partnerships/demo-shire/report.csv", admin).status())
           .isEqualTo(200);
+      // A council's recording system may not read the query side.
+      String northSystem =
+          ClientCredentials.token(
+              "http://localhost:" + issuerPort, dataDir.resolve("issuer"), "north-council-system");
+      assertThat(Http.get(trustUrl, northSystem).status()).isEqualTo(403);
+      // A person at a browser is sent to sign in at the issuer.
+      Http.Response page =
+          Http.send(
+              java.net.http.HttpRequest.newBuilder(java.net.URI.create(query + "/"))
+                  .header("Accept", "text/html")
+                  .GET()
+                  .build());
+      assertThat(page.status()).isEqualTo(302);
     } finally {
       stack.destroy(); // SIGTERM, as Ctrl-C would: the script stops what it started
       if (!stack.waitFor(90, TimeUnit.SECONDS)) {

@@ -37,6 +37,22 @@ class SecurityConfiguration {
     "/api/partnerships", "/api/partnerships/*/partners", "/api/partnerships/*/closure"
   };
 
+  /** Swagger UI's "Authorize" button takes a bearer token; every operation sends it. */
+  @Bean
+  io.swagger.v3.oas.models.OpenAPI bearerSignIn() {
+    return new io.swagger.v3.oas.models.OpenAPI()
+        .components(
+            new io.swagger.v3.oas.models.Components()
+                .addSecuritySchemes(
+                    "bearer",
+                    new io.swagger.v3.oas.models.security.SecurityScheme()
+                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .bearerFormat("JWT")))
+        .addSecurityItem(
+            new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
+  }
+
   @Bean
   SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
     BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
