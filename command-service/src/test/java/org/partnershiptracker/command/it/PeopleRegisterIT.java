@@ -95,8 +95,26 @@ class PeopleRegisterIT {
     assertThat(person.get("displayName").asText()).isEqualTo(NAME);
     assertThat(person.has("email")).as("the register never shows the address").isFalse();
     assertThat(namesInHistory(api)).containsEntry(personId, NAME);
+    // Audit: who recorded each event, from the token.
+    JsonNode designation = null;
+    for (JsonNode entry : expectStatus(200, api.get("/api/partnerships/p-people/history")).body()) {
+      if (entry.path("type").asText().equals("RoleDesignated")) {
+        designation = entry;
+      }
+    }
+    assertThat(designation).isNotNull();
+    assertThat(designation.path("recordedBy").asText()).isEqualTo("test-operator");
+    assertThat(designation.path("recordedByOrganisation").asText()).isEqualTo("uni");
+    // Names for allowed callers only: South's analyst and any recording system do not see hers.
+    expectStatus(
+        404, api.as("south-analyst", "south-council", "analyst").get("/api/people/" + personId));
+    assertThat(namesInHistory(api.as("north-calendar", "north-council", "recorder"))).isEmpty();
     List<String> topic = awaitTopicWithRoleOf(personId);
 
+    // Erasure is an admin's: a recorder of her own organisation may not.
+    expectStatus(
+        403,
+        api.as("north-calendar", "north-council", "recorder").delete("/api/people/" + personId));
     expectStatus(204, api.delete("/api/people/" + personId));
 
     person = expectStatus(200, api.get("/api/people/" + personId)).body();
@@ -115,8 +133,8 @@ class PeopleRegisterIT {
             new JdbcTemplate(app.getBean(DataSource.class))
                 .queryForObject(
                     "SELECT erased_by FROM person WHERE person_id = ?", String.class, personId))
-        .as("the erasure itself is recorded")
-        .isNotBlank();
+        .as("the erasure itself is recorded, with who erased")
+        .isEqualTo("test-operator");
   }
 
   private static String role(String personId) {

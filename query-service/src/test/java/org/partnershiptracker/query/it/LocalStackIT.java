@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.issuer.ClientCredentials;
+import org.partnershiptracker.infra.issuer.IssuerCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +124,14 @@ class LocalStackIT {
                   .GET()
                   .build());
       assertThat(page.status()).isEqualTo(302);
+      // ... and, signed in there as North County Council's analyst, sees the portfolio.
+      Http.Response signedIn =
+          BrowserSignIn.open(
+              query + "/",
+              "north-analyst",
+              IssuerCredentials.read(dataDir.resolve("issuer")).password("north-analyst"));
+      assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
+      assertThat(signedIn.body()).contains("demo-shire");
     } finally {
       stack.destroy(); // SIGTERM, as Ctrl-C would: the script stops what it started
       if (!stack.waitFor(90, TimeUnit.SECONDS)) {
