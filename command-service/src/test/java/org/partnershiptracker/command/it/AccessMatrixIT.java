@@ -78,6 +78,7 @@ class AccessMatrixIT {
   private CommandApi northAnalyst;
   private CommandApi northNoRole;
   private final Map<String, Map<String, String>> matrix = new LinkedHashMap<>();
+  private final Map<CommandApi, String> names = new java.util.IdentityHashMap<>();
 
   @BeforeAll
   void start() throws Exception {
@@ -108,6 +109,13 @@ class AccessMatrixIT {
     uni = api.withToken(issuer.token("uni-recorder-system"));
     northAnalyst = api.withToken(issuer.token("north-analyst-system"));
     northNoRole = api.withToken(issuer.token("north-no-role-system"));
+    names.put(anonymous, "no token");
+    names.put(admin, "demo-admin");
+    names.put(north, "north-council-system");
+    names.put(south, "south-council-system");
+    names.put(uni, "uni-recorder-system");
+    names.put(northAnalyst, "north-analyst-system");
+    names.put(northNoRole, "north-no-role-system");
 
     // The partnership North is not a partner of: "another organisation's" partnership.
     expectStatus(201, admin.post("/api/partnerships", form(B)));
@@ -533,7 +541,7 @@ class AccessMatrixIT {
     }
     refused(row, "wrong role", row.wrongRole(), row.call(), row.wrongRoleStatus(), null, cells);
     CommandApi.Response response = row.call().apply(row.right());
-    cells.put("right", String.valueOf(response.status()));
+    cells.put("right", response.status() + " " + names.get(row.right()));
     matrix.put(row.endpoint(), cells);
     assertThat(response.status())
         .as("%s by the right caller: %s", row.endpoint(), response.body())
@@ -550,7 +558,11 @@ class AccessMatrixIT {
       Map<String, String> cells) {
     List<Integer> before = recorded();
     CommandApi.Response response = call.apply(api);
-    cells.put(caller, String.valueOf(response.status()));
+    String who =
+        caller.equals("other organisation") || caller.equals("wrong role")
+            ? " " + names.get(api)
+            : "";
+    cells.put(caller, response.status() + who + (field == null ? "" : " `" + field + "`"));
     matrix.put(row.endpoint(), cells);
     String what = row.endpoint() + " by " + caller + ": " + response.body();
     assertThat(response.status()).as(what).isEqualTo(expected);
@@ -593,7 +605,10 @@ class AccessMatrixIT {
         .append(" or acting for another organisation in a field (403 naming the field), or South")
         .append(" reading North's person; *wrong role*: recorder for admin-only endpoints, analyst")
         .append(" for recording, no role for reading; *right*: the caller the endpoint is for.")
-        .append(" Every refusal is `application/problem+json` and records nothing.\n\n");
+        .append(" Every refusal is `application/problem+json` and records nothing (neither")
+        .append(" partnership's history nor the people register grows). A cell is the status, the")
+        .append(" issuer's client that called and, for a 403 of an organisation acting for")
+        .append(" another, the field the problem names in `errors[0].field`.\n\n");
     out.append("| Endpoint | ").append(String.join(" | ", CALLERS)).append(" |\n");
     out.append("|---|").append("---|".repeat(CALLERS.size())).append('\n');
     matrix.forEach(
