@@ -48,7 +48,10 @@ public final class DemoIdentities {
           new Identity("uni-recorder-system", UNI, List.of(RECORDER)),
           new Identity("north-council-system", NORTH, List.of(RECORDER)),
           new Identity("south-council-system", SOUTH, List.of(RECORDER)),
-          new Identity("calendar-system", NORTH, List.of(RECORDER)));
+          new Identity("calendar-system", NORTH, List.of(RECORDER)),
+          // Read-only and role-less callers, for the access-matrix test's "wrong role" column.
+          new Identity("north-analyst-system", NORTH, List.of(ANALYST)),
+          new Identity("north-no-role-system", NORTH, List.of()));
 
   public static Optional<Identity> user(String name) {
     return USERS.stream().filter(u -> u.name().equals(name)).findFirst();
