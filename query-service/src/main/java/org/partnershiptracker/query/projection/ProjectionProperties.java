@@ -1,11 +1,8 @@
 package org.partnershiptracker.query.projection;
 
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.common.config.SaslConfigs;
+import org.partnershiptracker.events.access.KafkaLogin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -54,49 +51,14 @@ public record ProjectionProperties(
    * username and password, which must then be set.
    */
   public Map<String, Object> kafkaSecurity() {
-    Map<String, Object> config = new HashMap<>();
-    config.put(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, securityProtocol);
-    if (securityProtocol.toUpperCase(Locale.ROOT).startsWith("SASL_")) {
-      if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-        throw new IllegalStateException(
-            "tracker.projection.security-protocol is "
-                + securityProtocol
-                + ": set tracker.projection.username and tracker.projection.password");
-      }
-      String module =
-          saslMechanism.toUpperCase(Locale.ROOT).startsWith("SCRAM-")
-              ? "org.apache.kafka.common.security.scram.ScramLoginModule"
-              : "org.apache.kafka.common.security.plain.PlainLoginModule";
-      config.put(SaslConfigs.SASL_MECHANISM, saslMechanism);
-      config.put(
-          SaslConfigs.SASL_JAAS_CONFIG,
-          module
-              + " required username=\""
-              + jaasQuoted(username)
-              + "\" password=\""
-              + jaasQuoted(password)
-              + "\";");
-    }
-    return config;
-  }
-
-  private static String jaasQuoted(String value) {
-    return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    return KafkaLogin.clientSettings(
+        "tracker.projection", securityProtocol, saslMechanism, username, password);
   }
 
   /** Never shows the password (the record's own toString would). */
   @Override
   public String toString() {
-    return "ProjectionProperties[bootstrapServers="
-        + bootstrapServers
-        + ", topic="
-        + topic
-        + ", securityProtocol="
-        + securityProtocol
-        + ", username="
-        + username
-        + ", password="
-        + (password == null || password.isEmpty() ? "(unset)" : "(hidden)")
-        + ", ...]";
+    return "ProjectionProperties"
+        + KafkaLogin.shown(bootstrapServers, topic, securityProtocol, username, password);
   }
 }
