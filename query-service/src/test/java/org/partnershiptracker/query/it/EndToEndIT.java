@@ -234,6 +234,17 @@ class EndToEndIT {
     assertThat(health.get("components").get("kafka").get("status").asText()).isEqualTo("UP");
     assertThat(health.get("components").get("mongo").get("status").asText()).isEqualTo("UP");
     assertThat(health.get("components").get("projection").get("status").asText()).isEqualTo("UP");
+    // To anyone else, health says only UP: no paths, no cluster id.
+    JsonNode anonymous =
+        Http.get(queries.replace("/api/partnerships", "/actuator/health"), null).json();
+    assertThat(anonymous.path("status").asText()).isEqualTo("UP");
+    assertThat(anonymous.has("components")).as(anonymous.toString()).isFalse();
+    // Swagger UI's Authorize button: the API document declares the bearer scheme.
+    assertThat(Http.get(queries.replace("/api/partnerships", "/v3/api-docs"), null).body())
+        .contains("\"bearer\"", "\"JWT\"");
+    Http.Response swagger =
+        Http.get(queries.replace("/api/partnerships", "/swagger-ui/index.html"), null);
+    assertThat(swagger.status()).isEqualTo(200);
     String queryMetrics = queries.replace("/api/partnerships", "/actuator/prometheus");
     await()
         .atMost(Duration.ofSeconds(30))

@@ -117,4 +117,23 @@ class PortfolioPageTest {
             .getContentAsString();
     assertThat(problem).contains("\"field\":\"sort\"");
   }
+
+  @Test
+  void thePageIsServedWithHeadersThatKeepItInItsOwnWindow() throws Exception {
+    var response = http.perform(get("/").with(ADMIN)).andReturn().getResponse();
+    assertThat(response.getHeader("Content-Security-Policy"))
+        .contains("default-src 'self'")
+        .contains("frame-ancestors 'none'");
+    assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(response.getHeader("X-Frame-Options")).isEqualTo("DENY");
+  }
+
+  @Test
+  void onlyAnalystsAndAdminsSeeIt() throws Exception {
+    http.perform(get("/")).andExpect(status().isUnauthorized());
+    http.perform(get("/").with(Callers.caller("north-council", Caller.Role.RECORDER)))
+        .andExpect(status().isForbidden());
+    http.perform(get("/").with(Callers.caller("north-council", Caller.Role.ANALYST)))
+        .andExpect(status().isOk());
+  }
 }
