@@ -72,6 +72,14 @@ public class PartnershipReadModels {
   private final ActivityCache activityCache = new ActivityCache(200_000);
 
   /**
+   * Default-window profiles by generation, partnership, head version and day: a trend's past months
+   * change only when the partnership receives events.
+   */
+  private final Map<String, TrustBuildingProfile> profiles = leastRecentlyUsed(PROFILE_CACHE);
+
+  private static final int PROFILE_CACHE = 10_000;
+
+  /**
    * A partnership as of a day, with its activity readable from {@code from} to {@code asOf}; empty
    * if unknown.
    */
@@ -129,6 +137,34 @@ public class PartnershipReadModels {
       String partnershipId, LocalDate asOf, Integer windowDays) {
     return facts(partnershipId, trust.windowStart(asOf, windowDays), asOf)
         .map(f -> trust.calculate(f, asOf, windowDays));
+  }
+
+  /**
+   * Default-window profiles of a partnership as of each of {@code days}, in order; empty if the
+   * partnership is unknown.
+   */
+  public Optional<List<TrustBuildingProfile>> trustOver(
+      String partnershipId, List<LocalDate> days) {
+    int generation = store.activeGeneration();
+    return store
+        .head(generation, partnershipId)
+        .filter(h -> h.eventCount > 0)
+        .map(h -> trustOver(generation, h, days));
+  }
+
+  List<TrustBuildingProfile> trustOver(int generation, PartnershipHead head, List<LocalDate> days) {
+    List<TrustBuildingProfile> over = new ArrayList<>(days.size());
+    for (LocalDate day : days) {
+      String key = generation + "|" + head.partnershipId + "|" + head.version + "|" + day;
+      TrustBuildingProfile profile = profiles.get(key);
+      if (profile == null) {
+        profile =
+            trust.calculate(facts(generation, head, trust.windowStart(day, null), day), day, null);
+        profiles.put(key, profile);
+      }
+      over.add(profile);
+    }
+    return over;
   }
 
   public Optional<InteractionFrequency> interactions(

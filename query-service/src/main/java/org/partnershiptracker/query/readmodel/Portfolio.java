@@ -20,6 +20,7 @@ import org.partnershiptracker.query.partnership.model.MeetingKeys;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
+import org.partnershiptracker.query.trust.model.TrustTrend;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +51,13 @@ public class Portfolio {
     this.clock = clock;
   }
 
-  /** One partnership's row of the list. */
+  /** Months of the trend a row stores: today and the same day of the 11 months before. */
+  public static final int TREND_MONTHS = 12;
+
+  /**
+   * One partnership's row of the list; {@code trend} is the index as of the same day of each of the
+   * last {@value #TREND_MONTHS} months, oldest first, null before formation or without evidence.
+   */
   public record Row(
       String partnershipId,
       String name,
@@ -63,6 +70,7 @@ public class Portfolio {
       int openRecommendations,
       List<PartnerRow> partners,
       LocalDate asOf,
+      List<Double> trend,
       @com.fasterxml.jackson.annotation.JsonIgnore Set<String> members) {
     /**
      * Whether the caller may see this row: an admin, or an organisation that is or was a partner.
@@ -127,7 +135,8 @@ public class Portfolio {
       if (row == null
           || !today.toString().equals(row.getString("asOf"))
           || !versions.get(partnershipId).equals(row.getLong("v"))
-          || !row.containsKey("members")) { // a row stored before partners were listed
+          || !row.containsKey("members") // a row stored before partners were listed
+          || !row.containsKey("trend")) { // or before trends were
         row = compute(generation, partnershipId, today);
       }
       if (row != null) {
@@ -172,11 +181,38 @@ public class Portfolio {
                                 .append("sector", p.sector().name()))
                     .toList())
             .append("members", List.copyOf(readModels.partnersEver(generation, head)))
+            .append("trend", trend(generation, head, today, profile))
             .append("asOf", today.toString());
     store
         .portfolio(generation)
         .replaceOne(Filters.eq("_id", partnershipId), row, new ReplaceOptions().upsert(true));
     return row;
+  }
+
+  /**
+   * The index as of the same day of each of the last months, today's from the profile just
+   * computed; months before formation are null without a fold.
+   */
+  private List<Double> trend(
+      int generation, PartnershipHead head, LocalDate today, TrustBuildingProfile todays) {
+    LocalDate formedOn = head.formedOn == null ? null : LocalDate.parse(head.formedOn);
+    List<LocalDate> months = TrustTrend.monthlyDays(null, today, TREND_MONTHS);
+    List<LocalDate> earlier =
+        months.stream()
+            .filter(day -> day.isBefore(today))
+            .filter(day -> formedOn == null || !day.isBefore(formedOn))
+            .toList();
+    Map<LocalDate, Double> index = new HashMap<>();
+    List<TrustBuildingProfile> profiles = readModels.trustOver(generation, head, earlier);
+    for (int i = 0; i < earlier.size(); i++) {
+      index.put(earlier.get(i), profiles.get(i).index());
+    }
+    if (formedOn == null || !today.isBefore(formedOn)) {
+      index.put(today, todays.index());
+    }
+    List<Double> trend = new ArrayList<>();
+    months.forEach(day -> trend.add(index.get(day)));
+    return trend;
   }
 
   private static Row row(Document doc) {
@@ -198,6 +234,9 @@ public class Portfolio {
             .map(p -> new PartnerRow(p.getString("id"), p.getString("name"), p.getString("sector")))
             .toList(),
         LocalDate.parse(doc.getString("asOf")),
+        doc.getList("trend", Number.class, List.of()).stream()
+            .map(n -> n == null ? null : n.doubleValue())
+            .toList(),
         Set.copyOf(doc.getList("members", String.class, List.of())));
   }
 }

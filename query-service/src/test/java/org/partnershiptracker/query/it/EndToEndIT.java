@@ -200,11 +200,16 @@ class EndToEndIT {
     Http.Response page = Http.get(queries + "/" + partnership + "/report.html?asOf=" + AS_OF);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.body()).contains("<h2>Trust building</h2>", "North County Council", "<svg");
+    assertThat(page.body())
+        .as("the partnership page: the index over the months with its thresholds, and the tables")
+        .contains(
+            "strong from 70", "Trust-building index as of each day", "report.csv?asOf=" + AS_OF);
     assertThat(Http.get(queries).json().findValuesAsText("partnershipId")).contains(partnership);
     String portfolioPage = Http.get(queries.replace("/api/partnerships", "/")).body();
     assertThat(portfolioPage)
         .as("the analysts' portfolio page lists it, from the stored rows")
-        .contains("/api/partnerships/" + partnership + "/report.html");
+        .contains("/api/partnerships/" + partnership + "/report.html")
+        .contains("<svg class=\"trend\"");
   }
 
   private static JsonNode findOrganisation(JsonNode trust, String organisationId) {

@@ -132,15 +132,6 @@ public class PartnershipQueryController {
         .body(csv);
   }
 
-  @GetMapping(value = "/{partnershipId}/report.html", produces = MediaType.TEXT_HTML_VALUE)
-  @Operation(summary = "The report as a page to read and print, with charts")
-  public String reportPage(
-      @PathVariable String partnershipId,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-          LocalDate asOf) {
-    return ReportPage.html(reportOf(partnershipId, dayOrToday("asOf", asOf)));
-  }
-
   private PartnershipReport reportOf(String partnershipId, LocalDate day) {
     return found(
         partnershipId,

@@ -43,13 +43,16 @@ public class PortfolioPage {
 
   /** What the page shows: the rows after filters and sort, and the choices that made them. */
   public record View(
-      List<Row> rows,
+      List<Line> rows,
       int total,
       String sort,
       String order,
       String band,
       String partner,
       String sector) {}
+
+  /** A row and its trend drawn. */
+  public record Line(Row row, Sparkline trend) {}
 
   @GetMapping("/")
   public String portfolio(
@@ -67,7 +70,7 @@ public class PortfolioPage {
       throw new BadQuery("order", "must be asc or desc");
     }
     List<Row> all = portfolio.rows(CurrentCaller.required());
-    List<Row> shown =
+    List<Line> shown =
         all.stream()
             .filter(
                 r -> blank(band) || (r.band() != null && r.band().name().equalsIgnoreCase(band)))
@@ -77,6 +80,7 @@ public class PortfolioPage {
                     blank(sector)
                         || r.partners().stream().anyMatch(p -> sector.equalsIgnoreCase(p.sector())))
             .sorted(order.equals("desc") ? comparator.reversed() : comparator)
+            .map(r -> new Line(r, Sparkline.of(r.trend() == null ? List.of() : r.trend())))
             .toList();
     model.addAttribute("view", new View(shown, all.size(), sort, order, band, partner, sector));
     return "portfolio";

@@ -13,6 +13,12 @@ import org.partnershiptracker.query.trust.model.TrustBuildingProfile.Recommendat
  * scores there is evidence for), the band, and a recommendation for every score at or below 0.5.
  */
 public class TrustBuildingCalculator {
+  /** The index from which the band is DEVELOPING rather than AT_RISK. */
+  public static final double DEVELOPING_FROM = 40;
+
+  /** The index from which the band is STRONG. */
+  public static final double STRONG_FROM = 70;
+
   private final TrustSettings settings;
 
   public TrustBuildingCalculator(TrustSettings settings) {
@@ -84,7 +90,9 @@ public class TrustBuildingCalculator {
     if (index == null) {
       return null;
     }
-    return index < 40 ? Band.AT_RISK : index < 70 ? Band.DEVELOPING : Band.STRONG;
+    return index < DEVELOPING_FROM
+        ? Band.AT_RISK
+        : index < STRONG_FROM ? Band.DEVELOPING : Band.STRONG;
   }
 
   private static Double perceived(List<PracticeScore> scores) {

@@ -63,7 +63,17 @@ class PortfolioPageTest {
                 partner, partner + " name", partner.endsWith("nhs") ? "HEALTH" : "LOCAL_AUTHORITY"),
             new PartnerRow("uni", "Shire University", "UNIVERSITY")),
         TODAY,
+        trend(index),
         java.util.Set.of(partner, "uni"));
+  }
+
+  /** Formed ten months ago: two months without an index, then rising to today's. */
+  private static List<Double> trend(double today) {
+    List<Double> trend = new java.util.ArrayList<>(java.util.Arrays.asList(null, null));
+    for (int month = 1; month <= 10; month++) {
+      trend.add(today * month / 10);
+    }
+    return trend;
   }
 
   private String page(String query) throws Exception {
@@ -105,6 +115,20 @@ class PortfolioPageTest {
     assertThat(page("?sector=HEALTH"))
         .contains("1</span> of <span>3</span>")
         .contains("Coast partnership");
+  }
+
+  @Test
+  void eachRowDrawsItsStoredTwelveMonthTrendWithTheValuesAsText() throws Exception {
+    String html = page("?band=STRONG");
+
+    assertThat(html)
+        .contains("<svg class=\"trend\"", "12-month trend")
+        .contains("aria-label=\"12-month trend of the index: –, –, 7.2, 14.4,")
+        .contains(", 64.8, 72.0\"");
+    // 72 at x 98 (the right end) is 22 - 20 × 0.72 = 7.6 high; 7.2 ten months earlier at x 2 + 96 ×
+    // 2/11.
+    assertThat(html).contains("points=\"19.5,20.6 ").contains(" 98.0,7.6\"");
+    assertThat(html).contains("cx=\"98.0\" cy=\"7.6\"");
   }
 
   @Test
