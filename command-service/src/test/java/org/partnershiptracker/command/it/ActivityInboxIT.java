@@ -7,7 +7,11 @@ import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +49,7 @@ class ActivityInboxIT {
   private static final String PARTNERSHIP = "p-inbox";
 
   private final Path runDir = Path.of("target/it-data/activity-inbox-it-" + UUID.randomUUID());
+  private final int postgresPort = freePort();
   private final Map<String, JsonNode> outcomes = new LinkedHashMap<>();
   private final List<ConsumerRecord<String, byte[]>> outcomeRecords = new ArrayList<>();
   private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
@@ -63,39 +68,7 @@ class ActivityInboxIT {
 
   @Test
   void everyRecordIsRecordedOnceOrDeadLetteredAndEveryOneGetsAnOutcome() throws Exception {
-    broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
-    app =
-        new SpringApplicationBuilder(CommandServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
-                "--tracker.publication.enabled=false",
-                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-                "--tracker.publication.send-timeout=5s",
-                "--tracker.inbox.enabled=true",
-                "--tracker.inbox.partitions=2",
-                "--tracker.inbox.sources.[" + CALENDAR + "]=north-council",
-                "--tracker.inbox.sources.[" + ELSEWHERE + "]=elsewhere-council");
-    CommandApi api =
-        new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
-    api.formPartnershipWithPartners(PARTNERSHIP);
-
-    councilSystem =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all"),
-            new StringSerializer(),
-            new ByteArraySerializer());
-    reader =
-        new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers", broker.bootstrapServers(),
-                "group.id", "activity-inbox-it",
-                "auto.offset.reset", "earliest",
-                "metadata.max.age.ms", "1000"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    reader.subscribe(List.of("partnership.activity.outcomes", "partnership.activity.inbox.dlt"));
+    CommandApi api = start();
 
     String meeting =
         """
@@ -266,6 +239,117 @@ class ActivityInboxIT {
     assertThat(recordedByInbox)
         .allSatisfy(
             e -> assertThat(e.get("recordedByOrganisation").asText()).isEqualTo("north-council"));
+  }
+
+  /** The broker, the service (inbox on) with a formed partnership, a council system, a reader. */
+  private CommandApi start() {
+    broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
+    app =
+        new SpringApplicationBuilder(CommandServiceApplication.class)
+            .run(
+                TokenMint.shared().issuerArgument(),
+                "--server.port=0",
+                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
+                "--tracker.publication.enabled=false",
+                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+                "--tracker.publication.send-timeout=5s",
+                "--tracker.inbox.enabled=true",
+                "--tracker.inbox.partitions=2",
+                "--tracker.inbox.sources.[" + CALENDAR + "]=north-council",
+                "--tracker.inbox.sources.[" + ELSEWHERE + "]=elsewhere-council",
+                "--tracker.inbox.retry-backoff=200ms",
+                "--tracker.inbox.max-retry-backoff=2s",
+                "--tracker.embedded-postgres.port=" + postgresPort);
+    CommandApi api =
+        new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    api.formPartnershipWithPartners(PARTNERSHIP);
+
+    councilSystem =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    reader =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers", broker.bootstrapServers(),
+                "group.id", "activity-inbox-it",
+                "auto.offset.reset", "earliest",
+                "metadata.max.age.ms", "1000"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    reader.subscribe(List.of("partnership.activity.outcomes", "partnership.activity.inbox.dlt"));
+
+    return api;
+  }
+
+  @Test
+  void recordsThatMeetADatabaseOutageAreRetriedUntilItIsBackNotDeadLettered() throws Exception {
+    CommandApi api = start();
+    MeterRegistry metrics = app.getBean(MeterRegistry.class);
+    long postmaster =
+        Long.parseLong(Files.readAllLines(runDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+    // Hold the database's port, so that the service's restart of it waits while records arrive.
+    try (ServerSocket blocker = new ServerSocket()) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                blocker.bind(new InetSocketAddress("localhost", postgresPort));
+                return true;
+              });
+      for (int i = 1; i <= 3; i++) {
+        send(
+            event(
+                "outage-" + i,
+                CALENDAR,
+                "meeting.recorded.v1",
+                """
+                {"meetingId":"outage-meeting-%d","type":"CATCH_UP","heldOn":"2025-02-0%d",
+                 "durationMinutes":30,"hostOrganisationId":"north-council",
+                 "attendees":[{"organisationId":"uni","level":"ANALYST","count":1}]}
+                """
+                    .formatted(i, i),
+                Map.of()));
+      }
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> metrics.counter("tracker.inbox.retries").count() >= 3);
+      drain();
+      assertThat(outcomeRecords).as("no outcome while the database is down").isEmpty();
+      assertThat(deadLetters).isEmpty();
+    }
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () -> {
+              drain();
+              assertThat(outcomes.keySet()).contains("outage-1", "outage-2", "outage-3");
+            });
+    assertThat(outcomes.values())
+        .allSatisfy(o -> assertThat(o.get("outcome").asText()).isEqualTo("recorded"));
+    assertThat(deadLetters).as("a transient failure is never dead-lettered").isEmpty();
+    JsonNode history =
+        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
+    List<String> meetings = new ArrayList<>();
+    history.forEach(
+        entry -> {
+          if ("MeetingHeld".equals(entry.get("type").asText())) {
+            meetings.add(entry.get("payload").get("meetingId").asText());
+          }
+        });
+    assertThat(meetings)
+        .containsExactly("outage-meeting-1", "outage-meeting-2", "outage-meeting-3");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void send(byte[] event) throws Exception {
