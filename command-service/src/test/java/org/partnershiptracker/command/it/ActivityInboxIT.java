@@ -344,6 +344,64 @@ class ActivityInboxIT {
         .containsExactly("outage-meeting-1", "outage-meeting-2", "outage-meeting-3");
   }
 
+  @Test
+  void aBrokerRestartedMidStreamLosesNothingAndRecordsNothingTwice() throws Exception {
+    CommandApi api = start();
+    for (int i = 1; i <= 3; i++) {
+      send(meetingEvent("restart-" + i, i));
+    }
+    broker.close(); // while the inbox is taking the records: outcomes and commits fail
+    broker = broker.restart();
+    for (int i = 4; i <= 6; i++) {
+      send(meetingEvent("restart-" + i, i));
+    }
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () -> {
+              drain();
+              assertThat(outcomes).hasSize(6);
+            });
+    assertThat(outcomes.values())
+        .allSatisfy(o -> assertThat(o.get("outcome").asText()).isEqualTo("recorded"));
+    assertThat(deadLetters).isEmpty();
+    assertThat(meetingsRecorded(api))
+        .containsExactly(
+            "restart-meeting-1",
+            "restart-meeting-2",
+            "restart-meeting-3",
+            "restart-meeting-4",
+            "restart-meeting-5",
+            "restart-meeting-6");
+  }
+
+  private static byte[] meetingEvent(String id, int day) throws Exception {
+    return event(
+        id,
+        CALENDAR,
+        "meeting.recorded.v1",
+        """
+        {"meetingId":"%s","type":"CATCH_UP","heldOn":"2025-02-0%d",
+         "durationMinutes":30,"hostOrganisationId":"north-council",
+         "attendees":[{"organisationId":"uni","level":"ANALYST","count":1}]}
+        """
+            .formatted(id.replace("restart-", "restart-meeting-"), day),
+        Map.of());
+  }
+
+  private static List<String> meetingsRecorded(CommandApi api) {
+    JsonNode history =
+        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
+    List<String> meetings = new ArrayList<>();
+    history.forEach(
+        entry -> {
+          if ("MeetingHeld".equals(entry.get("type").asText())) {
+            meetings.add(entry.get("payload").get("meetingId").asText());
+          }
+        });
+    return meetings;
+  }
+
   private static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();

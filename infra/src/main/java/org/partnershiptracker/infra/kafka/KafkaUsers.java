@@ -18,8 +18,10 @@ import org.apache.kafka.common.resource.ResourceType;
  * Who may use a secured {@link KafkaBroker}, all from configuration: the broker's own super user
  * ({@code admin}, which the broker also uses to talk to itself and to create the others), the
  * command-service's principal (the only writer of {@code topic}) and the query-service's principal
- * (the only reader of {@code topic}, in the consumer group {@code queryGroup}). Every client
- * authenticates with SASL/SCRAM-SHA-512; the principal is {@code User:<username>}.
+ * (the only reader of {@code topic}, in the consumer group {@code queryGroup}), and for the
+ * activity inbox the command-service again and, optionally, a council-system principal ({@link
+ * Inbox}). Every client authenticates with SASL/SCRAM-SHA-512; the principal is {@code
+ * User:<username>}.
  *
  * @param admin the super user
  * @param command the command-service: writes (and may create) the events topic
