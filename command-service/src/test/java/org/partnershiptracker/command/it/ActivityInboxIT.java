@@ -236,6 +236,19 @@ class ActivityInboxIT {
             "PulseSurveyAnswered",
             "ProjectProposed",
             "MilestonePlanned");
+    java.net.http.HttpResponse<String> contract =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://localhost:"
+                                + app.getEnvironment().getProperty("local.server.port")
+                                + "/asyncapi.yaml"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(contract.statusCode()).as("the contract is served without a token").isEqualTo(200);
+    assertThat(contract.body())
+        .contains("asyncapi: 3.0.0", "org.partnershiptracker.meeting.recorded.v1");
     assertThat(recordedByInbox)
         .allSatisfy(
             e -> assertThat(e.get("recordedByOrganisation").asText()).isEqualTo("north-council"));
