@@ -3,6 +3,7 @@ package org.partnershiptracker.command.inbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -136,7 +137,10 @@ public class ActivityInbox implements SmartLifecycle {
   private void run() {
     Duration backoff = properties.retryBackoff();
     while (running) {
-      try (Consumer<String, byte[]> c = consumers.get()) {
+      try (Consumer<String, byte[]> c = consumers.get();
+          KafkaClientMetrics clientMetrics = new KafkaClientMetrics(c)) {
+        // Consumer lag and fetch rates, e.g. kafka_consumer_fetch_manager_records_lag_max.
+        clientMetrics.bindTo(metrics);
         consumer = c;
         ensureTopics();
         c.subscribe(List.of(properties.topic()));

@@ -236,6 +236,17 @@ class ActivityInboxIT {
             "PulseSurveyAnswered",
             "ProjectProposed",
             "MilestonePlanned");
+    MeterRegistry metrics = app.getBean(MeterRegistry.class);
+    assertThat(
+            metrics.find("tracker.inbox.records").tag("outcome", "recorded").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum())
+        .as("five records and the duplicate, counted by outcome and type")
+        .isEqualTo(6);
+    assertThat(metrics.find("tracker.inbox.dead.letters").counters()).isNotEmpty();
+    assertThat(metrics.find("kafka.consumer.fetch.manager.records.lag.max").gauges())
+        .as("the inbox consumer's lag is measured")
+        .isNotEmpty();
     java.net.http.HttpResponse<String> contract =
         java.net.http.HttpClient.newHttpClient()
             .send(
