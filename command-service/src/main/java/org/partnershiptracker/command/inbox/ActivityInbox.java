@@ -209,7 +209,7 @@ public class ActivityInbox implements SmartLifecycle {
   private void handle(ConsumerRecord<String, byte[]> record) {
     InboxOutcome outcome;
     try {
-      outcome = intake.take(record.value());
+      outcome = intake.take(record.value(), record.headers());
     } catch (ActivityIntake.TransientFailure e) {
       throw e;
     } catch (RuntimeException e) {

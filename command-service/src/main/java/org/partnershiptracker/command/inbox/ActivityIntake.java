@@ -6,6 +6,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.io.IOException;
@@ -21,6 +22,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.partnershiptracker.command.idempotency.IdempotencyContext;
 import org.partnershiptracker.command.idempotency.IdempotencyProperties;
 import org.partnershiptracker.command.idempotency.IdempotencyStore;
@@ -55,6 +59,9 @@ import org.springframework.stereotype.Component;
 public class ActivityIntake {
   /** The CloudEvents structured JSON content type. */
   public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+
+  /** A record with this header is a CloudEvent in binary content mode. */
+  public static final String BINARY_MODE_HEADER = "ce_specversion";
 
   private final EventFormat cloudEvents = new JsonFormat();
   private final ObjectMapper strict;
@@ -91,16 +98,25 @@ public class ActivityIntake {
     }
   }
 
-  /** The outcome of a record's value; throws {@link TransientFailure} to be tried again. */
+  /** The outcome of a structured-mode record's value. */
   public InboxOutcome take(byte[] value) {
+    return take(value, new RecordHeaders());
+  }
+
+  /**
+   * The outcome of a record: in structured mode (the value is the whole CloudEvent) or, when it has
+   * a {@code ce_specversion} header, in binary mode (attributes in {@code ce_*} headers, the value
+   * is the data). Throws {@link TransientFailure} to be tried again.
+   */
+  public InboxOutcome take(byte[] value, Headers headers) {
     CloudEvent event;
     try {
-      event = read(value);
+      event = read(value, headers);
     } catch (Unrecordable e) {
       return e.of(null);
     }
     try {
-      return take(event, value);
+      return take(event, fingerprintOf(value, headers));
     } catch (Unrecordable e) {
       return e.of(event);
     } catch (RuntimeException e) {
@@ -111,12 +127,15 @@ public class ActivityIntake {
     }
   }
 
-  private CloudEvent read(byte[] value) {
-    if (value == null || value.length == 0) {
+  private CloudEvent read(byte[] value, Headers headers) {
+    boolean binary = headers.lastHeader(BINARY_MODE_HEADER) != null;
+    if (!binary && (value == null || value.length == 0)) {
       throw Unrecordable.invalid("not-a-cloudevent", "record", "is empty");
     }
     try {
-      return cloudEvents.deserialize(value);
+      return binary
+          ? KafkaMessageFactory.createReader(headers, value).toEvent()
+          : cloudEvents.deserialize(value);
     } catch (RuntimeException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
@@ -133,7 +152,28 @@ public class ActivityIntake {
     }
   }
 
-  private InboxOutcome take(CloudEvent event, byte[] value) {
+  /** What makes two deliveries the same record: the value, and in binary mode its attributes. */
+  private static String fingerprintOf(byte[] value, Headers headers) {
+    if (headers.lastHeader(BINARY_MODE_HEADER) == null) {
+      return sha256(value);
+    }
+    java.util.TreeMap<String, String> attributes = new java.util.TreeMap<>();
+    for (Header header : headers) {
+      String name = header.key().toLowerCase(Locale.ROOT);
+      if (name.startsWith("ce_") || name.equals("content-type")) {
+        attributes.put(name, new String(header.value(), StandardCharsets.UTF_8));
+      }
+    }
+    byte[] head = attributes.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[head.length + 1 + (value == null ? 0 : value.length)];
+    System.arraycopy(head, 0, all, 0, head.length);
+    if (value != null) {
+      System.arraycopy(value, 0, all, head.length + 1, value.length);
+    }
+    return sha256(all);
+  }
+
+  private InboxOutcome take(CloudEvent event, String fingerprint) {
     String source = event.getSource().toString();
     String organisation = properties.sources().get(source);
     if (organisation == null) {
@@ -177,7 +217,7 @@ public class ActivityIntake {
               + "'",
           List.of(Map.of("field", "subject", "message", "is not a partnership of the source")));
     }
-    return send(event, value, caller, partnership, dispatch);
+    return send(event, fingerprint, caller, partnership, dispatch);
   }
 
   private PartnershipId subject(CloudEvent event) {
@@ -243,9 +283,12 @@ public class ActivityIntake {
 
   /** Claims the record's key, sends its command and stores the outcome under the key. */
   private InboxOutcome send(
-      CloudEvent event, byte[] value, Caller caller, PartnershipId partnership, Dispatch dispatch) {
+      CloudEvent event,
+      String fingerprint,
+      Caller caller,
+      PartnershipId partnership,
+      Dispatch dispatch) {
     String key = key(event);
-    String fingerprint = sha256(value);
     if (!keys.claim(key, fingerprint, keyProperties.lease())) {
       return replay(event, key, fingerprint);
     }

@@ -118,6 +118,24 @@ class ActivityInboxIT {
              "dueOn":"2025-04-30","plannedOn":"2025-02-13"}
             """,
             Map.of("projectid", "inbox-project")));
+    ProducerRecord<String, byte[]> binary =
+        new ProducerRecord<>(
+            "partnership.activity.inbox",
+            PARTNERSHIP,
+            meeting
+                .replace("inbox-meeting-1", "inbox-meeting-binary")
+                .getBytes(StandardCharsets.UTF_8));
+    for (String[] header :
+        List.of(
+            new String[] {"ce_specversion", "1.0"},
+            new String[] {"ce_id", "bin-1"},
+            new String[] {"ce_source", CALENDAR},
+            new String[] {"ce_type", "org.partnershiptracker.meeting.recorded.v1"},
+            new String[] {"ce_subject", PARTNERSHIP},
+            new String[] {"content-type", "application/json"})) {
+      binary.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
+    }
+    councilSystem.send(binary).get(); // binary content mode
     send(firstMeeting); // delivered twice
     ProducerRecord<String, byte[]> garbage =
         new ProducerRecord<>(
@@ -151,11 +169,11 @@ class ActivityInboxIT {
         .untilAsserted(
             () -> {
               drain();
-              assertThat(outcomeRecords).hasSize(12);
+              assertThat(outcomeRecords).hasSize(13);
               assertThat(deadLetters).hasSize(6);
             });
 
-    for (String id : List.of("m-1", "qw-1", "ps-1", "pr-1", "ms-1")) {
+    for (String id : List.of("m-1", "qw-1", "ps-1", "pr-1", "ms-1", "bin-1")) {
       assertThat(outcome(id).get("outcome").asText()).as(id).isEqualTo("recorded");
     }
     assertThat(outcome("m-1").get("ids").get("meetingId").asText()).isEqualTo("inbox-meeting-1");
@@ -235,14 +253,15 @@ class ActivityInboxIT {
             "QuickWinDelivered",
             "PulseSurveyAnswered",
             "ProjectProposed",
-            "MilestonePlanned");
+            "MilestonePlanned",
+            "MeetingHeld");
     MeterRegistry metrics = app.getBean(MeterRegistry.class);
     assertThat(
             metrics.find("tracker.inbox.records").tag("outcome", "recorded").counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count)
                 .sum())
-        .as("five records and the duplicate, counted by outcome and type")
-        .isEqualTo(6);
+        .as("six records and the duplicate, counted by outcome and type")
+        .isEqualTo(7);
     assertThat(metrics.find("tracker.inbox.dead.letters").counters()).isNotEmpty();
     assertThat(metrics.find("kafka.consumer.fetch.manager.records.lag.max").gauges())
         .as("the inbox consumer's lag is measured")
