@@ -1,15 +1,8 @@
 package org.partnershiptracker.command.web;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.partnershiptracker.command.idempotency.IdempotencyContext;
-import org.partnershiptracker.command.web.access.CommandAuthorization;
 import org.partnershiptracker.command.web.access.CurrentCaller;
 import org.partnershiptracker.events.access.Caller;
 import org.partnershiptracker.events.value.PartnershipId;
@@ -18,62 +11,25 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Sends a command and waits for the aggregate's verdict, then answers with the ids of what was
- * recorded. A refused command throws, and {@link ProblemResponses} turns that into a problem.
- * Counts commands accepted and rejected (by command type and reason) and times them.
+ * The HTTP side of the {@link CommandPath}: sends a command for the signed-in caller, then answers
+ * with the ids of what was recorded (and plans that answer for the request's Idempotency-Key). A
+ * refused command throws, and {@link ProblemResponses} turns that into a problem.
  */
 @Component
 public class CommandDispatcher {
-  private final CommandGateway commands;
-  private final MeterRegistry metrics;
+  private final CommandPath path;
   private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-  public CommandDispatcher(
-      CommandGateway commands,
-      MeterRegistry metrics,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
-    this.commands = commands;
-    this.metrics = metrics;
+  public CommandDispatcher(CommandPath path, com.fasterxml.jackson.databind.ObjectMapper json) {
+    this.path = path;
     this.json = json;
   }
 
   private void send(Object command) {
-    String type = command.getClass().getSimpleName();
-    Timer.Sample sample = Timer.start(metrics);
-    String outcome = "accepted";
-    String reason = "none";
-    try {
-      Caller caller =
-          CurrentCaller.get()
-              .orElseThrow(() -> new IllegalStateException("a command without a signed-in caller"));
-      CommandAuthorization.check(caller, command);
-      commands.sendAndWait(
-          GenericCommandMessage.asCommandMessage(command)
-              .andMetaData(CommandAuthorization.auditOf(caller)));
-    } catch (RuntimeException e) {
-      outcome = "rejected";
-      reason = reason(e);
-      throw e;
-    } finally {
-      sample.stop(
-          Timer.builder("tracker.command.latency")
-              .description("Time to handle a command and store its events")
-              .tag("command", type)
-              .publishPercentileHistogram()
-              .register(metrics));
-      Counter.builder("tracker.commands")
-          .description("Commands handled, by outcome")
-          .tag("command", type)
-          .tag("outcome", outcome)
-          .tag("reason", reason)
-          .register(metrics)
-          .increment();
-    }
-  }
-
-  /** A bounded set of reasons: the rule codes, not-found, invalid, unavailable, error… */
-  private static String reason(Throwable e) {
-    return Problems.outcomeOf(e).map(Problems.Outcome::reason).orElse("error");
+    Caller caller =
+        CurrentCaller.get()
+            .orElseThrow(() -> new IllegalStateException("a command without a signed-in caller"));
+    path.send(caller, command);
   }
 
   /** 201 Created, with Location at the partnership's history. */
@@ -113,13 +69,7 @@ public class CommandDispatcher {
     return ResponseEntity.ok(body);
   }
 
-  /** The answer's body: the partnership's id, then name/id pairs of what was recorded. */
   private static Map<String, String> ids(PartnershipId partnershipId, Object... idPairs) {
-    Map<String, String> body = new LinkedHashMap<>();
-    body.put("partnershipId", partnershipId.value());
-    for (int i = 0; i + 1 < idPairs.length; i += 2) {
-      body.put(String.valueOf(idPairs[i]), String.valueOf(idPairs[i + 1]));
-    }
-    return body;
+    return CommandPath.ids(partnershipId, idPairs);
   }
 }

@@ -125,9 +125,20 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
       @NonNull HttpHeaders headers,
       @NonNull HttpStatusCode status,
       @NonNull WebRequest request) {
+    Map<String, String> error = unreadable(e.getCause());
+    return ResponseEntity.badRequest()
+        .body(
+            Problems.badRequest(error.get("field") + ": " + error.get("message"), List.of(error)));
+  }
+
+  /**
+   * Why a JSON body could not be read as its request, as {@code {field, message}}: the activity
+   * inbox reads its records' data with the same words.
+   */
+  public static Map<String, String> unreadable(Throwable cause) {
     String field = "body";
     String message = "is not valid JSON";
-    if (e.getCause() instanceof StreamReadException parse) {
+    if (cause instanceof StreamReadException parse) {
       Matcher duplicate = DUPLICATE.matcher(String.valueOf(parse.getOriginalMessage()));
       if (duplicate.find()) {
         field = duplicate.group(1);
@@ -137,16 +148,13 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
             "is not valid JSON (line %d, column %d)"
                 .formatted(parse.getLocation().getLineNr(), parse.getLocation().getColumnNr());
       }
-    } else if (e.getCause() instanceof JsonMappingException mapping) {
+    } else if (cause instanceof JsonMappingException mapping) {
       if (!mapping.getPath().isEmpty()) {
         field = path(mapping);
       }
       message = reason(mapping);
     }
-    return ResponseEntity.badRequest()
-        .body(
-            Problems.badRequest(
-                field + ": " + message, List.of(Map.of("field", field, "message", message))));
+    return Map.of("field", field, "message", message);
   }
 
   private static final Pattern DUPLICATE =

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * under older rules still reads.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictJson implements WebMvcConfigurer {
+public class StrictJson implements WebMvcConfigurer {
   private final ObjectMapper json;
 
   StrictJson(ObjectMapper json) {
@@ -48,7 +48,7 @@ class StrictJson implements WebMvcConfigurer {
     }
   }
 
-  static ObjectMapper strict(ObjectMapper lenient) {
+  public static ObjectMapper strict(ObjectMapper lenient) {
     ObjectMapper strict = lenient.copy();
     strict
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

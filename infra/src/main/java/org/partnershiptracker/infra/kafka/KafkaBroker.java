@@ -205,7 +205,7 @@ public final class KafkaBroker implements AutoCloseable {
     config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
     try (Admin admin = Admin.create(config)) {
       List<UserScramCredentialAlteration> credentials =
-          List.of(users.command(), users.query()).stream()
+          users.services().stream()
               .<UserScramCredentialAlteration>map(
                   user ->
                       new UserScramCredentialUpsertion(
@@ -223,11 +223,11 @@ public final class KafkaBroker implements AutoCloseable {
         int known =
             admin
                 .describeUserScramCredentials(
-                    List.of(users.command().username(), users.query().username()))
+                    users.services().stream().map(KafkaUsers.Credentials::username).toList())
                 .all()
                 .get()
                 .size();
-        if (present.containsAll(wanted) && known == 2) {
+        if (present.containsAll(wanted) && known == users.services().size()) {
           return;
         }
         if (System.nanoTime() > deadline) {

@@ -18,17 +18,26 @@ import org.apache.kafka.common.resource.ResourceType;
  * Who may use a secured {@link KafkaBroker}, all from configuration: the broker's own super user
  * ({@code admin}, which the broker also uses to talk to itself and to create the others), the
  * command-service's principal (the only writer of {@code topic}) and the query-service's principal
- * (the only reader of {@code topic}, in the consumer group {@code queryGroup}). Every client
- * authenticates with SASL/SCRAM-SHA-512; the principal is {@code User:<username>}.
+ * (the only reader of {@code topic}, in the consumer group {@code queryGroup}), and for the
+ * activity inbox the command-service again and, optionally, a council-system principal ({@link
+ * Inbox}). Every client authenticates with SASL/SCRAM-SHA-512; the principal is {@code
+ * User:<username>}.
  *
  * @param admin the super user
  * @param command the command-service: writes (and may create) the events topic
  * @param query the query-service: reads the events topic, in its group or with no group (rebuilds)
  * @param topic the events topic
  * @param queryGroup the query-service's consumer group
+ * @param inbox the activity inbox's topics, the command-service's group on it and the optional
+ *     council-system principal that writes it
  */
 public record KafkaUsers(
-    Credentials admin, Credentials command, Credentials query, String topic, String queryGroup) {
+    Credentials admin,
+    Credentials command,
+    Credentials query,
+    String topic,
+    String queryGroup,
+    Inbox inbox) {
 
   /** The SASL mechanism of every client of a secured broker. */
   public static final String MECHANISM = "SCRAM-SHA-512";
@@ -36,19 +45,70 @@ public record KafkaUsers(
   // Safe in a JAAS option and in the storage tool's "[name=...,password=...]" bootstrap syntax.
   private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._~+/@-]+");
 
+  /** The users of the events topic; the inbox with its default names and no council system. */
+  public KafkaUsers(
+      Credentials admin, Credentials command, Credentials query, String topic, String queryGroup) {
+    this(admin, command, query, topic, queryGroup, Inbox.standard(null));
+  }
+
+  /**
+   * The activity inbox (the command-service's {@code tracker.inbox.*}): council systems write
+   * {@code topic} and read {@code outcomesTopic}; the command-service reads {@code topic} in {@code
+   * group} and writes the outcomes and the dead letters.
+   *
+   * @param councilSystem the council systems' principal, or null for none
+   */
+  public record Inbox(
+      String topic,
+      String outcomesTopic,
+      String deadLetterTopic,
+      String group,
+      Credentials councilSystem) {
+    /** The command-service's default names, with {@code councilSystem} (may be null). */
+    public static Inbox standard(Credentials councilSystem) {
+      return new Inbox(
+          "partnership.activity.inbox",
+          "partnership.activity.outcomes",
+          "partnership.activity.inbox.dlt",
+          "command-service-inbox",
+          councilSystem);
+    }
+  }
+
+  /**
+   * The users the broker creates (every one but the admin): the services and the council system.
+   */
+  public List<Credentials> services() {
+    List<Credentials> services = new ArrayList<>(List.of(command, query));
+    if (inbox.councilSystem() != null) {
+      services.add(inbox.councilSystem());
+    }
+    return List.copyOf(services);
+  }
+
+  /** The same users plus the council systems' principal, on the inbox's default names. */
+  public KafkaUsers withCouncilSystem(Credentials councilSystem) {
+    return new KafkaUsers(admin, command, query, topic, queryGroup, Inbox.standard(councilSystem));
+  }
+
   public KafkaUsers {
-    for (Credentials user : List.of(admin, command, query)) {
+    if (inbox == null) {
+      inbox = Inbox.standard(null);
+    }
+    List<Credentials> everyone = new ArrayList<>(List.of(admin, command, query));
+    if (inbox.councilSystem() != null) {
+      everyone.add(inbox.councilSystem());
+    }
+    if (everyone.stream().map(Credentials::username).distinct().count() != everyone.size()) {
+      throw new IllegalArgumentException("every Kafka user must have its own name");
+    }
+    for (Credentials user : everyone) {
       if (!SAFE.matcher(user.username()).matches() || !SAFE.matcher(user.password()).matches()) {
         throw new IllegalArgumentException(
             "Kafka user names and passwords are letters, digits and ._~+/@- only (user '"
                 + user.username()
                 + "')");
       }
-    }
-    if (admin.username().equals(command.username())
-        || admin.username().equals(query.username())
-        || command.username().equals(query.username())) {
-      throw new IllegalArgumentException("the admin, command and query users must be different");
     }
   }
 
@@ -109,7 +169,55 @@ public record KafkaUsers(
             new ResourcePattern(ResourceType.GROUP, queryGroup, PatternType.LITERAL),
             query,
             AclOperation.READ));
+    acls.addAll(inboxAcls());
     return acls;
+  }
+
+  /**
+   * The activity inbox: the command-service reads the inbox in its group (and may create it, as it
+   * creates all three topics when they are missing), writes (and may create) the outcomes and the
+   * dead-letter topics; the council systems' principal, if there is one, writes the inbox and reads
+   * the outcomes in consumer groups named after itself ({@code <username>*}). Nobody but the
+   * command-service reads the inbox or writes the outcomes, and only an admin reads the dead
+   * letters.
+   */
+  private List<AclBinding> inboxAcls() {
+    List<AclBinding> acls = new ArrayList<>();
+    ResourcePattern in = topic(inbox.topic());
+    ResourcePattern outcomes = topic(inbox.outcomesTopic());
+    ResourcePattern dead = topic(inbox.deadLetterTopic());
+    for (AclOperation operation :
+        List.of(AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+      acls.add(allow(in, command, operation));
+    }
+    acls.add(
+        allow(
+            new ResourcePattern(ResourceType.GROUP, inbox.group(), PatternType.LITERAL),
+            command,
+            AclOperation.READ));
+    for (ResourcePattern written : List.of(outcomes, dead)) {
+      for (AclOperation operation :
+          List.of(AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE)) {
+        acls.add(allow(written, command, operation));
+      }
+    }
+    Credentials council = inbox.councilSystem();
+    if (council != null) {
+      acls.add(allow(in, council, AclOperation.WRITE));
+      acls.add(allow(in, council, AclOperation.DESCRIBE));
+      acls.add(allow(outcomes, council, AclOperation.READ));
+      acls.add(allow(outcomes, council, AclOperation.DESCRIBE));
+      acls.add(
+          allow(
+              new ResourcePattern(ResourceType.GROUP, council.username(), PatternType.PREFIXED),
+              council,
+              AclOperation.READ));
+    }
+    return acls;
+  }
+
+  private static ResourcePattern topic(String name) {
+    return new ResourcePattern(ResourceType.TOPIC, name, PatternType.LITERAL);
   }
 
   private static AclBinding allow(

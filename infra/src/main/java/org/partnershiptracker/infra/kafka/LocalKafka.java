@@ -10,7 +10,9 @@ import java.util.concurrent.CountDownLatch;
  * {@code KAFKA_COMMAND_USERNAME} / {@code KAFKA_COMMAND_PASSWORD} (the command-service, the only
  * writer of the events topic), {@code KAFKA_QUERY_USERNAME} / {@code KAFKA_QUERY_PASSWORD} (the
  * query-service, the only reader), and optionally {@code KAFKA_TOPIC} and {@code KAFKA_QUERY_GROUP}
- * (the services' defaults otherwise). It stops cleanly on SIGTERM / Ctrl-C.
+ * (the services' defaults otherwise); optionally {@code KAFKA_COUNCIL_USERNAME} / {@code
+ * KAFKA_COUNCIL_PASSWORD} (council systems: write the activity inbox, read its outcomes). It stops
+ * cleanly on SIGTERM / Ctrl-C.
  */
 public final class LocalKafka {
   private LocalKafka() {}
@@ -31,6 +33,9 @@ public final class LocalKafka {
               credentials("KAFKA_QUERY"),
               System.getenv().getOrDefault("KAFKA_TOPIC", "partnership.events"),
               System.getenv().getOrDefault("KAFKA_QUERY_GROUP", "query-service-read-models"));
+      if (System.getenv("KAFKA_COUNCIL_USERNAME") != null) {
+        users = users.withCouncilSystem(credentials("KAFKA_COUNCIL"));
+      }
     } catch (IllegalArgumentException e) {
       System.err.println("LocalKafka: " + e.getMessage());
       System.exit(2);

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,11 +43,15 @@ class KafkaAccessIT {
   private static final String GROUP = "query-service-read-models";
   private static final KafkaUsers USERS =
       new KafkaUsers(
-          new Credentials("admin", secret()),
-          new Credentials("command-service", secret()),
-          new Credentials("query-service", secret()),
-          TOPIC,
-          GROUP);
+              new Credentials("admin", secret()),
+              new Credentials("command-service", secret()),
+              new Credentials("query-service", secret()),
+              TOPIC,
+              GROUP)
+          .withCouncilSystem(new Credentials("council-system", secret()));
+  private static final String INBOX = "partnership.activity.inbox";
+  private static final String OUTCOMES = "partnership.activity.outcomes";
+  private static final String DEAD_LETTERS = "partnership.activity.inbox.dlt";
 
   @TempDir static Path dir;
   private static KafkaBroker broker;
@@ -57,6 +63,16 @@ class KafkaAccessIT {
   @BeforeAll
   static void start() throws Exception {
     broker = KafkaBroker.startSecured(dir.resolve("kafka"), 0, 0, USERS);
+    // The command-service creates the inbox's topics (CREATE on all three), as it does on start.
+    try (Admin admin = Admin.create(broker.clientConfig(USERS.command()))) {
+      admin
+          .createTopics(
+              List.of(INBOX, OUTCOMES, DEAD_LETTERS).stream()
+                  .map(name -> new NewTopic(name, 1, (short) 1))
+                  .toList())
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    }
     try (KafkaProducer<String, String> producer = producer(broker.clientConfig(USERS.command()))) {
       producer.send(new ProducerRecord<>(TOPIC, "p-1", "first")).get(30, TimeUnit.SECONDS);
     }
@@ -86,6 +102,62 @@ class KafkaAccessIT {
                 assertThat(values).contains("first", "second");
               });
       consumer.commitSync(); // the group's offsets too
+    }
+  }
+
+  @Test
+  void aCouncilSystemWritesTheInboxAndTheCommandServiceReadsItAndAnswers() throws Exception {
+    Credentials council = USERS.inbox().councilSystem();
+    try (KafkaProducer<String, String> producer = producer(broker.clientConfig(council))) {
+      producer.send(new ProducerRecord<>(INBOX, "p-1", "activity")).get(30, TimeUnit.SECONDS);
+      assertThat(failureOfSend(producer, TOPIC)).isInstanceOf(TopicAuthorizationException.class);
+      assertThat(failureOfSend(producer, OUTCOMES)).isInstanceOf(TopicAuthorizationException.class);
+    }
+    try (KafkaConsumer<String, String> consumer =
+        consumer(broker.clientConfig(USERS.command()), "command-service-inbox")) {
+      consumer.subscribe(List.of(INBOX));
+      List<String> values = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                assertThat(values).contains("activity");
+              });
+      consumer.commitSync();
+    }
+    try (KafkaProducer<String, String> producer = producer(broker.clientConfig(USERS.command()))) {
+      producer.send(new ProducerRecord<>(OUTCOMES, "src", "recorded")).get(30, TimeUnit.SECONDS);
+      producer.send(new ProducerRecord<>(DEAD_LETTERS, "p-1", "dead")).get(30, TimeUnit.SECONDS);
+    }
+    try (KafkaConsumer<String, String> consumer =
+        consumer(broker.clientConfig(council), council.username() + "-outcomes")) {
+      consumer.subscribe(List.of(OUTCOMES));
+      List<String> values = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                assertThat(values).contains("recorded");
+              });
+    }
+  }
+
+  @Test
+  void aCouncilSystemMayNotReadTheInboxOrTheDeadLetters() {
+    Credentials council = USERS.inbox().councilSystem();
+    for (String topic : List.of(INBOX, DEAD_LETTERS)) {
+      try (KafkaConsumer<String, String> consumer =
+          consumer(broker.clientConfig(council), council.username() + "-peek")) {
+        consumer.subscribe(List.of(topic));
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () ->
+                    assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
+                        .isInstanceOf(TopicAuthorizationException.class));
+      }
     }
   }
 

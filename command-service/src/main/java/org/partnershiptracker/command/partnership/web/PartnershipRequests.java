@@ -56,7 +56,7 @@ public final class PartnershipRequests {
       @NotBlank @Size(max = Limits.NAME) @FreeText String name,
       @Size(max = Limits.ACCOUNT) @FreeText String sharedVision,
       @NotNull @FactDate LocalDate formedOn) {
-    FormPartnership toCommand(PartnershipId id) {
+    public FormPartnership toCommand(PartnershipId id) {
       return new FormPartnership(id, name, sharedVision, formedOn);
     }
   }
@@ -66,14 +66,14 @@ public final class PartnershipRequests {
       @NotBlank @Size(max = Limits.NAME) @FreeText String organisationName,
       @NotNull Sector sector,
       @NotNull @FactDate LocalDate joinedOn) {
-    AddPartner toCommand(PartnershipId partnershipId) {
+    public AddPartner toCommand(PartnershipId partnershipId) {
       return new AddPartner(partnershipId, organisationId, organisationName, sector, joinedOn);
     }
   }
 
   public record Leave(
       @NotNull @FactDate LocalDate leftOn, @Size(max = Limits.REASON) @FreeText String reason) {
-    RemovePartner toCommand(PartnershipId partnershipId, OrganisationId organisationId) {
+    public RemovePartner toCommand(PartnershipId partnershipId, OrganisationId organisationId) {
       return new RemovePartner(partnershipId, organisationId, leftOn, reason);
     }
   }
@@ -86,7 +86,7 @@ public final class PartnershipRequests {
       @NotNull @NewId(person = true) @RegisteredPerson PersonId personId,
       @NotNull @FactDate LocalDate designatedOn)
       implements PersonOfOrganisation.Designation {
-    DesignateRole toCommand(PartnershipId partnershipId, RoleId id) {
+    public DesignateRole toCommand(PartnershipId partnershipId, RoleId id) {
       return new DesignateRole(partnershipId, id, roleType, organisationId, personId, designatedOn);
     }
   }
@@ -96,14 +96,14 @@ public final class PartnershipRequests {
       @NotNull @NewId(person = true) @RegisteredPerson PersonId toPersonId,
       @NotNull RoleChangeReason reason,
       @NotNull @FactDate LocalDate reassignedOn) {
-    ReassignRole toCommand(PartnershipId partnershipId, RoleId roleId) {
+    public ReassignRole toCommand(PartnershipId partnershipId, RoleId roleId) {
       return new ReassignRole(
           partnershipId, roleId, fromPersonId, toPersonId, reason, reassignedOn);
     }
   }
 
   public record Vacate(@NotNull RoleChangeReason reason, @NotNull @FactDate LocalDate vacatedOn) {
-    VacateRole toCommand(PartnershipId partnershipId, RoleId roleId) {
+    public VacateRole toCommand(PartnershipId partnershipId, RoleId roleId) {
       return new VacateRole(partnershipId, roleId, reason, vacatedOn);
     }
   }
@@ -126,7 +126,7 @@ public final class PartnershipRequests {
       @NotNull OrganisationId hostOrganisationId,
       @NotEmpty @Size(max = 100) @TotalAttendees List<@Valid @NotNull AttendeeGroup> attendees,
       ProjectId projectId) {
-    RecordMeeting toCommand(PartnershipId partnershipId, MeetingId id) {
+    public RecordMeeting toCommand(PartnershipId partnershipId, MeetingId id) {
       return new RecordMeeting(
           partnershipId,
           id,
@@ -147,7 +147,7 @@ public final class PartnershipRequests {
       @NotNull OrganisationId beneficiaryOrganisationId,
       @DecimalMin("0") @DecimalMax(Limits.MAX_SAVING_GBP) @Digits(integer = 10, fraction = 2)
           BigDecimal estimatedSavingGbp) {
-    RecordQuickWin toCommand(PartnershipId partnershipId, QuickWinId id) {
+    public RecordQuickWin toCommand(PartnershipId partnershipId, QuickWinId id) {
       return new RecordQuickWin(
           partnershipId,
           id,
@@ -164,7 +164,7 @@ public final class PartnershipRequests {
       @NotNull OrganisationId aboutOrganisationId,
       @Min(1) @Max(5) int trust,
       @NotNull @FactDate LocalDate answeredOn) {
-    RecordPulseSurvey toCommand(PartnershipId partnershipId) {
+    public RecordPulseSurvey toCommand(PartnershipId partnershipId) {
       return new RecordPulseSurvey(
           partnershipId, respondentOrganisationId, aboutOrganisationId, trust, answeredOn);
     }
@@ -172,7 +172,7 @@ public final class PartnershipRequests {
 
   public record Close(
       @NotNull @FactDate LocalDate closedOn, @Size(max = Limits.REASON) @FreeText String reason) {
-    ClosePartnership toCommand(PartnershipId partnershipId) {
+    public ClosePartnership toCommand(PartnershipId partnershipId) {
       return new ClosePartnership(partnershipId, closedOn, reason);
     }
   }

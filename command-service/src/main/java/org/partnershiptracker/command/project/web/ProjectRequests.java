@@ -42,7 +42,7 @@ public final class ProjectRequests {
       @NotBlank @Size(max = Limits.PROBLEM_STATEMENT) @FreeText String problemStatement,
       @NotEmpty @Size(max = 50) List<@NotNull OrganisationId> dataProviderOrganisationIds,
       @NotNull @FactDate LocalDate proposedOn) {
-    ProposeProject toCommand(PartnershipId partnershipId, ProjectId id) {
+    public ProposeProject toCommand(PartnershipId partnershipId, ProjectId id) {
       return new ProposeProject(
           partnershipId, id, title, problemStatement, dataProviderOrganisationIds, proposedOn);
     }
@@ -51,27 +51,27 @@ public final class ProjectRequests {
   /** A draft, revision or signature of the data sharing agreement, by one partner. */
   public record AgreementStep(
       @NotNull OrganisationId byOrganisationId, @NotNull @FactDate LocalDate on) {
-    DraftDataSharingAgreement toDraft(PartnershipId partnershipId, ProjectId projectId) {
+    public DraftDataSharingAgreement toDraft(PartnershipId partnershipId, ProjectId projectId) {
       return new DraftDataSharingAgreement(partnershipId, projectId, byOrganisationId, on);
     }
 
-    ReviseDataSharingAgreement toRevision(PartnershipId partnershipId, ProjectId projectId) {
+    public ReviseDataSharingAgreement toRevision(PartnershipId partnershipId, ProjectId projectId) {
       return new ReviseDataSharingAgreement(partnershipId, projectId, byOrganisationId, on);
     }
 
-    SignDataSharingAgreement toSignature(PartnershipId partnershipId, ProjectId projectId) {
+    public SignDataSharingAgreement toSignature(PartnershipId partnershipId, ProjectId projectId) {
       return new SignDataSharingAgreement(partnershipId, projectId, byOrganisationId, on);
     }
   }
 
   public record Expire(@NotNull @FactDate LocalDate expiredOn) {
-    ExpireDataSharingAgreement toCommand(PartnershipId partnershipId, ProjectId projectId) {
+    public ExpireDataSharingAgreement toCommand(PartnershipId partnershipId, ProjectId projectId) {
       return new ExpireDataSharingAgreement(partnershipId, projectId, expiredOn);
     }
   }
 
   public record Start(@NotNull @FactDate LocalDate startedOn) {
-    StartProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
+    public StartProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
       return new StartProject(partnershipId, projectId, startedOn);
     }
   }
@@ -82,20 +82,22 @@ public final class ProjectRequests {
       @NotNull MilestoneHorizon horizon,
       @NotNull @PlannedDate LocalDate dueOn,
       @NotNull @FactDate LocalDate plannedOn) {
-    PlanMilestone toCommand(PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
+    public PlanMilestone toCommand(
+        PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
       return new PlanMilestone(partnershipId, projectId, id, title, horizon, dueOn, plannedOn);
     }
   }
 
   public record Achieve(@NotNull @FactDate LocalDate achievedOn) {
-    AchieveMilestone toCommand(PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
+    public AchieveMilestone toCommand(
+        PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
       return new AchieveMilestone(partnershipId, projectId, id, achievedOn);
     }
   }
 
   public record Miss(
       @NotNull @FactDate LocalDate missedOn, @Size(max = Limits.REASON) @FreeText String reason) {
-    RecordMilestoneMissed toCommand(
+    public RecordMilestoneMissed toCommand(
         PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
       return new RecordMilestoneMissed(partnershipId, projectId, id, missedOn, reason);
     }
@@ -105,7 +107,7 @@ public final class ProjectRequests {
       @NotNull @PlannedDate LocalDate newDueOn,
       @NotNull @FactDate LocalDate rescheduledOn,
       @Size(max = Limits.REASON) @FreeText String reason) {
-    RescheduleMilestone toCommand(
+    public RescheduleMilestone toCommand(
         PartnershipId partnershipId, ProjectId projectId, MilestoneId id) {
       return new RescheduleMilestone(partnershipId, projectId, id, newDueOn, rescheduledOn, reason);
     }
@@ -114,7 +116,7 @@ public final class ProjectRequests {
   public record Complete(
       @NotNull @FactDate LocalDate completedOn,
       @NotBlank @Size(max = Limits.ACCOUNT) @FreeText String outcome) {
-    CompleteProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
+    public CompleteProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
       return new CompleteProject(partnershipId, projectId, completedOn, outcome);
     }
   }
@@ -122,7 +124,7 @@ public final class ProjectRequests {
   public record Abandon(
       @NotNull @FactDate LocalDate abandonedOn,
       @NotBlank @Size(max = Limits.ACCOUNT) @FreeText String reason) {
-    AbandonProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
+    public AbandonProject toCommand(PartnershipId partnershipId, ProjectId projectId) {
       return new AbandonProject(partnershipId, projectId, abandonedOn, reason);
     }
   }

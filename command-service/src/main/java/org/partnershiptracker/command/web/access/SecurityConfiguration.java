@@ -64,7 +64,8 @@ class SecurityConfiguration {
                 requests
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
-                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html")
+                    .requestMatchers(
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/asyncapi.yaml")
                     .permitAll()
                     .requestMatchers("/swagger-ui/**", "/error")
                     .permitAll()

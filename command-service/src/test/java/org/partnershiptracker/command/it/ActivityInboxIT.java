@@ -1,0 +1,511 @@
+package org.partnershiptracker.command.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.partnershiptracker.command.it.CommandApi.expectStatus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.partnershiptracker.command.CommandServiceApplication;
+import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.infra.security.TokenMint;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Council systems publish CloudEvents on partnership.activity.inbox of a real broker; the
+ * command-service records them through the HTTP command path, publishes an outcome for each on
+ * partnership.activity.outcomes and dead-letters what it cannot record, with the reason.
+ */
+class ActivityInboxIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CALENDAR = "https://calendar.north-council.example/v2";
+  private static final String STRANGER = "https://stranger.example/calendar";
+  private static final String ELSEWHERE = "https://calendar.elsewhere-council.example";
+  private static final String PARTNERSHIP = "p-inbox";
+
+  private final Path runDir = Path.of("target/it-data/activity-inbox-it-" + UUID.randomUUID());
+  private final int postgresPort = freePort();
+  private final Map<String, JsonNode> outcomes = new LinkedHashMap<>();
+  private final List<ConsumerRecord<String, byte[]>> outcomeRecords = new ArrayList<>();
+  private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
+  private KafkaBroker broker;
+  private ConfigurableApplicationContext app;
+  private KafkaConsumer<String, byte[]> reader;
+  private KafkaProducer<String, byte[]> councilSystem;
+
+  @AfterEach
+  void stop() {
+    if (reader != null) reader.close();
+    if (councilSystem != null) councilSystem.close();
+    if (app != null) app.close();
+    if (broker != null) broker.close();
+  }
+
+  @Test
+  void everyRecordIsRecordedOnceOrDeadLetteredAndEveryOneGetsAnOutcome() throws Exception {
+    CommandApi api = start();
+
+    String meeting =
+        """
+        {"meetingId":"inbox-meeting-1","type":"CATCH_UP","heldOn":"2025-02-03","durationMinutes":45,
+         "hostOrganisationId":"north-council",
+         "attendees":[{"organisationId":"uni","level":"ANALYST","count":2}]}
+        """;
+    byte[] firstMeeting = event("m-1", CALENDAR, "meeting.recorded.v1", meeting, Map.of());
+    send(firstMeeting);
+    send(
+        event(
+            "qw-1",
+            CALENDAR,
+            "quick-win.recorded.v1",
+            """
+            {"title":"Bin rounds re-planned","deliveredOn":"2025-02-10",
+             "beneficiaryOrganisationId":"north-council","estimatedSavingGbp":1200.50}
+            """,
+            Map.of()));
+    send(
+        event(
+            "ps-1",
+            CALENDAR,
+            "pulse-survey.answered.v1",
+            """
+            {"respondentOrganisationId":"north-council","aboutOrganisationId":"uni","trust":4,
+             "answeredOn":"2025-02-11"}
+            """,
+            Map.of()));
+    send(
+        event(
+            "pr-1",
+            CALENDAR,
+            "project.proposed.v1",
+            """
+            {"projectId":"inbox-project","title":"Demand","problemStatement":"Forecast demand",
+             "dataProviderOrganisationIds":["north-council"],"proposedOn":"2025-02-12"}
+            """,
+            Map.of()));
+    send(
+        event(
+            "ms-1",
+            CALENDAR,
+            "milestone.planned.v1",
+            """
+            {"milestoneId":"inbox-milestone","title":"First forecast","horizon":"SHORT_1_2_MONTHS",
+             "dueOn":"2025-04-30","plannedOn":"2025-02-13"}
+            """,
+            Map.of("projectid", "inbox-project")));
+    ProducerRecord<String, byte[]> binary =
+        new ProducerRecord<>(
+            "partnership.activity.inbox",
+            PARTNERSHIP,
+            meeting
+                .replace("inbox-meeting-1", "inbox-meeting-binary")
+                .getBytes(StandardCharsets.UTF_8));
+    for (String[] header :
+        List.of(
+            new String[] {"ce_specversion", "1.0"},
+            new String[] {"ce_id", "bin-1"},
+            new String[] {"ce_source", CALENDAR},
+            new String[] {"ce_type", "org.partnershiptracker.meeting.recorded.v1"},
+            new String[] {"ce_subject", PARTNERSHIP},
+            new String[] {"content-type", "application/json"})) {
+      binary.headers().add(header[0], header[1].getBytes(StandardCharsets.UTF_8));
+    }
+    councilSystem.send(binary).get(); // binary content mode
+    send(firstMeeting); // delivered twice
+    ProducerRecord<String, byte[]> garbage =
+        new ProducerRecord<>(
+            "partnership.activity.inbox",
+            PARTNERSHIP,
+            "meeting on tuesday".getBytes(StandardCharsets.UTF_8));
+    garbage.headers().add("trace-id", "t-42".getBytes(StandardCharsets.UTF_8));
+    councilSystem.send(garbage).get();
+    send(
+        event(
+            "bad-1",
+            CALENDAR,
+            "meeting.recorded.v1",
+            meeting
+                .replace("\"durationMinutes\":45", "\"durationMinutes\":0")
+                .replace("inbox-meeting-1", "inbox-meeting-bad"),
+            Map.of()));
+    send(event("tea-1", CALENDAR, "tea-party.held.v1", meeting, Map.of()));
+    send(
+        event(
+            "early-1",
+            CALENDAR,
+            "meeting.recorded.v1",
+            meeting.replace("2025-02-03", "2024-12-01").replace("inbox-meeting-1", "too-early"),
+            Map.of()));
+    send(event("x-1", STRANGER, "meeting.recorded.v1", meeting, Map.of()));
+    send(event("e-1", ELSEWHERE, "meeting.recorded.v1", meeting, Map.of()));
+
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              drain();
+              assertThat(outcomeRecords).hasSize(13);
+              assertThat(deadLetters).hasSize(6);
+            });
+
+    for (String id : List.of("m-1", "qw-1", "ps-1", "pr-1", "ms-1", "bin-1")) {
+      assertThat(outcome(id).get("outcome").asText()).as(id).isEqualTo("recorded");
+    }
+    assertThat(outcome("m-1").get("ids").get("meetingId").asText()).isEqualTo("inbox-meeting-1");
+    assertThat(outcome("m-1").get("source").asText()).isEqualTo(CALENDAR);
+    assertThat(outcome("m-1").get("type").asText())
+        .isEqualTo("org.partnershiptracker.meeting.recorded.v1");
+    assertThat(outcome("m-1").get("subject").asText()).isEqualTo(PARTNERSHIP);
+    assertThat(outcome("qw-1").get("ids").get("quickWinId").asText()).startsWith("quick-win-");
+    assertThat(outcome("ms-1").get("ids").get("milestoneId").asText()).isEqualTo("inbox-milestone");
+    List<JsonNode> meetingOutcomes =
+        outcomeRecords.stream()
+            .map(ActivityInboxIT::json)
+            .filter(o -> "m-1".equals(o.path("id").asText()))
+            .toList();
+    assertThat(meetingOutcomes).as("the duplicate gets the same outcome").hasSize(2);
+    assertThat(meetingOutcomes.get(1)).isEqualTo(meetingOutcomes.get(0));
+    assertThat(
+            outcomeRecords.stream()
+                .filter(r -> r.value() != null && json(r).path("source").asText().equals(CALENDAR))
+                .map(ConsumerRecord::key))
+        .as("outcomes are keyed by source")
+        .containsOnly(CALENDAR);
+
+    JsonNode invalid = outcome("bad-1");
+    assertThat(invalid.get("outcome").asText()).isEqualTo("invalid");
+    assertThat(invalid.get("errors").get(0).get("field").asText())
+        .isEqualTo("data.durationMinutes");
+    assertThat(outcome("tea-1").get("reason").asText()).isEqualTo("unknown-type");
+    JsonNode refused = outcome("early-1");
+    assertThat(refused.get("outcome").asText()).isEqualTo("refused");
+    assertThat(refused.get("rule").asText()).isEqualTo("activity-after-formation");
+    assertThat(outcome("x-1").get("reason").asText()).isEqualTo("unknown-source");
+    assertThat(outcome("e-1").get("reason").asText()).isEqualTo("not-a-partner");
+    JsonNode unreadable =
+        outcomeRecords.stream()
+            .map(ActivityInboxIT::json)
+            .filter(o -> "not-a-cloudevent".equals(o.path("reason").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(unreadable.get("outcome").asText()).isEqualTo("invalid");
+
+    Map<String, ConsumerRecord<String, byte[]>> dltByReason = new LinkedHashMap<>();
+    deadLetters.forEach(r -> dltByReason.put(header(r, "reason"), r));
+    assertThat(dltByReason)
+        .containsOnlyKeys(
+            "not-a-cloudevent",
+            "invalid-data",
+            "unknown-type",
+            "activity-after-formation",
+            "unknown-source",
+            "not-a-partner");
+    ConsumerRecord<String, byte[]> garbageDead = dltByReason.get("not-a-cloudevent");
+    assertThat(new String(garbageDead.value(), StandardCharsets.UTF_8))
+        .isEqualTo("meeting on tuesday");
+    assertThat(garbageDead.key()).isEqualTo(PARTNERSHIP);
+    assertThat(header(garbageDead, "trace-id")).isEqualTo("t-42");
+    assertThat(header(garbageDead, "original-topic")).isEqualTo("partnership.activity.inbox");
+    assertThat(header(garbageDead, "original-partition")).isNotBlank();
+    assertThat(header(garbageDead, "original-offset")).isNotBlank();
+    assertThat(header(dltByReason.get("activity-after-formation"), "rule"))
+        .isEqualTo("activity-after-formation");
+    assertThat(header(dltByReason.get("invalid-data"), "errors")).contains("data.durationMinutes");
+
+    JsonNode history =
+        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
+    List<JsonNode> recordedByInbox = new ArrayList<>();
+    history.forEach(
+        entry -> {
+          if (CALENDAR.equals(entry.path("recordedBy").asText())) {
+            recordedByInbox.add(entry);
+          }
+        });
+    assertThat(recordedByInbox.stream().map(e -> e.get("type").asText()))
+        .as("each valid record recorded once, the duplicate not again")
+        .containsExactly(
+            "MeetingHeld",
+            "QuickWinDelivered",
+            "PulseSurveyAnswered",
+            "ProjectProposed",
+            "MilestonePlanned",
+            "MeetingHeld");
+    MeterRegistry metrics = app.getBean(MeterRegistry.class);
+    assertThat(
+            metrics.find("tracker.inbox.records").tag("outcome", "recorded").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum())
+        .as("six records and the duplicate, counted by outcome and type")
+        .isEqualTo(7);
+    assertThat(metrics.find("tracker.inbox.dead.letters").counters()).isNotEmpty();
+    assertThat(metrics.find("kafka.consumer.fetch.manager.records.lag.max").gauges())
+        .as("the inbox consumer's lag is measured")
+        .isNotEmpty();
+    java.net.http.HttpResponse<String> contract =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://localhost:"
+                                + app.getEnvironment().getProperty("local.server.port")
+                                + "/asyncapi.yaml"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(contract.statusCode()).as("the contract is served without a token").isEqualTo(200);
+    assertThat(contract.body())
+        .contains("asyncapi: 3.0.0", "org.partnershiptracker.meeting.recorded.v1");
+    assertThat(recordedByInbox)
+        .allSatisfy(
+            e -> assertThat(e.get("recordedByOrganisation").asText()).isEqualTo("north-council"));
+  }
+
+  /** The broker, the service (inbox on) with a formed partnership, a council system, a reader. */
+  private CommandApi start() {
+    broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
+    app =
+        new SpringApplicationBuilder(CommandServiceApplication.class)
+            .run(
+                TokenMint.shared().issuerArgument(),
+                "--server.port=0",
+                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
+                "--tracker.publication.enabled=false",
+                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+                "--tracker.publication.send-timeout=5s",
+                "--tracker.inbox.enabled=true",
+                "--tracker.inbox.partitions=2",
+                "--tracker.inbox.sources.[" + CALENDAR + "]=north-council",
+                "--tracker.inbox.sources.[" + ELSEWHERE + "]=elsewhere-council",
+                "--tracker.inbox.retry-backoff=200ms",
+                "--tracker.inbox.max-retry-backoff=2s",
+                "--tracker.embedded-postgres.port=" + postgresPort);
+    CommandApi api =
+        new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    api.formPartnershipWithPartners(PARTNERSHIP);
+
+    councilSystem =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all"),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    reader =
+        new KafkaConsumer<>(
+            Map.of(
+                "bootstrap.servers", broker.bootstrapServers(),
+                "group.id", "activity-inbox-it",
+                "auto.offset.reset", "earliest",
+                "metadata.max.age.ms", "1000"),
+            new StringDeserializer(),
+            new ByteArrayDeserializer());
+    reader.subscribe(List.of("partnership.activity.outcomes", "partnership.activity.inbox.dlt"));
+
+    return api;
+  }
+
+  @Test
+  void recordsThatMeetADatabaseOutageAreRetriedUntilItIsBackNotDeadLettered() throws Exception {
+    CommandApi api = start();
+    MeterRegistry metrics = app.getBean(MeterRegistry.class);
+    long postmaster =
+        Long.parseLong(Files.readAllLines(runDir.resolve("postgres/postmaster.pid")).get(0).trim());
+    ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+    // Hold the database's port, so that the service's restart of it waits while records arrive.
+    try (ServerSocket blocker = new ServerSocket()) {
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                blocker.bind(new InetSocketAddress("localhost", postgresPort));
+                return true;
+              });
+      for (int i = 1; i <= 3; i++) {
+        send(
+            event(
+                "outage-" + i,
+                CALENDAR,
+                "meeting.recorded.v1",
+                """
+                {"meetingId":"outage-meeting-%d","type":"CATCH_UP","heldOn":"2025-02-0%d",
+                 "durationMinutes":30,"hostOrganisationId":"north-council",
+                 "attendees":[{"organisationId":"uni","level":"ANALYST","count":1}]}
+                """
+                    .formatted(i, i),
+                Map.of()));
+      }
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> metrics.counter("tracker.inbox.retries").count() >= 3);
+      drain();
+      assertThat(outcomeRecords).as("no outcome while the database is down").isEmpty();
+      assertThat(deadLetters).isEmpty();
+    }
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () -> {
+              drain();
+              assertThat(outcomes.keySet()).contains("outage-1", "outage-2", "outage-3");
+            });
+    assertThat(outcomes.values())
+        .allSatisfy(o -> assertThat(o.get("outcome").asText()).isEqualTo("recorded"));
+    assertThat(deadLetters).as("a transient failure is never dead-lettered").isEmpty();
+    JsonNode history =
+        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
+    List<String> meetings = new ArrayList<>();
+    history.forEach(
+        entry -> {
+          if ("MeetingHeld".equals(entry.get("type").asText())) {
+            meetings.add(entry.get("payload").get("meetingId").asText());
+          }
+        });
+    assertThat(meetings)
+        .containsExactly("outage-meeting-1", "outage-meeting-2", "outage-meeting-3");
+  }
+
+  @Test
+  void aBrokerRestartedMidStreamLosesNothingAndRecordsNothingTwice() throws Exception {
+    CommandApi api = start();
+    for (int i = 1; i <= 3; i++) {
+      send(meetingEvent("restart-" + i, i));
+    }
+    broker.close(); // while the inbox is taking the records: outcomes and commits fail
+    broker = broker.restart();
+    for (int i = 4; i <= 6; i++) {
+      send(meetingEvent("restart-" + i, i));
+    }
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .untilAsserted(
+            () -> {
+              drain();
+              assertThat(outcomes).hasSize(6);
+            });
+    assertThat(outcomes.values())
+        .allSatisfy(o -> assertThat(o.get("outcome").asText()).isEqualTo("recorded"));
+    assertThat(deadLetters).isEmpty();
+    assertThat(meetingsRecorded(api))
+        .containsExactly(
+            "restart-meeting-1",
+            "restart-meeting-2",
+            "restart-meeting-3",
+            "restart-meeting-4",
+            "restart-meeting-5",
+            "restart-meeting-6");
+  }
+
+  private static byte[] meetingEvent(String id, int day) throws Exception {
+    return event(
+        id,
+        CALENDAR,
+        "meeting.recorded.v1",
+        """
+        {"meetingId":"%s","type":"CATCH_UP","heldOn":"2025-02-0%d",
+         "durationMinutes":30,"hostOrganisationId":"north-council",
+         "attendees":[{"organisationId":"uni","level":"ANALYST","count":1}]}
+        """
+            .formatted(id.replace("restart-", "restart-meeting-"), day),
+        Map.of());
+  }
+
+  private static List<String> meetingsRecorded(CommandApi api) {
+    JsonNode history =
+        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
+    List<String> meetings = new ArrayList<>();
+    history.forEach(
+        entry -> {
+          if ("MeetingHeld".equals(entry.get("type").asText())) {
+            meetings.add(entry.get("payload").get("meetingId").asText());
+          }
+        });
+    return meetings;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void send(byte[] event) throws Exception {
+    councilSystem
+        .send(new ProducerRecord<>("partnership.activity.inbox", PARTNERSHIP, event))
+        .get();
+  }
+
+  private static byte[] event(
+      String id, String source, String type, String data, Map<String, String> extensions)
+      throws Exception {
+    ObjectNode event = JSON.createObjectNode();
+    event.put("specversion", "1.0");
+    event.put("id", id);
+    event.put("source", source);
+    event.put(
+        "type",
+        type.contains(".v") && !type.startsWith("org.") ? "org.partnershiptracker." + type : type);
+    event.put("subject", PARTNERSHIP);
+    event.put("time", "2025-02-14T10:00:00Z");
+    event.put("datacontenttype", "application/json");
+    extensions.forEach(event::put);
+    event.set("data", JSON.readTree(data));
+    return JSON.writeValueAsBytes(event);
+  }
+
+  private void drain() {
+    for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
+      if (record.topic().endsWith(".dlt")) {
+        deadLetters.add(record);
+      } else {
+        outcomeRecords.add(record);
+        JsonNode outcome = json(record);
+        if (outcome.hasNonNull("id")) {
+          outcomes.putIfAbsent(outcome.get("id").asText(), outcome);
+        }
+      }
+    }
+  }
+
+  private JsonNode outcome(String id) {
+    assertThat(outcomes).containsKey(id);
+    return outcomes.get(id);
+  }
+
+  private static JsonNode json(ConsumerRecord<String, byte[]> record) {
+    try {
+      return JSON.readTree(record.value());
+    } catch (java.io.IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}
