@@ -84,6 +84,7 @@ TRACKER_PROJECTION_PASSWORD=$KAFKA_QUERY_PASSWORD \
 java -jar query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar --server.port="$query_port" \
   --tracker.embedded-mongo.data-dir="$data/query-mongo" \
   --tracker.projection.bootstrap-servers="localhost:$kafka_port" "${sign_in[@]}" \
+  --tracker.pages.command-service-url="http://localhost:$command_port" \
   --spring.security.oauth2.client.registration.tracker.client-id=query-pages \
   --spring.security.oauth2.client.registration.tracker.client-authentication-method=none \
   --spring.security.oauth2.client.registration.tracker.authorization-grant-type=authorization_code \

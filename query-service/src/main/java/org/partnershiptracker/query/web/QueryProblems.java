@@ -37,6 +37,29 @@ public class QueryProblems {
     return problem;
   }
 
+  @ExceptionHandler(HistoryRefused.class)
+  ResponseEntity<ProblemDetail> historyRefused(HistoryRefused e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+    String type =
+        switch (e.status().value()) {
+          case 401 -> "unauthenticated";
+          case 403 -> "forbidden";
+          case 404 -> "not-found";
+          default -> "history-unavailable";
+        };
+    problem.setType(URI.create(BASE + type));
+    problem.setTitle(
+        switch (e.status().value()) {
+          case 401 -> "Unauthenticated";
+          case 403 -> "Forbidden";
+          case 404 -> "Not found";
+          default -> "History unavailable";
+        });
+    return ResponseEntity.status(e.status())
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
+  }
+
   @ExceptionHandler(BadQuery.class)
   ProblemDetail badQuery(BadQuery e) {
     return invalid(e.parameter, e.reason);

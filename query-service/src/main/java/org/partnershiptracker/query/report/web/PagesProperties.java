@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The analysts' pages ({@code tracker.pages.*}).
  *
- * @param commandServiceUrl where the command-service answers: the partnership page links each
- *     interaction to its entry in that service's history
+ * @param commandServiceUrl where the command-service answers: the history page reads a
+ *     partnership's history there, with the caller's own access token
  */
 @ConfigurationProperties("tracker.pages")
 public record PagesProperties(@DefaultValue("http://localhost:8081") String commandServiceUrl) {}

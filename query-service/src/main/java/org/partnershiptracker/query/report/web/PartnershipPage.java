@@ -35,17 +35,12 @@ public class PartnershipPage {
   private final PartnershipReadModels readModels;
   private final TrustBuildingCalculator trust;
   private final Clock clock;
-  private final String commandServiceUrl;
 
   public PartnershipPage(
-      PartnershipReadModels readModels,
-      TrustBuildingCalculator trust,
-      Clock clock,
-      PagesProperties pages) {
+      PartnershipReadModels readModels, TrustBuildingCalculator trust, Clock clock) {
     this.readModels = readModels;
     this.trust = trust;
     this.clock = clock;
-    this.commandServiceUrl = pages.commandServiceUrl().replaceAll("/+$", "");
   }
 
   @GetMapping(
@@ -66,7 +61,8 @@ public class PartnershipPage {
         readModels
             .trustOver(partnershipId, days)
             .orElseThrow(() -> new UnknownPartnership(partnershipId));
-    String history = commandServiceUrl + "/api/partnerships/" + partnershipId + "/history";
+    // The history page beside this one (same origin, the caller's own sign-in), as of this day.
+    String history = "history.html?asOf=" + day;
     model.addAttribute("view", PartnershipView.of(report, facts, days, profiles, history));
     return "partnership";
   }
