@@ -19,6 +19,23 @@ import org.springframework.web.bind.annotation.RestController;
 class ContractController {
   static final String DOCUMENT = "contract/asyncapi.yaml";
 
+  @GetMapping(value = "/schemas/{type}.json", produces = "application/schema+json")
+  @Operation(
+      summary = "The JSON Schema of an activity type's data, generated from its request type")
+  ResponseEntity<com.fasterxml.jackson.databind.node.ObjectNode> schema(
+      @org.springframework.web.bind.annotation.PathVariable String type) {
+    return ActivitySchemas.of(type)
+        .map(
+            schema ->
+                ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/schema+json"))
+                    .body(schema))
+        .orElseThrow(
+            () ->
+                new org.partnershiptracker.command.rules.NotFound(
+                    "no activity type '" + type + "'"));
+  }
+
   @GetMapping(value = "/asyncapi.yaml", produces = "application/yaml")
   @Operation(summary = "AsyncAPI 3.0: the activity inbox, its outcomes and DLT, the events topic")
   ResponseEntity<byte[]> asyncApi() throws IOException {

@@ -46,14 +46,16 @@ import org.slf4j.LoggerFactory;
  * the portfolio by a column, opens the demo partnership's page (trend chart, evidence), follows an
  * interaction's drill-down link to its entry on the history page (read from the command-service
  * with the analyst's own token) and never sees a partnership North County Council is not part of.
- * Saves the screenshots the README shows. Skipped where chromium or chromedriver is not installed
+ * Saves screenshots to target/screenshots (with {@code -Dscreenshots.dir=../docs/screenshots} to
+ * refresh the ones the README shows). Skipped where chromium or chromedriver is not installed
  * (.ci/run installs both).
  */
 class BrowserIT {
   private static final Logger log = LoggerFactory.getLogger(BrowserIT.class);
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path SCREENSHOTS = Path.of("../docs/screenshots");
+  private static final Path SCREENSHOTS =
+      Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
   private static final String NORTH_PILOT = "north-pilot";
   private static final String SOUTH_ONLY = "south-only";
 

@@ -65,7 +65,11 @@ class SecurityConfiguration {
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
                     .requestMatchers(
-                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/asyncapi.yaml")
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/asyncapi.yaml",
+                        "/schemas/*")
                     .permitAll()
                     .requestMatchers("/swagger-ui/**", "/error")
                     .permitAll()
