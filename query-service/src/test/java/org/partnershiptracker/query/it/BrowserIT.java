@@ -3,26 +3,20 @@ package org.partnershiptracker.query.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.partnershiptracker.infra.process.ServiceJvm.freePort;
 
-import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -34,7 +28,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.partnershiptracker.infra.issuer.ClientCredentials;
 import org.partnershiptracker.infra.issuer.IssuerCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,52 +58,14 @@ class BrowserIT {
     assumeTrue(Files.isExecutable(CHROMEDRIVER), CHROMEDRIVER + " is not installed");
     long started = System.nanoTime();
 
-    Path dataDir = Path.of("target/browser-stack-" + UUID.randomUUID()).toAbsolutePath();
-    int commandPort = freePort();
-    int queryPort = freePort();
-    int issuerPort = freePort();
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", "run-local.sh")
-            .directory(Path.of("..").toFile())
-            .redirectErrorStream(true);
-    builder
-        .environment()
-        .putAll(
-            Map.of(
-                "SKIP_BUILD", "1",
-                "DATA_DIR", dataDir.toString(),
-                "COMMAND_SERVICE_PORT", String.valueOf(commandPort),
-                "QUERY_SERVICE_PORT", String.valueOf(queryPort),
-                "KAFKA_PORT", String.valueOf(freePort()),
-                "KAFKA_CONTROLLER_PORT", String.valueOf(freePort()),
-                "ISSUER_PORT", String.valueOf(issuerPort)));
-    Process stack = builder.start();
-    StringBuffer output = new StringBuffer();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> output.append(line).append('\n'));
-              } catch (IOException e) {
-                output.append("reader: ").append(e.getMessage());
-              }
-            });
-    reader.start();
+    LocalStack stack = LocalStack.start("browser-stack");
+    Path dataDir = stack.dataDir;
     WebDriver browser = null;
     try {
-      await()
-          .atMost(Duration.ofMinutes(4))
-          .until(() -> output.toString().contains("Running.") || !stack.isAlive());
-      assertThat(output.toString())
-          .as(output::toString)
-          .contains("Running.", "Loaded the demo partnership");
-
-      String issuer = "http://localhost:" + issuerPort;
-      String command = "http://localhost:" + commandPort;
-      String query = "http://localhost:" + queryPort;
-      String admin = ClientCredentials.token(issuer, dataDir.resolve("issuer"), "demo-admin");
+      stack.awaitRunning();
+      String command = stack.commandService();
+      String query = stack.queryService();
+      String admin = stack.token("demo-admin");
       // One more partnership with North County Council (so that sorting has rows to order) and
       // one without it, formed through the command API as the demo's admin client.
       form(command, admin, NORTH_PILOT, "A north pilot", "north-council", "North County Council");
@@ -130,7 +85,7 @@ class BrowserIT {
 
       // The portfolio sends a person to the issuer's login page; signed in, back to the portfolio.
       browser.get(query + "/");
-      wait.until(ExpectedConditions.urlContains("localhost:" + issuerPort + "/login"));
+      wait.until(ExpectedConditions.urlContains("localhost:" + stack.issuerPort + "/login"));
       browser.findElement(By.name("username")).sendKeys("north-analyst");
       browser
           .findElement(By.name("password"))
@@ -199,27 +154,8 @@ class BrowserIT {
       if (browser != null) {
         browser.quit();
       }
-      stack.destroy(); // SIGTERM, as Ctrl-C would: the script stops what it started
-      if (!stack.waitFor(90, TimeUnit.SECONDS)) {
-        stack.destroyForcibly();
-      }
+      stack.close();
     }
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        ProcessHandle.allProcesses()
-                            .filter(
-                                p ->
-                                    p.info()
-                                        .commandLine()
-                                        .map(c -> c.contains(dataDir.toString()))
-                                        .orElse(false))
-                            .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
-                            .toList())
-                    .as("processes left behind")
-                    .isEmpty());
   }
 
   /** Debian's chromium through Debian's chromedriver, headless; no driver or browser download. */

@@ -2,21 +2,13 @@ package org.partnershiptracker.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.partnershiptracker.infra.process.ServiceJvm.freePort;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.partnershiptracker.infra.issuer.ClientCredentials;
 import org.partnershiptracker.infra.issuer.IssuerCredentials;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,60 +23,23 @@ class LocalStackIT {
 
   @Test
   void theRunCommandBringsUpTheStackWithTheDemoAndStopsCleanly() throws Exception {
-    Path dataDir = Path.of("target/local-stack-" + UUID.randomUUID()).toAbsolutePath();
-    int commandPort = freePort();
-    int queryPort = freePort();
-    int issuerPort = freePort();
-    ProcessBuilder builder =
-        new ProcessBuilder("bash", "run-local.sh")
-            .directory(Path.of("..").toFile())
-            .redirectErrorStream(true);
-    builder
-        .environment()
-        .putAll(
-            Map.of(
-                "SKIP_BUILD", "1",
-                "DATA_DIR", dataDir.toString(),
-                "COMMAND_SERVICE_PORT", String.valueOf(commandPort),
-                "QUERY_SERVICE_PORT", String.valueOf(queryPort),
-                "KAFKA_PORT", String.valueOf(freePort()),
-                "KAFKA_CONTROLLER_PORT", String.valueOf(freePort()),
-                "ISSUER_PORT", String.valueOf(issuerPort)));
     long started = System.nanoTime();
-    Process stack = builder.start();
-    StringBuffer output = new StringBuffer();
-    Thread reader =
-        new Thread(
-            () -> {
-              try (BufferedReader lines =
-                  new BufferedReader(
-                      new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-                lines.lines().forEach(line -> output.append(line).append('\n'));
-              } catch (IOException e) {
-                output.append("reader: ").append(e.getMessage());
-              }
-            });
-    reader.start();
-    try {
-      await()
-          .atMost(Duration.ofMinutes(4))
-          .until(() -> output.toString().contains("Running.") || !stack.isAlive());
-      assertThat(output.toString())
-          .as(output::toString)
-          .contains("Running.", "Loaded the demo partnership");
+    try (LocalStack stack = LocalStack.start("local-stack")) {
+      stack.awaitRunning();
+      Path dataDir = stack.dataDir;
+      int queryPort = stack.queryPort;
+      String output = stack.output();
       long seconds = (System.nanoTime() - started) / 1_000_000_000;
       String figure =
           "run-local.sh (SKIP_BUILD=1) to all healthy with the demo loaded: " + seconds + " s";
       log.info(figure);
       Files.writeString(Path.of("target/local-stack-startup.txt"), figure + System.lineSeparator());
-      assertThat(output.toString())
+      assertThat(output)
           .contains("http://localhost:" + queryPort + "/api/partnerships/demo-shire/report");
 
       // Signed in as the demo's admin client, from the stack's own issuer.
-      String admin =
-          ClientCredentials.token(
-              "http://localhost:" + issuerPort, dataDir.resolve("issuer"), "demo-admin");
-      String query = "http://localhost:" + queryPort;
+      String admin = stack.token("demo-admin");
+      String query = stack.queryService();
       assertThat(Http.get(query + "/api/partnerships", null).status()).isEqualTo(401);
       String trustUrl = query + "/api/partnerships/demo-shire/trust";
       await()
@@ -112,9 +67,7 @@ class LocalStackIT {
       assertThat(Http.get(query + "/api/partnerships/demo-shire/report.csv", admin).status())
           .isEqualTo(200);
       // A council's recording system may not read the query side.
-      String northSystem =
-          ClientCredentials.token(
-              "http://localhost:" + issuerPort, dataDir.resolve("issuer"), "north-council-system");
+      String northSystem = stack.token("north-council-system");
       assertThat(Http.get(trustUrl, northSystem).status()).isEqualTo(403);
       // A person at a browser is sent to sign in at the issuer.
       Http.Response page =
@@ -132,27 +85,6 @@ class LocalStackIT {
               IssuerCredentials.read(dataDir.resolve("issuer")).password("north-analyst"));
       assertThat(signedIn.status()).as(signedIn.body()).isEqualTo(200);
       assertThat(signedIn.body()).contains("demo-shire");
-    } finally {
-      stack.destroy(); // SIGTERM, as Ctrl-C would: the script stops what it started
-      if (!stack.waitFor(90, TimeUnit.SECONDS)) {
-        stack.destroyForcibly();
-      }
     }
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        ProcessHandle.allProcesses()
-                            .filter(
-                                p ->
-                                    p.info()
-                                        .commandLine()
-                                        .map(c -> c.contains(dataDir.toString()))
-                                        .orElse(false))
-                            .map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
-                            .toList())
-                    .as("processes left behind")
-                    .isEmpty());
   }
 }
