@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -25,9 +26,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class RequestSizeLimit extends OncePerRequestFilter {
   public static final long MAX_BYTES = 1024 * 1024;
   private final ObjectMapper json;
+  private final List<LargerBodies> larger;
 
-  RequestSizeLimit(ObjectMapper json) {
+  RequestSizeLimit(ObjectMapper json, List<LargerBodies> larger) {
     this.json = json;
+    this.larger = larger;
+  }
+
+  /** {@link #MAX_BYTES}, or more for an endpoint that says so ({@link LargerBodies}). */
+  private long maxBytes(HttpServletRequest request) {
+    long max = MAX_BYTES;
+    for (LargerBodies endpoint : larger) {
+      max = Math.max(max, endpoint.maxBytes(request).orElse(MAX_BYTES));
+    }
+    return max;
   }
 
   @Override
@@ -35,11 +47,12 @@ public class RequestSizeLimit extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     long length = request.getContentLengthLong();
-    if (length > MAX_BYTES) {
+    long max = length > MAX_BYTES ? maxBytes(request) : MAX_BYTES;
+    if (length > max) {
       refuse(
           response,
           HttpStatus.PAYLOAD_TOO_LARGE,
-          "the body is " + length + " bytes; at most " + MAX_BYTES + " are read");
+          "the body is " + length + " bytes; at most " + max + " are read");
       return;
     }
     if (length < 0 && request.getHeader("Transfer-Encoding") != null) {

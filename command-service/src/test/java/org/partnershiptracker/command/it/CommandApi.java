@@ -80,6 +80,31 @@ final class CommandApi {
     return send(request.build());
   }
 
+  /** Posts a CSV file ({@code text/csv}, UTF-8). */
+  Response postCsv(String path, String csv) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "text/csv; charset=utf-8")
+            .POST(
+                HttpRequest.BodyPublishers.ofString(csv, java.nio.charset.StandardCharsets.UTF_8));
+    authorize(request, path, null);
+    return send(request.build());
+  }
+
+  /** A GET whose body is not JSON (a CSV template): the raw response. */
+  HttpResponse<String> getText(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+    authorize(request, path, null);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Response delete(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
     authorize(request, path, null);
