@@ -66,7 +66,8 @@ class MeetingImportIT {
 
   @Test
   void aValidFileRecordsEveryRow() {
-    CommandApi.Response answer = expectStatus(200, api.postCsv(imports(), VALID));
+    // as a spreadsheet saves it: with a byte order mark
+    CommandApi.Response answer = expectStatus(200, api.postCsv(imports(), "\uFEFF" + VALID));
 
     assertThat(answer.body().get("imported").asInt()).isEqualTo(3);
     assertThat(answer.body().get("unchanged").asInt()).isZero();
@@ -109,6 +110,28 @@ class MeetingImportIT {
     assertThat(answer.body().get("errors").get(1).get("message").asText())
         .contains("BOSS", "one of");
     assertThat(meetings()).isZero();
+  }
+
+  @Test
+  void aHeaderRowWithAnUnknownColumnOrWithoutARequiredOneIsRefusedAsRow1() {
+    String file =
+        "heldOn,type,durationMinutes,hostOrganisationId,notes\r\n"
+            + "2025-02-03,STEERING,90,north-council,kick-off\r\n";
+
+    CommandApi.Response answer = expectStatus(400, api.postCsv(imports(), file));
+
+    List<String> errors = new ArrayList<>();
+    answer
+        .body()
+        .get("errors")
+        .forEach(e -> errors.add(e.get("row") + " " + e.get("column").asText()));
+    assertThat(errors).containsExactly("1 notes", "1 attendees");
+    assertThat(meetings()).isZero();
+  }
+
+  @Test
+  void anImportJobOfAnotherPartnershipOrUnknownIsNotFound() {
+    expectStatus(404, api.get("/api/partnerships/" + partnership + "/imports/import-unknown"));
   }
 
   @Test

@@ -164,8 +164,8 @@ class MeetingImportController implements LargerBodies {
   }
 
   private ResponseEntity<Object> invalid(List<RowError> errors) {
-    imports.countInvalid((int) errors.stream().mapToLong(RowError::row).distinct().count());
     long rows = errors.stream().mapToLong(RowError::row).distinct().count();
+    imports.countInvalid((int) rows);
     ProblemDetail problem =
         Problems.problem(
             HttpStatus.BAD_REQUEST,
