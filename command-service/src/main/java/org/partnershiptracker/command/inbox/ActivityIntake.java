@@ -204,7 +204,7 @@ public class ActivityIntake {
     } catch (IllegalArgumentException e) {
       throw Unrecordable.invalid("invalid-data", "data", String.valueOf(e.getMessage()));
     }
-    if (!partners.isOrWasPartner(partnership, organisation)) {
+    if (!partners.isPartner(partnership, organisation)) {
       throw new Unrecordable(
           InboxOutcome.REFUSED,
           "not-a-partner",
@@ -212,7 +212,7 @@ public class ActivityIntake {
               + organisation
               + "' of source '"
               + source
-              + "' is not and was not a partner of partnership '"
+              + "' is not a partner of partnership '"
               + partnership.value()
               + "'",
           List.of(Map.of("field", "subject", "message", "is not a partnership of the source")));

@@ -22,6 +22,7 @@ import org.partnershiptracker.command.idempotency.IdempotencyProperties;
 import org.partnershiptracker.command.idempotency.IdempotencyStore;
 import org.partnershiptracker.command.idempotency.IdempotencyStore.State;
 import org.partnershiptracker.command.idempotency.IdempotencyStore.StoredResponse;
+import org.partnershiptracker.command.web.access.CurrentCaller;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -183,16 +184,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     return slash < 0 ? "-" : rest.substring(0, slash);
   }
 
-  /** The caller's organisation, digested: the same key from another organisation is another key. */
+  /**
+   * The caller (subject and organisation), digested: the same key from another caller is another
+   * key, so no one replays an answer given to someone else (whose scope may differ).
+   */
   private static String callerScope() {
-    String organisation =
-        org.partnershiptracker.command.web.access.CurrentCaller.get()
-            .map(org.partnershiptracker.events.access.Caller::organisationId)
-            .orElse("");
+    String caller =
+        CurrentCaller.get().map(c -> c.subject() + "\n" + c.organisationId()).orElse("");
     try {
       byte[] digest =
-          MessageDigest.getInstance("SHA-256")
-              .digest(organisation.getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(caller.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -443,6 +443,17 @@ class AccessMatrixIT {
             "organisationId",
             north,
             200));
+    // A departed partner reads its history still (next row) but records nothing more: 404.
+    int before = history(A);
+    CommandApi.Response departed =
+        north.post(
+            PA + "/meetings",
+            """
+            {"type":"CATCH_UP","heldOn":"2025-06-03","durationMinutes":60,"hostOrganisationId":"shire-university",\
+            "attendees":[{"organisationId":"shire-university","level":"ANALYST","count":2}]}\
+            """);
+    assertThat(departed.status()).as(departed.body().toString()).isEqualTo(404);
+    assertThat(history(A)).isEqualTo(before);
     check(
         new Row(
             "GET /api/partnerships/{id}/history",

@@ -42,7 +42,8 @@ class PartnerScope implements WebMvcConfigurer, HandlerInterceptor {
     }
     Caller caller = CurrentCaller.get().orElseThrow(() -> new UnknownPartnership(partnershipId));
     if (!caller.isAdmin()
-        && !readModels.partnersEver(partnershipId).contains(caller.organisationId())) {
+        && (caller.organisationId() == null
+            || !readModels.partnersEver(partnershipId).contains(caller.organisationId()))) {
       throw new UnknownPartnership(partnershipId);
     }
     return true;

@@ -76,7 +76,8 @@ public class Portfolio {
      * Whether the caller may see this row: an admin, or an organisation that is or was a partner.
      */
     public boolean visibleTo(Caller caller) {
-      return caller.isAdmin() || members.contains(caller.organisationId());
+      return caller.isAdmin()
+          || (caller.organisationId() != null && members.contains(caller.organisationId()));
     }
   }
 

@@ -3,14 +3,16 @@ package org.partnershiptracker.command.web.access;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.partnershiptracker.events.partnership.PartnerJoined;
+import org.partnershiptracker.events.partnership.PartnerLeft;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Every organisation that is or was a partner of each partnership, kept by a subscribing event
- * handler in the same transaction as the event (never behind the event store): a caller is scoped
- * to the partnerships its organisation is or was a partner of.
+ * handler in the same transaction as the event (never behind the event store): a caller reads the
+ * partnerships its organisation is or was a partner of, and writes only to those it is a partner of
+ * now.
  */
 @Component
 @ProcessingGroup(PartnerDirectory.PROCESSING_GROUP)
@@ -26,12 +28,33 @@ public class PartnerDirectory {
   void on(PartnerJoined event) {
     jdbc.update(
         "INSERT INTO partner_directory (partnership_id, organisation_id) VALUES (?, ?) ON CONFLICT"
-            + " DO NOTHING",
+            + " (partnership_id, organisation_id) DO UPDATE SET left_on = NULL",
         event.partnershipId().value(),
         event.organisationId().value());
   }
 
-  /** Whether {@code organisationId} is or was a partner of the partnership. */
+  @EventHandler
+  void on(PartnerLeft event) {
+    jdbc.update(
+        "UPDATE partner_directory SET left_on = ? WHERE partnership_id = ? AND organisation_id = ?",
+        event.leftOn(),
+        event.partnershipId().value(),
+        event.organisationId().value());
+  }
+
+  /** Whether {@code organisationId} is a partner now: it may write to the partnership. */
+  public boolean isPartner(PartnershipId partnershipId, String organisationId) {
+    return organisationId != null
+        && Boolean.TRUE.equals(
+            jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM partner_directory WHERE partnership_id = ? AND"
+                    + " organisation_id = ? AND left_on IS NULL)",
+                Boolean.class,
+                partnershipId.value(),
+                organisationId));
+  }
+
+  /** Whether {@code organisationId} is or was a partner of the partnership: it may read it. */
   public boolean isOrWasPartner(PartnershipId partnershipId, String organisationId) {
     return organisationId != null
         && Boolean.TRUE.equals(

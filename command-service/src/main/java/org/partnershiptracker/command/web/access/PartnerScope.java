@@ -13,9 +13,10 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * A caller sees and writes only partnerships its organisation is or was a partner of (an admin:
- * any). Anything else answers 404 exactly as an unknown partnership does, before the body is read,
- * so a caller learns nothing of partnerships that are not its own.
+ * A caller reads only partnerships its organisation is or was a partner of, and writes only to
+ * those it is a partner of now (an admin: any). Anything else answers 404 exactly as an unknown
+ * partnership does, before the body is read, so a caller learns nothing of partnerships that are
+ * not its own.
  */
 @Configuration
 class PartnerScope implements WebMvcConfigurer, HandlerInterceptor {
@@ -50,7 +51,10 @@ class PartnerScope implements WebMvcConfigurer, HandlerInterceptor {
     } catch (IllegalArgumentException e) {
       throw unknown(partnershipId);
     }
-    if (!partners.isOrWasPartner(id, caller.organisationId())) {
+    boolean reads = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (reads
+        ? !partners.isOrWasPartner(id, caller.organisationId())
+        : !partners.isPartner(id, caller.organisationId())) {
       throw unknown(partnershipId);
     }
     return true;
