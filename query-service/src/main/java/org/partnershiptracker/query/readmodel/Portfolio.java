@@ -120,13 +120,43 @@ public class Portfolio {
 
   /** The partnerships {@code caller} may see, with today's figures. */
   public List<Row> rows(Caller caller) {
-    return rows().stream().filter(row -> row.visibleTo(caller)).toList();
+    List<Row> rows = rows();
+    return caller.isAdmin() ? rows : rows.stream().filter(row -> row.visibleTo(caller)).toList();
   }
 
-  /** Every partnership of the generation queries read, with today's figures. */
+  /**
+   * Every partnership of the generation queries read, with today's figures. The rows last read are
+   * kept in memory with what they were read at (generation, day, this instance's writes, the stored
+   * positions of the generation, which every batch of events moves after its heads were written, on
+   * any instance): while none of these moved, no row can be stale, and they are answered without
+   * reading a document. Otherwise the stored rows are read and the stale ones computed, as always.
+   */
   public List<Row> rows() {
     int generation = store.activeGeneration();
     LocalDate today = LocalDate.now(clock);
+    // What the rows are read at, taken before they are read: a write after it moves it.
+    long writes = store.writes();
+    Map<Integer, Long> positions = store.nextOffsets(generation);
+    Snapshot last = snapshot;
+    if (last != null
+        && last.generation == generation
+        && last.day.equals(today)
+        && last.writes == writes
+        && last.positions.equals(positions)) {
+      return last.rows;
+    }
+    List<Row> rows = read(generation, today);
+    snapshot = new Snapshot(generation, today, writes, positions, rows);
+    return rows;
+  }
+
+  /** The rows as last read, and what they were read at. */
+  private record Snapshot(
+      int generation, LocalDate day, long writes, Map<Integer, Long> positions, List<Row> rows) {}
+
+  private volatile Snapshot snapshot;
+
+  private List<Row> read(int generation, LocalDate today) {
     Map<String, Document> stored = new HashMap<>();
     store.portfolio(generation).find().forEach(doc -> stored.put(doc.getString("_id"), doc));
     List<Row> rows = new ArrayList<>();
@@ -144,7 +174,7 @@ public class Portfolio {
         rows.add(row(row));
       }
     }
-    return rows;
+    return List.copyOf(rows);
   }
 
   private Document compute(int generation, String partnershipId, LocalDate today) {
@@ -187,6 +217,7 @@ public class Portfolio {
     store
         .portfolio(generation)
         .replaceOne(Filters.eq("_id", partnershipId), row, new ReplaceOptions().upsert(true));
+    store.wrote(); // the rows in memory are read again
     return row;
   }
 

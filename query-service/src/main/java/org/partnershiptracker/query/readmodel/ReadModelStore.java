@@ -43,6 +43,20 @@ public class ReadModelStore {
     this.database = database;
   }
 
+  /** Writes of read models made by this instance; others' writes move their stored positions. */
+  private final java.util.concurrent.atomic.AtomicLong writes =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Counts a write of read models, once it is made. */
+  void wrote() {
+    writes.incrementAndGet();
+  }
+
+  /** How many writes of read models this instance has made (see {@link #wrote}). */
+  long writes() {
+    return writes.get();
+  }
+
   MongoCollection<Document> heads(int generation) {
     return database.getCollection("partnerships_g" + generation);
   }
@@ -170,12 +184,14 @@ public class ReadModelStore {
 
   /** Drops every collection of a generation. */
   public void drop(int generation) {
+    wrote();
     heads(generation).drop();
     ledger(generation).drop();
     activity(generation).drop();
     index(generation).drop();
     portfolio(generation).drop();
     positions(generation).drop();
+    wrote();
   }
 
   /** Generations that have collections, found by name. */

@@ -105,8 +105,12 @@ public class ReadModelWriter {
       batch.apply(head, event);
       applied++;
     }
-    batch.flush();
-    writePositions(nextOffsets);
+    try {
+      batch.flush();
+      writePositions(nextOffsets);
+    } finally {
+      store.wrote(); // after the writes, also a partial one: what was read before is out of date
+    }
     heads.putAll(batch.heads);
     return new Outcome(applied, duplicates, setAside, batch.heads.keySet());
   }

@@ -55,6 +55,7 @@ import org.partnershiptracker.events.EventEnvelope;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.infra.security.TokenMint;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
 import org.partnershiptracker.query.testdata.PartnershipHistories;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
@@ -78,11 +79,16 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
  * System properties: benchmark.events (1,000,000), benchmark.partnerships (1,000),
  * benchmark.bigEvents (10,000), benchmark.seed, benchmark.waveEvents (100,000),
  * benchmark.ingestTimeoutMinutes (60), benchmark.rebuildTimeoutMinutes (60),
- * benchmark.endpointTimeoutMinutes (10), benchmark.startupTimeoutSeconds (300).
+ * benchmark.endpointTimeoutMinutes (10), benchmark.startupTimeoutSeconds (300), benchmark.endpoints
+ * (only these query paths, comma-separated, e.g. {@code /}), benchmark.childJvmArgs (extra options
+ * of the query-service JVM, e.g. a JFR recording), benchmark.jar (another exec jar),
+ * benchmark.report (where the report goes; docs/benchmarks/read-side.md).
  */
 class ReadSideBenchmark {
   private static final String BIG = "big";
-  private static final String JAR = "query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar";
+  private static final String JAR =
+      System.getProperty(
+          "benchmark.jar", "query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar");
   private static final String REBUILD = "/admin/projections/read-models/rebuild";
   private static final String REPRODUCE =
       "./mvnw -B -ntp -pl query-service -am package -DskipTests && ./mvnw -B -ntp -pl query-service"
@@ -93,6 +99,19 @@ class ReadSideBenchmark {
   private static final int REQUESTS_PER_THREAD = 500;
   private static final double MIB = 1024.0 * 1024.0;
   private static final long XMX_BYTES = 512L * 1024 * 1024;
+
+  /**
+   * The services require a bearer token: the service trusts the test issuer, every request carries
+   * an admin-and-analyst token (an admin sees every partnership: the page's largest answer).
+   */
+  private static final String TOKEN =
+      TokenMint.shared().token("benchmark", "uni", Duration.ofHours(24), "admin", "analyst");
+
+  /** Only these query paths (comma-separated, e.g. {@code /}); blank: all of them. */
+  private final String onlyEndpoints = System.getProperty("benchmark.endpoints", "");
+
+  /** Extra JVM options for the query-service (e.g. a JFR recording), space-separated. */
+  private final String childJvmArgs = System.getProperty("benchmark.childJvmArgs", "");
 
   private final int events = Integer.getInteger("benchmark.events", 1_000_000);
   private final int partnerships = Integer.getInteger("benchmark.partnerships", 1_000);
@@ -161,16 +180,21 @@ class ReadSideBenchmark {
       Path childLog = dir.resolve("query-service.log");
       results.childLog = childLog.toString();
       launchNanos = System.nanoTime();
+      List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx512m"));
+      command.add("-XX:+ExitOnOutOfMemoryError");
+      for (String option : childJvmArgs.trim().split("\\s+")) {
+        if (!option.isEmpty()) command.add(option);
+      }
+      command.addAll(
+          List.of(
+              "-jar",
+              jar.toString(),
+              TokenMint.shared().issuerArgument(),
+              "--server.port=" + port,
+              "--tracker.embedded-mongo.data-dir=" + dir.resolve("mongo"),
+              "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers()));
       child =
-          new ProcessBuilder(
-                  java.toString(),
-                  "-Xmx512m",
-                  "-XX:+ExitOnOutOfMemoryError",
-                  "-jar",
-                  jar.toString(),
-                  "--server.port=" + port,
-                  "--tracker.embedded-mongo.data-dir=" + dir.resolve("mongo"),
-                  "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers())
+          new ProcessBuilder(command)
               .directory(
                   dir.toFile()) // any relative default path of the service lands here, not in the
               // repo
@@ -239,7 +263,8 @@ class ReadSideBenchmark {
       }
       try {
         String report = report();
-        Path out = root.resolve("docs/benchmarks/read-side.md");
+        Path out =
+            root.resolve(System.getProperty("benchmark.report", "docs/benchmarks/read-side.md"));
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.println(report);
@@ -706,6 +731,7 @@ class ReadSideBenchmark {
         http.send(
             HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TOKEN)
                 .POST(HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -781,12 +807,18 @@ class ReadSideBenchmark {
   private void queries(Process child, Path childLog, String base) throws Exception {
     List<Endpoint> endpoints =
         List.of(
-            new Endpoint("/api/partnerships/" + BIG + "/trust", 20),
-            new Endpoint("/api/partnerships/" + BIG + "/interactions", 20),
-            new Endpoint("/api/partnerships/" + BIG + "/milestones", 20),
-            new Endpoint("/api/partnerships/" + BIG + "/report", 20),
-            new Endpoint("/api/partnerships", 100),
-            new Endpoint("/", 200)); // the analysts' portfolio page (issue 13)
+                new Endpoint("/api/partnerships/" + BIG + "/trust", 20),
+                new Endpoint("/api/partnerships/" + BIG + "/interactions", 20),
+                new Endpoint("/api/partnerships/" + BIG + "/milestones", 20),
+                new Endpoint("/api/partnerships/" + BIG + "/report", 20),
+                new Endpoint("/api/partnerships", 100),
+                new Endpoint("/", 200)) // the analysts' portfolio page (issue 13)
+            .stream()
+            .filter(
+                e ->
+                    onlyEndpoints.isBlank()
+                        || Arrays.asList(onlyEndpoints.split(",")).contains(e.path()))
+            .toList();
     HttpClient[] clients = new HttpClient[CLIENT_THREADS];
     for (int i = 0; i < clients.length; i++) {
       clients[i] =
@@ -970,7 +1002,11 @@ class ReadSideBenchmark {
       try { // a throw would cancel the schedule
         // No Accept: application/json here, the Prometheus endpoint answers that with 406.
         HttpRequest request =
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build();
+            HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", "Bearer " + TOKEN)
+                .GET()
+                .build();
         double t = secondsSinceLaunch();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -1486,6 +1522,7 @@ class ReadSideBenchmark {
     return HttpRequest.newBuilder(URI.create(url))
         .timeout(timeout)
         .header("Accept", "application/json")
+        .header("Authorization", "Bearer " + TOKEN)
         .GET()
         .build();
   }
