@@ -40,7 +40,7 @@ public class CommandDispatcher {
             .path("/api/partnerships/{id}/history")
             .buildAndExpand(partnershipId.value())
             .toUri();
-    Map<String, String> body = ids(partnershipId, idPairs);
+    Map<String, String> body = CommandPath.ids(partnershipId, idPairs);
     planAnswer(201, history.toString(), body);
     send(command);
     return ResponseEntity.created(history).body(body);
@@ -63,13 +63,9 @@ public class CommandDispatcher {
   /** 200 OK: an action on something that exists (a reassignment, a signature, a start). */
   public ResponseEntity<Map<String, String>> done(
       Object command, PartnershipId partnershipId, Object... idPairs) {
-    Map<String, String> body = ids(partnershipId, idPairs);
+    Map<String, String> body = CommandPath.ids(partnershipId, idPairs);
     planAnswer(200, null, body);
     send(command);
     return ResponseEntity.ok(body);
-  }
-
-  private static Map<String, String> ids(PartnershipId partnershipId, Object... idPairs) {
-    return CommandPath.ids(partnershipId, idPairs);
   }
 }

@@ -149,9 +149,7 @@ public class HistoryController {
    */
   private List<HistoryEntry> withNames(List<HistoryEntry> entries) {
     boolean mayReadNames =
-        CurrentCaller.get()
-            .map(c -> c.isAdmin() || c.roles().contains(Caller.Role.ANALYST))
-            .orElse(false);
+        CurrentCaller.get().map(c -> c.isAdmin() || c.has(Caller.Role.ANALYST)).orElse(false);
     if (!mayReadNames) {
       return entries; // systems that only record get the pseudonyms they sent
     }
