@@ -34,12 +34,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes every stored event to Kafka, keyed by partnership id. It runs in a tracking event
- * processor that reads the event store in its global order, a batch at a time: each event of the
- * batch is sent without waiting, and before the batch's unit of work commits (and with it the
- * processor's token) every send must have been acknowledged (acks=all). So the broker works at its
- * own pace while the token still advances only over acknowledged events; if Kafka is down the batch
- * fails, the token stays, and the processor retries the batch with a growing pause. Order per
+ * Publishes every stored event to Kafka, keyed by partnership id. It runs in a pooled streaming
+ * event processor that reads the event store in its global order and splits it into segments by
+ * partnership id ({@link PartnershipSequencing}); each segment goes a batch at a time: each event
+ * of the batch is sent without waiting, and before the batch's unit of work commits (and with it
+ * the processor's token) every send must have been acknowledged (acks=all). So the broker works at
+ * its own pace while the token still advances only over acknowledged events; if Kafka is down the
+ * batch fails, the token stays, and the processor retries the batch with a growing pause. Order per
  * partnership is kept: one partition per partnership, an idempotent producer with at most 5
  * requests in flight. A record may be sent twice after a failure, which consumers absorb (the query
  * side recognises an event by its aggregate and sequence number).

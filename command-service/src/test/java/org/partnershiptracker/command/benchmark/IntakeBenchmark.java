@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.process.ServiceJvm;
+import org.partnershiptracker.infra.security.TokenMint;
 
 /**
  * Intake and publication under load, beside their ceilings in the same run: the command-service
@@ -61,6 +62,15 @@ class IntakeBenchmark {
           .toArray();
   private final HttpClient http =
       HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
+  // The service trusts this issuer; the load is a council's recording system, set-up the admin.
+  private static final TokenMint ISSUER = TokenMint.shared();
+  private static final String RECORDER =
+      ISSUER.bearer("north-council-system", "north-council", "recorder");
+  private static final String ADMIN = ISSUER.bearer("benchmark-admin", "uni", "admin");
+  private static final List<String> JVM_OPTIONS =
+      List.of(System.getProperty("benchmark.jvm-options", "").split(" ")).stream()
+          .filter(option -> !option.isBlank())
+          .toList();
 
   @Test
   void intakeAndPublication() throws Exception {
@@ -74,9 +84,11 @@ class IntakeBenchmark {
           ServiceJvm.start(
               Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
               "512m",
+              JVM_OPTIONS,
               port,
               dir.resolve("service.log"),
               List.of(
+                  ISSUER.issuerArgument(),
                   "--tracker.embedded-postgres.data-dir=" + dir.resolve("postgres"),
                   "--tracker.embedded-postgres.port=" + postgresPort,
                   "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
@@ -225,6 +237,7 @@ class IntakeBenchmark {
     connection.setDoOutput(true);
     connection.setRequestProperty("Content-Type", "application/json");
     connection.setRequestProperty("Idempotency-Key", UUID.randomUUID().toString());
+    connection.setRequestProperty("Authorization", RECORDER);
     byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     try (java.io.OutputStream out = connection.getOutputStream()) {
       out.write(bytes);
@@ -333,6 +346,7 @@ class IntakeBenchmark {
         http.send(
             HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
+                .header("Authorization", ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -345,7 +359,7 @@ class IntakeBenchmark {
   private HttpResponse<String> get(String url) {
     try {
       return http.send(
-          HttpRequest.newBuilder(URI.create(url)).GET().build(),
+          HttpRequest.newBuilder(URI.create(url)).header("Authorization", ADMIN).GET().build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
