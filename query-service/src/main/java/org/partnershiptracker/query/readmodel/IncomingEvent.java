@@ -21,32 +21,6 @@ public record IncomingEvent(
     String payloadJson,
     String recordedByOrganisation) {
 
-  /** An event whose envelope does not say who recorded it. */
-  public IncomingEvent(
-      int partition,
-      long offset,
-      String eventId,
-      String type,
-      String aggregateId,
-      long sequenceNumber,
-      long position,
-      Instant recordedAt,
-      PartnershipEvent event,
-      String payloadJson) {
-    this(
-        partition,
-        offset,
-        eventId,
-        type,
-        aggregateId,
-        sequenceNumber,
-        position,
-        recordedAt,
-        event,
-        payloadJson,
-        null);
-  }
-
   public String partnershipId() {
     return event.partnershipId().value();
   }
