@@ -28,6 +28,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.partnershiptracker.command.web.access.CommandAuthorization;
 import org.partnershiptracker.events.EventEnvelope;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.slf4j.Logger;
@@ -95,7 +96,8 @@ public class KafkaEventPublisher {
             domainEvent.getSequenceNumber(),
             token.position().orElse(-1),
             message.getTimestamp(),
-            event);
+            event,
+            recordedByOrganisation(message));
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             properties.topic(), event.partnershipId().value(), serialise(envelope));
@@ -112,6 +114,16 @@ public class KafkaEventPublisher {
                 message.getIdentifier(),
                 type,
                 message.getTimestamp().getEpochSecond()));
+  }
+
+  /**
+   * The organisation that recorded the event, from its audit metadata: an organisation id, never
+   * the person or client (those stay in the command-service's history). Null for events stored
+   * before sign-in existed, so their envelopes read as they always did.
+   */
+  private static String recordedByOrganisation(EventMessage<?> message) {
+    Object organisation = message.getMetaData().get(CommandAuthorization.RECORDED_BY_ORGANISATION);
+    return organisation instanceof String id && !id.isBlank() ? id : null;
   }
 
   private record PendingSend(

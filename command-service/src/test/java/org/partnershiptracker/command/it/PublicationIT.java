@@ -87,6 +87,12 @@ class PublicationIT {
     assertThat(proposed.get("sequenceNumber").asLong()).isZero();
     assertThat(proposed.get("timestamp").asText()).isNotBlank();
     assertThat(proposed.get("payload").get("title").asText()).isEqualTo("Demand");
+    assertThat(proposed.get("recordedByOrganisation").asText())
+        .as("the recording organisation from the audit metadata: the operator acts for uni")
+        .isEqualTo("uni");
+    assertThat(proposed.has("recordedBy"))
+        .as("who the person or client was stays in the command-service's history")
+        .isFalse();
     assertThat(published.keys())
         .as("keyed by partnership, project events included")
         .containsOnly("p-pub");
