@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
 import org.partnershiptracker.query.testdata.PartnershipHistories;
-import org.partnershiptracker.query.trust.model.TrustTrend;
 
 /**
  * A rebuild's {@link Portfolio#refreshAll} computes the rows on several threads: every row is
@@ -55,26 +54,14 @@ class PortfolioRefreshTest {
         .as("every row was stored by refreshAll: reading them computes none")
         .isEqualTo(writes);
     assertThat(rows).extracting(Portfolio.Row::partnershipId).hasSameElementsAs(histories.keySet());
-    List<LocalDate> months = TrustTrend.monthlyDays(null, TODAY, Portfolio.TREND_MONTHS);
     for (Portfolio.Row row : rows) {
       List<RecordedEvent> history = histories.get(row.partnershipId());
-      LocalDate formed = history.get(0).event().occurredOn();
       assertThat(row.trustIndex())
           .isEqualTo(
               fixture.trust.calculate(PartnershipFacts.of(history, TODAY), TODAY, null).index());
       assertThat(row.trend())
           .as("the trend of %s", row.partnershipId())
-          .containsExactlyElementsOf(
-              months.stream()
-                  .map(
-                      day ->
-                          day.isBefore(formed)
-                              ? null
-                              : fixture
-                                  .trust
-                                  .calculate(PartnershipFacts.of(history, day), day, null)
-                                  .index())
-                  .toList());
+          .containsExactlyElementsOf(fixture.foldedTrend(history, TODAY));
     }
   }
 }
