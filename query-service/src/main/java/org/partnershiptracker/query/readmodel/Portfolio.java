@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.partnershiptracker.events.access.Caller;
 import org.partnershiptracker.query.milestone.model.MilestoneCalculator;
@@ -109,14 +114,55 @@ public class Portfolio {
     return refreshed;
   }
 
-  /** Recomputes every row of a generation (a rebuild does before it switches). */
+  /**
+   * Recomputes every row of a generation (a rebuild does before it switches), on a thread per
+   * processor: the rows are independent, and each is a dozen folds (today's and its trend's eleven
+   * earlier months, three quarters of the time, profiled), so a rebuild waited ~0.1 s per
+   * partnership on one thread. Returns once every row is stored; a row that fails fails it.
+   */
   public void refreshAll(int generation) {
     LocalDate today = LocalDate.now(clock);
-    for (String partnershipId : store.partnershipIds(generation)) {
-      compute(generation, partnershipId, today);
+    List<String> partnershipIds = store.partnershipIds(generation);
+    int threads =
+        Math.max(1, Math.min(REFRESH_THREADS, Math.min(partnershipIds.size(), PROCESSORS)));
+    if (threads == 1) {
+      partnershipIds.forEach(partnershipId -> compute(generation, partnershipId, today));
+    } else {
+      AtomicInteger started = new AtomicInteger();
+      ExecutorService pool =
+          Executors.newFixedThreadPool(
+              threads,
+              task -> {
+                Thread thread = new Thread(task, "portfolio-refresh-" + started.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+              });
+      try {
+        List<Future<?>> rows = new ArrayList<>(partnershipIds.size());
+        for (String partnershipId : partnershipIds) {
+          rows.add(pool.submit(() -> compute(generation, partnershipId, today)));
+        }
+        for (Future<?> row : rows) {
+          row.get();
+        }
+      } catch (ExecutionException e) {
+        throw e.getCause() instanceof RuntimeException failed
+            ? failed
+            : new IllegalStateException("a portfolio row could not be computed", e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while computing the portfolio rows", e);
+      } finally {
+        pool.shutdownNow();
+      }
     }
     changed.remove(generation);
   }
+
+  private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
+
+  /** At most this many threads compute rows: the store serves them too. */
+  private static final int REFRESH_THREADS = 8;
 
   /** The partnerships {@code caller} may see, with today's figures. */
   public List<Row> rows(Caller caller) {

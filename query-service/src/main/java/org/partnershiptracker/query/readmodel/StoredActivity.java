@@ -74,6 +74,22 @@ final class StoredActivity implements Activity {
       LocalDate from,
       LocalDate to,
       ActivityCache cache) {
+    return load(store, generation, head, from, to, cache, new HashMap<>());
+  }
+
+  /**
+   * As {@link #load(ReadModelStore, int, PartnershipHead, LocalDate, LocalDate, ActivityCache)},
+   * the yearly index documents read once for every load sharing {@code indexByYear} (the loads of
+   * one head version, in one thread: a trend's monthly folds).
+   */
+  static StoredActivity load(
+      ReadModelStore store,
+      int generation,
+      PartnershipHead head,
+      LocalDate from,
+      LocalDate to,
+      ActivityCache cache,
+      Map<Integer, Document> indexByYear) {
     List<Traced<MeetingHeld>> meetings = new ArrayList<>();
     List<Traced<PulseSurveyAnswered>> surveys = new ArrayList<>();
     for (Map.Entry<Integer, Integer> month :
@@ -98,7 +114,7 @@ final class StoredActivity implements Activity {
         to.withDayOfMonth(to.lengthOfMonth()),
         meetings,
         surveys,
-        new HashMap<>(),
+        indexByYear,
         null);
   }
 

@@ -82,6 +82,29 @@ final class ReadModelFixture implements AutoCloseable {
     return events.stream().map(this::incoming).toList();
   }
 
+  /**
+   * The oracle of a portfolio row's trend: the fold's index as of the same day of each of the last
+   * {@value Portfolio#TREND_MONTHS} months, oldest first, null before formation.
+   */
+  List<Double> foldedTrend(List<RecordedEvent> history, LocalDate today) {
+    LocalDate formed = history.get(0).event().occurredOn();
+    return org.partnershiptracker.query.trust.model.TrustTrend.monthlyDays(
+            null, today, Portfolio.TREND_MONTHS)
+        .stream()
+        .map(
+            day ->
+                day.isBefore(formed)
+                    ? null
+                    : trust
+                        .calculate(
+                            org.partnershiptracker.query.partnership.model.PartnershipFacts.of(
+                                history, day),
+                            day,
+                            null)
+                        .index())
+        .toList();
+  }
+
   @Override
   public void close() {
     client.close();

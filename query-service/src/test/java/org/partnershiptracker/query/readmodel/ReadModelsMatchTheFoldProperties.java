@@ -156,22 +156,9 @@ class ReadModelsMatchTheFoldProperties {
             MilestoneCalculator.calculate(todayFacts, today, null)
                 .totals()
                 .get(MilestoneStatus.OVERDUE));
-    List<LocalDate> months =
-        org.partnershiptracker.query.trust.model.TrustTrend.monthlyDays(
-            null, today, Portfolio.TREND_MONTHS);
     assertThat(row.trend())
         .as("the stored 12-month trend: the fold's index as of each month, none before formation")
-        .containsExactlyElementsOf(
-            months.stream()
-                .map(
-                    day ->
-                        day.isBefore(formed)
-                            ? null
-                            : fixture
-                                .trust
-                                .calculate(PartnershipFacts.of(history, day), day, null)
-                                .index())
-                .toList());
+        .containsExactlyElementsOf(fixture.foldedTrend(history, today));
   }
 
   /** Per profile (the partnership, each partner) and practice, the events behind the score. */

@@ -77,7 +77,7 @@ class PortfolioPageTest {
   }
 
   private String page(String query) throws Exception {
-    return http.perform(get("/" + query).with(ADMIN))
+    return http.perform(get(java.net.URI.create("/" + query)).with(ADMIN))
         .andExpect(status().isOk())
         .andReturn()
         .getResponse()
@@ -89,7 +89,8 @@ class PortfolioPageTest {
     String html = page("");
 
     assertThat(html)
-        .contains("3</span> of <span>3</span>")
+        .contains("Showing <span>1</span>–<span>3</span> of <span>3</span>")
+        .doesNotContain("<nav class=\"pages\"") // one page: no pagination
         .contains("/api/partnerships/shire/report.html")
         .contains("north-council name (LOCAL_AUTHORITY)")
         .contains("AT_RISK");
@@ -113,8 +114,10 @@ class PortfolioPageTest {
     assertThat(page("?band=STRONG")).contains("Shire data").doesNotContain("Vale partnership");
     assertThat(page("?partner=coast")).contains("Coast partnership").doesNotContain("Shire data");
     assertThat(page("?sector=HEALTH"))
-        .contains("1</span> of <span>3</span>")
+        .contains("Showing <span>1</span>–<span>1</span> of <span>1</span>")
+        .contains("matching the filters, of <span>3</span> you may see")
         .contains("Coast partnership");
+    assertThat(page("?band=STRONG&sector=POLICE")).contains("No\n  partnerships");
   }
 
   @Test
@@ -129,6 +132,100 @@ class PortfolioPageTest {
     // 2/11.
     assertThat(html).contains("points=\"19.5,20.6 ").contains(" 98.0,7.6\"");
     assertThat(html).contains("cx=\"98.0\" cy=\"7.6\"");
+  }
+
+  /** 120 partnerships p001..p120, indexes rising with the number, every third in HEALTH. */
+  private void manyPartnerships() {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (int i = 1; i <= 120; i++) {
+      rows.add(
+          row(
+              "p%03d".formatted(i),
+              "Partnership %03d".formatted(i),
+              i / 2.0,
+              Band.DEVELOPING,
+              i,
+              i % 3 == 0 ? "n" + i + "-nhs" : "c" + i + "-council"));
+    }
+    when(portfolio.rows(org.mockito.ArgumentMatchers.any())).thenReturn(rows);
+  }
+
+  private static List<String> listed(String html) {
+    return java.util.regex.Pattern.compile("data-partnership=\"([^\"]+)\"")
+        .matcher(html)
+        .results()
+        .map(m -> m.group(1))
+        .toList();
+  }
+
+  @Test
+  void aThousandPartnershipsArePagedFiftyAtATimeAfterSortingAndFilteringThemAll() throws Exception {
+    manyPartnerships();
+
+    String first = page("");
+    assertThat(listed(first)).hasSize(50).startsWith("p001", "p002").endsWith("p050");
+    assertThat(first)
+        .contains("Showing <span>1</span>–<span>50</span> of <span>120</span>")
+        .contains("page <span>1</span> of <span>3</span>");
+
+    // The sort applies to every row before the page is cut: descending, page 1 has the highest.
+    assertThat(listed(page("?sort=index&order=desc"))).startsWith("p120", "p119").hasSize(50);
+    String last = page("?sort=index&order=desc&page=3");
+    assertThat(listed(last)).hasSize(20).startsWith("p020").endsWith("p001");
+    assertThat(last).contains("Showing <span>101</span>–<span>120</span> of <span>120</span>");
+
+    // Filters too: 40 in HEALTH, the second page of 25 is the 26th to the 40th.
+    String health = page("?sector=HEALTH&size=25&page=2");
+    assertThat(listed(health)).hasSize(15).startsWith("p078").endsWith("p120");
+    assertThat(health)
+        .contains("Showing <span>26</span>–<span>40</span> of <span>40</span>")
+        .contains("matching the filters, of <span>120</span> you may see");
+  }
+
+  @Test
+  void thePagesAreLinksThatKeepTheSortTheFiltersAndTheSize() throws Exception {
+    manyPartnerships();
+
+    String html = page("?sort=name&order=desc&partner=council%20name&size=10&page=3");
+
+    assertThat(html).contains("<nav class=\"pages\" aria-label=\"Pages of partnerships\">");
+    String keep = "/?sort=name&amp;order=desc&amp;partner=council+name&amp;size=10";
+    assertThat(html)
+        .contains("href=\"" + keep + "&amp;page=2\" rel=\"prev\"")
+        .contains("href=\"" + keep + "&amp;page=4\" rel=\"next\"")
+        .contains("href=\"" + keep + "\" aria-label=\"Page 1\"") // page 1 has no parameter
+        .contains("href=\"" + keep + "&amp;page=3\" aria-label=\"Page 3\" aria-current=\"page\"")
+        .contains("href=\"" + keep + "&amp;page=8\" aria-label=\"Page 8\""); // the last
+    // The filter form keeps the sort and the size; it starts again at page 1.
+    assertThat(html)
+        .contains("<input type=\"hidden\" name=\"size\" value=\"10\">")
+        .doesNotContain("name=\"page\"");
+    // Sorting by a column starts again at page 1, keeping the filters and the size.
+    assertThat(html)
+        .contains(
+            "href=\"/?sort=index&amp;order=asc&amp;partner=council+name&amp;size=10\">Index</a>");
+  }
+
+  @Test
+  void theLinksOfAPageNameTheFirstTheLastAndTheNearbyPages() {
+    var pages = PortfolioPage.pages(10, 20, n -> "/?page=" + n);
+
+    assertThat(pages.links().stream().map(l -> l.gap() ? "…" : String.valueOf(l.number())))
+        .containsExactly("1", "…", "8", "9", "10", "11", "12", "…", "20");
+    assertThat(pages.previous()).isEqualTo("/?page=9");
+    assertThat(pages.next()).isEqualTo("/?page=11");
+    assertThat(PortfolioPage.pages(1, 1, n -> "x").next()).isNull();
+    assertThat(PortfolioPage.pages(1, 1, n -> "x").previous()).isNull();
+  }
+
+  @Test
+  void aPagePastTheEndShowsTheLastOneAndAPageOrSizeOutOfRangeIsABadRequest() throws Exception {
+    manyPartnerships();
+
+    assertThat(listed(page("?page=99"))).hasSize(20).startsWith("p101");
+    for (String query : List.of("?page=0", "?size=0", "?size=201", "?page=two")) {
+      http.perform(get("/" + query).with(ADMIN)).andExpect(status().isBadRequest());
+    }
   }
 
   @Test
