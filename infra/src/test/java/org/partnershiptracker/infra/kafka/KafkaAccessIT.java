@@ -96,14 +96,7 @@ class KafkaAccessIT {
     try (KafkaConsumer<String, String> consumer =
         consumer(broker.clientConfig(USERS.query()), GROUP)) {
       consumer.subscribe(List.of(TOPIC));
-      List<String> values = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                assertThat(values).contains("first", "second");
-              });
+      assertReads(consumer, "first", "second");
       consumer.commitSync(); // the group's offsets too
     }
   }
@@ -119,14 +112,7 @@ class KafkaAccessIT {
     try (KafkaConsumer<String, String> consumer =
         consumer(broker.clientConfig(USERS.command()), "command-service-inbox")) {
       consumer.subscribe(List.of(INBOX));
-      List<String> values = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                assertThat(values).contains("activity");
-              });
+      assertReads(consumer, "activity");
       consumer.commitSync();
     }
     try (KafkaProducer<String, String> producer = producer(broker.clientConfig(USERS.command()))) {
@@ -136,14 +122,7 @@ class KafkaAccessIT {
     try (KafkaConsumer<String, String> consumer =
         consumer(broker.clientConfig(council), council.username() + "-outcomes")) {
       consumer.subscribe(List.of(OUTCOMES));
-      List<String> values = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                assertThat(values).contains("recorded");
-              });
+      assertReads(consumer, "recorded");
     }
   }
 
@@ -173,24 +152,12 @@ class KafkaAccessIT {
     try (KafkaConsumer<String, String> consumer =
         consumer(broker.clientConfig(south()), south().username() + "-outcomes")) {
       consumer.subscribe(List.of(SOUTH_OUTCOMES));
-      List<String> values = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                assertThat(values).contains("south's outcome");
-              });
+      assertReads(consumer, "south's outcome");
     }
     try (KafkaConsumer<String, String> consumer =
         consumer(broker.clientConfig(south()), north().username() + "-outcomes")) {
       consumer.subscribe(List.of(SOUTH_OUTCOMES));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
-                      .isInstanceOf(GroupAuthorizationException.class));
+      assertPollFails(consumer, GroupAuthorizationException.class);
     }
   }
 
@@ -237,12 +204,7 @@ class KafkaAccessIT {
     String group = user.equals(USERS.command()) ? USERS.inbox().group() : user.username() + "-peek";
     try (KafkaConsumer<String, String> consumer = consumer(broker.clientConfig(user), group)) {
       consumer.subscribe(List.of(topic));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
-                      .isInstanceOf(TopicAuthorizationException.class));
+      assertPollFails(consumer, TopicAuthorizationException.class);
     }
   }
 
@@ -256,14 +218,7 @@ class KafkaAccessIT {
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      List<String> values = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                assertThat(values).contains("first");
-              });
+      assertReads(consumer, "first");
     }
   }
 
@@ -281,12 +236,7 @@ class KafkaAccessIT {
     try (KafkaConsumer<String, String> consumer =
         consumer(broker.clientConfig(USERS.query()), "someone-elses-group")) {
       consumer.subscribe(List.of(TOPIC));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
-                      .isInstanceOf(GroupAuthorizationException.class));
+      assertPollFails(consumer, GroupAuthorizationException.class);
     }
   }
 
@@ -296,12 +246,7 @@ class KafkaAccessIT {
         consumer(broker.clientConfig(USERS.command()), null)) {
       consumer.assign(List.of(new TopicPartition(TOPIC, 0)));
       consumer.seekToBeginning(List.of(new TopicPartition(TOPIC, 0)));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
-                      .isInstanceOf(TopicAuthorizationException.class));
+      assertPollFails(consumer, TopicAuthorizationException.class);
     }
   }
 
@@ -360,6 +305,29 @@ class KafkaAccessIT {
         assertThat(failureOfSend(producer, TOPIC)).isInstanceOf(TopicAuthorizationException.class);
       }
     }
+  }
+
+  /** Polls {@code consumer} until it has read {@code values}. */
+  private static void assertReads(KafkaConsumer<String, String> consumer, String... values) {
+    List<String> read = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              consumer.poll(Duration.ofMillis(200)).forEach(r -> read.add(r.value()));
+              assertThat(read).contains(values);
+            });
+  }
+
+  /** A poll of {@code consumer} fails with {@code failure} (once the broker has answered). */
+  private static void assertPollFails(
+      KafkaConsumer<String, String> consumer, Class<? extends Throwable> failure) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
+                    .isInstanceOf(failure));
   }
 
   /** What a send fails with (the producer gives up within a few seconds). */
