@@ -53,7 +53,7 @@ import org.partnershiptracker.infra.process.ServiceJvm;
  * It writes docs/benchmarks/write-side.md.
  */
 class IntakeBenchmark {
-  private static final int PARTNERSHIPS = 50;
+  static final int PARTNERSHIPS = 50;
   private static final Duration PHASE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
   private static final int[] CLIENTS =
       java.util.Arrays.stream(System.getProperty("benchmark.clients", "4,16,64").split(","))
@@ -61,6 +61,9 @@ class IntakeBenchmark {
           .toArray();
   private final HttpClient http =
       HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
+
+  /** {@code Bearer …} for a service that requires a token (InboxBenchmark's); none if null. */
+  String authorization;
 
   @Test
   void intakeAndPublication() throws Exception {
@@ -158,7 +161,7 @@ class IntakeBenchmark {
     System.out.println(page);
   }
 
-  private record Load(long count, long errors, long[] latenciesMicros) {
+  record Load(long count, long errors, long[] latenciesMicros) {
     double percentile(int p) {
       if (latenciesMicros.length == 0) {
         return 0;
@@ -171,7 +174,7 @@ class IntakeBenchmark {
     }
   }
 
-  private Load load(String base, int clients) throws Exception {
+  Load load(String base, int clients) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long end = System.nanoTime() + PHASE.toNanos();
     AtomicLong errors = new AtomicLong();
@@ -193,7 +196,10 @@ class IntakeBenchmark {
                           .formatted(day);
                   long sent = System.nanoTime();
                   int status =
-                      postMeeting(base + "/api/partnerships/" + partnership + "/meetings", body);
+                      postMeeting(
+                          base + "/api/partnerships/" + partnership + "/meetings",
+                          body,
+                          authorization);
                   if (status == 201) {
                     latencies.add((System.nanoTime() - sent) / 1000);
                   } else {
@@ -218,13 +224,16 @@ class IntakeBenchmark {
    * every POST (seen here: p50 52 ms at 4 clients), which would measure the client, not the
    * service.
    */
-  private static int postMeeting(String url, String body) throws IOException {
+  private static int postMeeting(String url, String body, String authorization) throws IOException {
     java.net.HttpURLConnection connection =
         (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
     connection.setRequestMethod("POST");
     connection.setDoOutput(true);
     connection.setRequestProperty("Content-Type", "application/json");
     connection.setRequestProperty("Idempotency-Key", UUID.randomUUID().toString());
+    if (authorization != null) {
+      connection.setRequestProperty("Authorization", authorization);
+    }
     byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     try (java.io.OutputStream out = connection.getOutputStream()) {
       out.write(bytes);
@@ -281,7 +290,7 @@ class IntakeBenchmark {
     return total / ((System.nanoTime() - start) / 1e9);
   }
 
-  private static double producerCeiling(String bootstrapServers) throws Exception {
+  static double producerCeiling(String bootstrapServers) throws Exception {
     byte[] value = new byte[700];
     Arrays.fill(value, (byte) 'x');
     try (KafkaProducer<String, byte[]> producer =
@@ -309,7 +318,7 @@ class IntakeBenchmark {
     }
   }
 
-  private void formPartnership(String base, String id) throws Exception {
+  void formPartnership(String base, String id) throws Exception {
     post(
         base + "/api/partnerships",
         """
@@ -331,7 +340,7 @@ class IntakeBenchmark {
   private void post(String url, String body) throws Exception {
     HttpResponse<String> response =
         http.send(
-            HttpRequest.newBuilder(URI.create(url))
+            authorized(HttpRequest.newBuilder(URI.create(url)))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
@@ -342,10 +351,14 @@ class IntakeBenchmark {
     }
   }
 
-  private HttpResponse<String> get(String url) {
+  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+    return authorization == null ? request : request.header("Authorization", authorization);
+  }
+
+  HttpResponse<String> get(String url) {
     try {
       return http.send(
-          HttpRequest.newBuilder(URI.create(url)).GET().build(),
+          authorized(HttpRequest.newBuilder(URI.create(url))).GET().build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
@@ -361,7 +374,7 @@ class IntakeBenchmark {
   }
 
   /** The sum of a metric's series in the Prometheus scrape. */
-  private double metric(String base, String name) {
+  double metric(String base, String name) {
     String scrape = get(base + "/actuator/prometheus").body();
     Matcher line =
         Pattern.compile("^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
@@ -373,7 +386,7 @@ class IntakeBenchmark {
     return sum;
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
+  static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!safely(condition)) {
