@@ -9,16 +9,11 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
-import org.partnershiptracker.infra.process.ServiceJvm;
 import org.partnershiptracker.infra.security.TokenMint;
 
 /**
@@ -56,27 +51,18 @@ class InboxBenchmark {
     String page;
     try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
       Process service =
-          ServiceJvm.start(
-              Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
-              "512m",
+          IntakeBenchmark.startService(
+              dir,
               port,
-              dir.resolve("service.log"),
+              freePort(),
+              broker,
               List.of(
                   mint.issuerArgument(),
-                  "--tracker.embedded-postgres.data-dir=" + dir.resolve("postgres"),
-                  "--tracker.embedded-postgres.port=" + freePort(),
-                  "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
                   "--tracker.inbox.enabled=true",
-                  "--tracker.inbox.organisations=" + ORGANISATION,
-                  "--logging.level.root=WARN"));
+                  "--tracker.inbox.organisations=" + ORGANISATION));
       try {
         String base = "http://localhost:" + port;
-        IntakeBenchmark.waitFor(
-            () -> harness.get(base + "/actuator/health/readiness").statusCode() == 200,
-            Duration.ofMinutes(3));
-        for (int i = 0; i < IntakeBenchmark.PARTNERSHIPS; i++) {
-          harness.formPartnership(base, "load-" + i);
-        }
+        harness.readyWithPartnerships(base);
 
         long httpStart = System.nanoTime();
         IntakeBenchmark.Load http = harness.load(base, HTTP_CLIENTS);
@@ -149,17 +135,7 @@ class InboxBenchmark {
   /** Publishes the backlog as North's calendar would; the seconds it took. */
   private static double publish(String bootstrapServers) throws Exception {
     long start = System.nanoTime();
-    try (KafkaProducer<String, byte[]> calendar =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.LINGER_MS_CONFIG,
-                5),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> calendar = IntakeBenchmark.producer(bootstrapServers)) {
       for (int i = 0; i < RECORDS; i++) {
         String partnership = "load-" + (i % IntakeBenchmark.PARTNERSHIPS);
         String event =

@@ -73,25 +73,10 @@ class IntakeBenchmark {
     int postgresPort = freePort();
     StringBuilder report = new StringBuilder();
     try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
-      Process service =
-          ServiceJvm.start(
-              Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
-              "512m",
-              port,
-              dir.resolve("service.log"),
-              List.of(
-                  "--tracker.embedded-postgres.data-dir=" + dir.resolve("postgres"),
-                  "--tracker.embedded-postgres.port=" + postgresPort,
-                  "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-                  "--logging.level.root=WARN"));
+      Process service = startService(dir, port, postgresPort, broker, List.of());
       try {
         String base = "http://localhost:" + port;
-        waitFor(
-            () -> get(base + "/actuator/health/readiness").statusCode() == 200,
-            Duration.ofMinutes(3));
-        for (int i = 0; i < PARTNERSHIPS; i++) {
-          formPartnership(base, "load-" + i);
-        }
+        readyWithPartnerships(base);
         waitFor(() -> publicationLag(base) == 0, Duration.ofMinutes(2));
 
         report.append(
@@ -159,6 +144,38 @@ class IntakeBenchmark {
     Path out = Path.of("../docs/benchmarks/write-side.md");
     Files.writeString(out, page);
     System.out.println(page);
+  }
+
+  /**
+   * The exec jar as its own JVM (-Xmx512m) with its embedded PostgreSQL under {@code dir},
+   * publishing to {@code broker}, plus {@code arguments}.
+   */
+  static Process startService(
+      Path dir, int port, int postgresPort, KafkaBroker broker, List<String> arguments)
+      throws IOException {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "--tracker.embedded-postgres.data-dir=" + dir.resolve("postgres"),
+                "--tracker.embedded-postgres.port=" + postgresPort,
+                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+                "--logging.level.root=WARN"));
+    all.addAll(arguments);
+    return ServiceJvm.start(
+        Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
+        "512m",
+        port,
+        dir.resolve("service.log"),
+        all);
+  }
+
+  /** Waits until the service is ready, then forms the {@link #PARTNERSHIPS} load partnerships. */
+  void readyWithPartnerships(String base) throws Exception {
+    waitFor(
+        () -> get(base + "/actuator/health/readiness").statusCode() == 200, Duration.ofMinutes(3));
+    for (int i = 0; i < PARTNERSHIPS; i++) {
+      formPartnership(base, "load-" + i);
+    }
   }
 
   record Load(long count, long errors, long[] latenciesMicros) {
@@ -290,24 +307,28 @@ class IntakeBenchmark {
     return total / ((System.nanoTime() - start) / 1e9);
   }
 
+  /** A fast plain producer: acks=all, idempotent, batched (5 ms, 256 KiB). */
+  static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            5,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            256 * 1024),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
   static double producerCeiling(String bootstrapServers) throws Exception {
     byte[] value = new byte[700];
     Arrays.fill(value, (byte) 'x');
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                5,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
       long start = System.nanoTime();
       for (int i = 0; i < 100_000; i++) {
         producer.send(
@@ -318,7 +339,7 @@ class IntakeBenchmark {
     }
   }
 
-  void formPartnership(String base, String id) throws Exception {
+  private void formPartnership(String base, String id) throws Exception {
     post(
         base + "/api/partnerships",
         """
