@@ -1,5 +1,6 @@
 package org.partnershiptracker.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import org.partnershiptracker.events.value.PartnershipId;
 
@@ -17,6 +18,10 @@ import org.partnershiptracker.events.value.PartnershipId;
  * @param position the event store's global position (increases across all aggregates)
  * @param timestamp when the event was recorded
  * @param payload the event itself
+ * @param recordedByOrganisation the organisation whose user or system recorded the event; absent
+ *     (not written) on events recorded before it was published, or without a signed-in caller. An
+ *     organisation id only: who the person or client was stays in the command-service's audit
+ *     history, shown to those allowed to see it, never on the topic.
  */
 public record EventEnvelope<P>(
     String eventId,
@@ -28,4 +33,32 @@ public record EventEnvelope<P>(
     long sequenceNumber,
     long position,
     Instant timestamp,
-    P payload) {}
+    P payload,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String recordedByOrganisation) {
+
+  /** An envelope that does not say who recorded the event, as every one did before it could. */
+  public EventEnvelope(
+      String eventId,
+      String type,
+      String revision,
+      PartnershipId partnershipId,
+      String aggregateType,
+      String aggregateId,
+      long sequenceNumber,
+      long position,
+      Instant timestamp,
+      P payload) {
+    this(
+        eventId,
+        type,
+        revision,
+        partnershipId,
+        aggregateType,
+        aggregateId,
+        sequenceNumber,
+        position,
+        timestamp,
+        payload,
+        null);
+  }
+}

@@ -14,15 +14,28 @@ public final class IdempotencyContext {
   public record Answer(int status, String contentType, String location, byte[] body) {}
 
   private final String key;
+  private final String fingerprint;
   private Answer planned;
   private boolean stored;
+  private boolean taken;
 
-  private IdempotencyContext(String key) {
+  private IdempotencyContext(String key, String fingerprint) {
     this.key = key;
+    this.fingerprint = fingerprint;
   }
 
+  /** For a key claimed before the command runs (the inbox's): the answer completes the claim. */
   public static IdempotencyContext open(String key) {
-    IdempotencyContext context = new IdempotencyContext(key);
+    return open(key, null);
+  }
+
+  /**
+   * For a key not claimed (an HTTP request's): the answer is inserted under the key with the
+   * request's fingerprint, in the command's transaction, and the command is rolled back if another
+   * request with the key was answered first.
+   */
+  public static IdempotencyContext open(String key, String fingerprint) {
+    IdempotencyContext context = new IdempotencyContext(key, fingerprint);
     CURRENT.set(context);
     return context;
   }
@@ -39,6 +52,11 @@ public final class IdempotencyContext {
     return key;
   }
 
+  /** The request's fingerprint; null for a key claimed beforehand. */
+  public String fingerprint() {
+    return fingerprint;
+  }
+
   public Optional<Answer> planned() {
     return Optional.ofNullable(planned);
   }
@@ -53,6 +71,18 @@ public final class IdempotencyContext {
 
   public boolean stored() {
     return stored;
+  }
+
+  /**
+   * Another request with the same key was answered first, so this one's command was rolled back:
+   * the request gets the first one's answer.
+   */
+  public void markTaken() {
+    taken = true;
+  }
+
+  public boolean taken() {
+    return taken;
   }
 
   /** Called with the answer before the command is sent; no effect outside a keyed request. */

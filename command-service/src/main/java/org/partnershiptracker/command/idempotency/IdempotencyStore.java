@@ -44,6 +44,51 @@ public class IdempotencyStore {
         == 1;
   }
 
+  /**
+   * The answer kept under the key, or a claim in progress. A claim in progress longer than the
+   * lease (left by a process that died) is forgotten, and empty is returned: the retry runs.
+   */
+  public Optional<StoredResponse> answered(String key, java.time.Duration lease) {
+    Optional<StoredResponse> kept = find(key);
+    if (kept.isPresent()
+        && kept.get().state() == State.IN_PROGRESS
+        && jdbc.update(
+                "DELETE FROM idempotency_record WHERE idempotency_key = ? AND state ="
+                    + " 'IN_PROGRESS' AND created_at < now() - make_interval(secs => ?)",
+                key,
+                (double) lease.toMillis() / 1000)
+            == 1) {
+      return Optional.empty();
+    }
+    return kept;
+  }
+
+  /**
+   * Keeps the answer under a key no one has answered yet, in the caller's transaction; false if
+   * another request with the key was answered first (its answer stands). Inserting the row takes
+   * the key: a second request with it waits for the first's transaction, then finds it answered.
+   */
+  public boolean keep(
+      String key,
+      String fingerprint,
+      int status,
+      String contentType,
+      String location,
+      byte[] body) {
+    return jdbc.update(
+            "INSERT INTO idempotency_record (idempotency_key, request_fingerprint, state,"
+                + " status_code, content_type, location, response_body) VALUES (?, ?, ?, ?, ?, ?,"
+                + " ?) ON CONFLICT (idempotency_key) DO NOTHING",
+            key,
+            fingerprint,
+            State.COMPLETED.name(),
+            status,
+            contentType,
+            location,
+            body)
+        == 1;
+  }
+
   /** Deletes the records older than the retention period; returns how many. */
   public int forgetOlderThan(java.time.Duration retention) {
     return jdbc.update(

@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stores a keyed request's answer in the command's unit of work, just before it commits: in the
- * same database transaction as the events, so a key is COMPLETED exactly when its events exist. A
- * crash before the commit leaves neither (the claim's lease expires and the retry runs); a crash
- * after it leaves both (the retry gets the answer). Also forgets keys past their retention.
+ * same database transaction as the events, so a key is answered exactly when its events exist, at
+ * the cost of no extra commit. A crash before the commit leaves neither (the retry runs); a crash
+ * after it leaves both (the retry gets the answer). If another request with the same key was
+ * answered first, this command is rolled back and its request gets that answer. Also forgets keys
+ * past their retention.
  */
 @Component
 public class IdempotencyUnitOfWork {
@@ -33,21 +35,34 @@ public class IdempotencyUnitOfWork {
                   context ->
                       unitOfWork.onPrepareCommit(
                           committing ->
-                              context
-                                  .planned()
-                                  .ifPresent(
-                                      answer -> {
-                                        store.complete(
-                                            context.key(),
-                                            answer.status(),
-                                            answer.contentType(),
-                                            answer.location(),
-                                            answer.body());
-                                        context.markStored();
-                                      })));
+                              context.planned().ifPresent(answer -> store(context, answer))));
           return chain.proceed();
         };
     commandBus.registerHandlerInterceptor(interceptor);
+  }
+
+  private void store(IdempotencyContext context, IdempotencyContext.Answer answer) {
+    if (context.fingerprint() == null) {
+      store.complete(
+          context.key(), answer.status(), answer.contentType(), answer.location(), answer.body());
+    } else if (!store.keep(
+        context.key(),
+        context.fingerprint(),
+        answer.status(),
+        answer.contentType(),
+        answer.location(),
+        answer.body())) {
+      context.markTaken();
+      throw new KeyAnsweredMeanwhile(context.key());
+    }
+    context.markStored();
+  }
+
+  /** Rolls a command back whose key another request was answered under while it ran. */
+  static final class KeyAnsweredMeanwhile extends RuntimeException {
+    KeyAnsweredMeanwhile(String key) {
+      super("another request with idempotency key " + key + " was answered first");
+    }
   }
 
   /** Keys are kept for the retention period (default 7 days), so the table stays bounded. */

@@ -28,18 +28,20 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.partnershiptracker.command.web.access.CommandAuthorization;
 import org.partnershiptracker.events.EventEnvelope;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes every stored event to Kafka, keyed by partnership id. It runs in a tracking event
- * processor that reads the event store in its global order, a batch at a time: each event of the
- * batch is sent without waiting, and before the batch's unit of work commits (and with it the
- * processor's token) every send must have been acknowledged (acks=all). So the broker works at its
- * own pace while the token still advances only over acknowledged events; if Kafka is down the batch
- * fails, the token stays, and the processor retries the batch with a growing pause. Order per
+ * Publishes every stored event to Kafka, keyed by partnership id. It runs in a pooled streaming
+ * event processor that reads the event store in its global order and splits it into segments by
+ * partnership id ({@link PartnershipSequencing}); each segment goes a batch at a time: each event
+ * of the batch is sent without waiting, and before the batch's unit of work commits (and with it
+ * the processor's token) every send must have been acknowledged (acks=all). So the broker works at
+ * its own pace while the token still advances only over acknowledged events; if Kafka is down the
+ * batch fails, the token stays, and the processor retries the batch with a growing pause. Order per
  * partnership is kept: one partition per partnership, an idempotent producer with at most 5
  * requests in flight. A record may be sent twice after a failure, which consumers absorb (the query
  * side recognises an event by its aggregate and sequence number).
@@ -94,7 +96,8 @@ public class KafkaEventPublisher {
             domainEvent.getSequenceNumber(),
             token.position().orElse(-1),
             message.getTimestamp(),
-            event);
+            event,
+            recordedByOrganisation(message));
     ProducerRecord<String, byte[]> record =
         new ProducerRecord<>(
             properties.topic(), event.partnershipId().value(), serialise(envelope));
@@ -111,6 +114,16 @@ public class KafkaEventPublisher {
                 message.getIdentifier(),
                 type,
                 message.getTimestamp().getEpochSecond()));
+  }
+
+  /**
+   * The organisation that recorded the event, from its audit metadata: an organisation id, never
+   * the person or client (those stay in the command-service's history). Null for events stored
+   * before sign-in existed, so their envelopes read as they always did.
+   */
+  private static String recordedByOrganisation(EventMessage<?> message) {
+    Object organisation = message.getMetaData().get(CommandAuthorization.RECORDED_BY_ORGANISATION);
+    return organisation instanceof String id && !id.isBlank() ? id : null;
   }
 
   private record PendingSend(

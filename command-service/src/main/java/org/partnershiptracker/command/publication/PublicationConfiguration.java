@@ -98,6 +98,12 @@ public class PublicationConfiguration {
     return new KafkaEventPublisher(eventProducer, eventTopicAdmin, json, properties, metrics);
   }
 
+  /** Named in {@code axon.eventhandling.processors.kafka-publisher.sequencing-policy}. */
+  @Bean
+  PartnershipSequencing partnershipSequencing() {
+    return new PartnershipSequencing();
+  }
+
   /**
    * Publication lag: events stored but not yet acknowledged by Kafka, and how old the last
    * acknowledged one is. Read when Prometheus scrapes.
@@ -145,5 +151,13 @@ public class PublicationConfiguration {
   void stopAndRetryOnFailure(EventProcessingConfigurer processing) {
     processing.registerListenerInvocationErrorHandler(
         KafkaEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+  }
+
+  /** How many segments this instance may claim, so several instances can share publication. */
+  @Autowired
+  void claimAtMost(EventProcessingConfigurer processing, PublicationProperties properties) {
+    processing.registerPooledStreamingEventProcessorConfiguration(
+        KafkaEventPublisher.PROCESSING_GROUP,
+        (configuration, builder) -> builder.maxClaimedSegments(properties.maxClaimedSegments()));
   }
 }

@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     SCRAM-SHA-256} or {@code PLAIN})
  * @param username the service's Kafka user (its principal) when the protocol is SASL
  * @param password that user's password when the protocol is SASL
+ * @param maxClaimedSegments how many of the publisher's segments this instance claims at most;
+ *     unbounded by default, so one instance publishes everything and another takes over when it
+ *     stops; set it (e.g. segments ÷ instances) to have several instances publish side by side
  */
 @ConfigurationProperties("tracker.publication")
 public record PublicationProperties(
@@ -33,7 +36,8 @@ public record PublicationProperties(
     @DefaultValue("PLAINTEXT") String securityProtocol,
     @DefaultValue("SCRAM-SHA-512") String saslMechanism,
     String username,
-    String password) {
+    String password,
+    @DefaultValue("2147483647") int maxClaimedSegments) {
 
   /**
    * The client settings that authenticate every Kafka client of the service: none for {@code

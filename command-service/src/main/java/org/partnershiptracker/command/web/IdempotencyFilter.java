@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.partnershiptracker.command.idempotency.IdempotencyContext;
 import org.partnershiptracker.command.idempotency.IdempotencyProperties;
@@ -34,7 +35,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * Makes every write under /api retry-safe: a request with an {@code Idempotency-Key} header that
  * was answered before gets the first answer again, and nothing is recorded twice. The same key with
- * a different request is a 422; a key whose first request is still running is a 409.
+ * a different request is a 422. Two requests with one key at once both run, and the first to commit
+ * wins: the other's command is rolled back and it gets the first one's answer.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -77,9 +79,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     String fingerprint = fingerprint(request, body);
     String key = scope(request.getRequestURI()) + " " + callerScope() + " " + clientKey;
 
-    boolean claimed;
+    Optional<StoredResponse> answered;
     try {
-      claimed = store.claim(key, fingerprint, lease);
+      answered = store.answered(key, lease);
     } catch (org.springframework.dao.DataAccessException e) {
       if (!DatabaseUnavailable.causedBy(e)) {
         throw e;
@@ -90,42 +92,51 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       json.writeValue(response.getOutputStream(), Problems.unavailable());
       return;
     }
-    if (!claimed) {
-      answerFromStore(key, fingerprint, response);
+    if (answered.isPresent()) {
+      answerFromStore(answered.get(), fingerprint, response);
       return;
     }
+    // No claim before the command: a success stores its answer under the key in its own
+    // transaction (one commit per command), and of two requests with one key the first to commit
+    // wins; the other is rolled back and gets the winner's answer.
     ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
-    IdempotencyContext context =
-        IdempotencyContext.open(key); // a successful command stores its answer with its events
+    IdempotencyContext context = IdempotencyContext.open(key, fingerprint);
     try {
       chain.doFilter(new BufferedBodyRequest(request, body), recorded);
     } catch (IOException | ServletException | RuntimeException e) {
-      store.release(key);
-      throw e;
+      if (!context.taken()) {
+        throw e;
+      }
     } finally {
       IdempotencyContext.close();
     }
-    if (recorded.getStatus() >= 500 || recorded.getStatus() == 400) {
-      // Our failure, or a request that was not valid: not an answer to keep; a retry runs again.
-      store.release(key);
-    } else if (!(context.stored() && recorded.getStatus() < 300)) {
-      // A refusal, or an answer not stored with events; a success was stored in its command's
-      // transaction.
-      store.complete(
-          key,
-          recorded.getStatus(),
-          recorded.getContentType(),
-          recorded.getHeader(HttpHeaders.LOCATION),
-          recorded.getContentAsByteArray());
+    int status = recorded.getStatus();
+    if (!context.taken()
+        && status < 500
+        && status != 400
+        && !(context.stored() && status < 300)
+        && !store.keep(
+            key,
+            fingerprint,
+            status,
+            recorded.getContentType(),
+            recorded.getHeader(HttpHeaders.LOCATION),
+            recorded.getContentAsByteArray())) {
+      context.markTaken(); // a refusal, but another request with the key was answered first
     }
+    if (context.taken()) {
+      response.reset();
+      answerFromStore(store.find(key).orElse(null), fingerprint, response);
+      return;
+    }
+    // Our failure (5xx) or an invalid request (400) is not kept: a retry runs again.
     recorded.copyBodyToResponse();
   }
 
-  private void answerFromStore(String key, String fingerprint, HttpServletResponse response)
-      throws IOException {
-    StoredResponse stored = store.find(key).orElse(null);
+  private void answerFromStore(
+      StoredResponse stored, String fingerprint, HttpServletResponse response) throws IOException {
     if (stored == null) {
-      // The first request failed and released the key between our claim and this read.
+      // Not expected: the answer that took the key was deleted (its retention ran out) meanwhile.
       problem(
           response,
           HttpStatus.CONFLICT,

@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
-import org.partnershiptracker.infra.security.TokenMint;
 
 /**
  * The activity inbox's throughput beside the HTTP intake's, in the same run of the same service:
@@ -42,12 +41,7 @@ class InboxBenchmark {
     Path dir = Path.of("target/inbox-benchmark-" + UUID.randomUUID()).toAbsolutePath();
     Files.createDirectories(dir);
     int port = freePort();
-    TokenMint mint = TokenMint.shared();
     IntakeBenchmark harness = new IntakeBenchmark();
-    harness.authorization =
-        "Bearer "
-            + mint.token(
-                "inbox-benchmark", "uni", Duration.ofHours(1), "admin", "recorder", "analyst");
     String page;
     try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
       Process service =
@@ -57,15 +51,13 @@ class InboxBenchmark {
               freePort(),
               broker,
               List.of(
-                  mint.issuerArgument(),
-                  "--tracker.inbox.enabled=true",
-                  "--tracker.inbox.organisations=" + ORGANISATION));
+                  "--tracker.inbox.enabled=true", "--tracker.inbox.organisations=" + ORGANISATION));
       try {
         String base = "http://localhost:" + port;
         harness.readyWithPartnerships(base);
 
         long httpStart = System.nanoTime();
-        IntakeBenchmark.Load http = harness.load(base, HTTP_CLIENTS);
+        IntakeBenchmark.Load http = harness.load(base, HTTP_CLIENTS, IntakeBenchmark.PHASE);
         double httpRate = http.count() / ((System.nanoTime() - httpStart) / 1e9);
         System.out.printf("[inbox-benchmark] HTTP: %,.0f commands/s%n", httpRate);
 
@@ -109,7 +101,7 @@ class InboxBenchmark {
                     Runtime.getRuntime().availableProcessors(),
                     IntakeBenchmark.PARTNERSHIPS,
                     HTTP_CLIENTS,
-                    Long.getLong("benchmark.seconds", 20),
+                    IntakeBenchmark.PHASE.toSeconds(),
                     RECORDS,
                     producerSeconds,
                     HTTP_CLIENTS,

@@ -35,6 +35,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.process.ServiceJvm;
+import org.partnershiptracker.infra.security.TokenMint;
 
 /**
  * Intake and publication under load, beside their ceilings in the same run: the command-service
@@ -54,16 +55,25 @@ import org.partnershiptracker.infra.process.ServiceJvm;
  */
 class IntakeBenchmark {
   static final int PARTNERSHIPS = 50;
-  private static final Duration PHASE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+  static final Duration PHASE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+  // Load before the measured rows, so they measure a warm JIT rather than start-up.
+  private static final Duration WARM_UP =
+      Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 15));
   private static final int[] CLIENTS =
       java.util.Arrays.stream(System.getProperty("benchmark.clients", "4,16,64").split(","))
           .mapToInt(Integer::parseInt)
           .toArray();
   private final HttpClient http =
       HttpClient.newBuilder().executor(Executors.newFixedThreadPool(64)).build();
-
-  /** {@code Bearer …} for a service that requires a token (InboxBenchmark's); none if null. */
-  String authorization;
+  // The service trusts this issuer; the load is a council's recording system, set-up the admin.
+  private static final TokenMint ISSUER = TokenMint.shared();
+  private static final String RECORDER =
+      ISSUER.bearer("north-council-system", "north-council", "recorder");
+  private static final String ADMIN = ISSUER.bearer("benchmark-admin", "uni", "admin");
+  private static final List<String> JVM_OPTIONS =
+      List.of(System.getProperty("benchmark.jvm-options", "").split(" ")).stream()
+          .filter(option -> !option.isBlank())
+          .toList();
 
   @Test
   void intakeAndPublication() throws Exception {
@@ -78,24 +88,29 @@ class IntakeBenchmark {
         String base = "http://localhost:" + port;
         readyWithPartnerships(base);
         waitFor(() -> publicationLag(base) == 0, Duration.ofMinutes(2));
+        load(base, 16, WARM_UP);
+        waitFor(() -> publicationLag(base) == 0, Duration.ofMinutes(5));
 
         report.append(
             "| clients | intake (commands/s) | p50 (ms) | p99 (ms) | errors | publication"
                 + " (events/s, load start to lag 0) | lag at load end | lag back to 0 after load"
-                + " end | DB ceiling, same clients (single-row inserts/s) |\n"
-                + "|---|---|---|---|---|---|---|---|---|\n");
+                + " end | database work per command: WAL syncs, WAL records, rows written"
+                + " | DB ceiling, same clients (single-row inserts/s) |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|\n");
         for (int clients : CLIENTS) {
           long publishedBefore = published(base);
+          DatabaseWork workBefore = DatabaseWork.of(postgresPort);
           long start = System.nanoTime();
-          Load load = load(base, clients);
+          Load load = load(base, clients, PHASE);
           long loadEnd = System.nanoTime();
           long lagAtEnd = publicationLag(base);
           waitFor(() -> publicationLag(base) == 0, Duration.ofMinutes(5));
           long drained = System.nanoTime();
           double publicationRate = (published(base) - publishedBefore) / ((drained - start) / 1e9);
+          DatabaseWork work = DatabaseWork.of(postgresPort).minus(workBefore);
           double dbCeiling = insertCeiling(postgresPort, clients);
           report.append(
-              "| %d | %,.0f | %.1f | %.1f | %d | %,.0f | %,d | %.1f s | %,.0f |\n"
+              "| %d | %,.0f | %.1f | %.1f | %d | %,.0f | %,d | %.1f s | %s | %,.0f |\n"
                   .formatted(
                       clients,
                       load.count / ((loadEnd - start) / 1e9),
@@ -105,6 +120,7 @@ class IntakeBenchmark {
                       publicationRate,
                       lagAtEnd,
                       (drained - loadEnd) / 1e9,
+                      work.perCommand(load.count + load.errors),
                       dbCeiling));
           System.out.println(
               "[intake] " + report.substring(report.lastIndexOf("\n| " + clients + " |")).trim());
@@ -128,7 +144,7 @@ class IntakeBenchmark {
         - Date: %s; machine: %d cores, shared with other work
         - The command-service exec jar as its own JVM (-Xmx512m) with its embedded PostgreSQL (fsync on), a
           real KRaft broker in the benchmark's JVM; %d partnerships; each client POSTs meetings (with an
-          Idempotency-Key) to random partnerships for %d s per row.
+          Idempotency-Key) to random partnerships for %d s per row, after a warm-up of %d s at 16 clients.
         - Reproduce: `./mvnw -B -pl command-service -am package -DskipTests && ./mvnw -B -pl command-service test -Dtest=IntakeBenchmark -Dsurefire.failIfNoSpecifiedTests=false`
         - Targets (issue 8): intake ≥ 3,000 commands/s at 16 clients with p99 < 50 ms; publication ≥ 90%% of the
           producer ceiling and never slower than intake (the lag returns to 0 within seconds of the load's end).
@@ -140,15 +156,17 @@ class IntakeBenchmark {
                 Runtime.getRuntime().availableProcessors(),
                 PARTNERSHIPS,
                 PHASE.toSeconds(),
+                WARM_UP.toSeconds(),
                 report);
-    Path out = Path.of("../docs/benchmarks/write-side.md");
+    Path out = Path.of(System.getProperty("benchmark.out", "../docs/benchmarks/write-side.md"));
     Files.writeString(out, page);
     System.out.println(page);
   }
 
   /**
-   * The exec jar as its own JVM (-Xmx512m) with its embedded PostgreSQL under {@code dir},
-   * publishing to {@code broker}, plus {@code arguments}.
+   * The exec jar as its own JVM (-Xmx512m, {@code benchmark.jvm-options}) trusting {@link #ISSUER},
+   * with its embedded PostgreSQL under {@code dir}, publishing to {@code broker}, plus {@code
+   * arguments}.
    */
   static Process startService(
       Path dir, int port, int postgresPort, KafkaBroker broker, List<String> arguments)
@@ -156,6 +174,7 @@ class IntakeBenchmark {
     List<String> all =
         new ArrayList<>(
             List.of(
+                ISSUER.issuerArgument(),
                 "--tracker.embedded-postgres.data-dir=" + dir.resolve("postgres"),
                 "--tracker.embedded-postgres.port=" + postgresPort,
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
@@ -164,6 +183,7 @@ class IntakeBenchmark {
     return ServiceJvm.start(
         Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
         "512m",
+        JVM_OPTIONS,
         port,
         dir.resolve("service.log"),
         all);
@@ -191,9 +211,9 @@ class IntakeBenchmark {
     }
   }
 
-  Load load(String base, int clients) throws Exception {
+  Load load(String base, int clients, Duration phase) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long end = System.nanoTime() + PHASE.toNanos();
+    long end = System.nanoTime() + phase.toNanos();
     AtomicLong errors = new AtomicLong();
     List<Future<List<Long>>> results = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -213,10 +233,7 @@ class IntakeBenchmark {
                           .formatted(day);
                   long sent = System.nanoTime();
                   int status =
-                      postMeeting(
-                          base + "/api/partnerships/" + partnership + "/meetings",
-                          body,
-                          authorization);
+                      postMeeting(base + "/api/partnerships/" + partnership + "/meetings", body);
                   if (status == 201) {
                     latencies.add((System.nanoTime() - sent) / 1000);
                   } else {
@@ -241,16 +258,14 @@ class IntakeBenchmark {
    * every POST (seen here: p50 52 ms at 4 clients), which would measure the client, not the
    * service.
    */
-  private static int postMeeting(String url, String body, String authorization) throws IOException {
+  private static int postMeeting(String url, String body) throws IOException {
     java.net.HttpURLConnection connection =
         (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
     connection.setRequestMethod("POST");
     connection.setDoOutput(true);
     connection.setRequestProperty("Content-Type", "application/json");
     connection.setRequestProperty("Idempotency-Key", UUID.randomUUID().toString());
-    if (authorization != null) {
-      connection.setRequestProperty("Authorization", authorization);
-    }
+    connection.setRequestProperty("Authorization", RECORDER);
     byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     try (java.io.OutputStream out = connection.getOutputStream()) {
       out.write(bytes);
@@ -263,6 +278,41 @@ class IntakeBenchmark {
       }
     }
     return status;
+  }
+
+  /**
+   * What PostgreSQL did, from its own statistics: WAL flushes to disk (each a wait on fsync; group
+   * commit lets concurrent commits share one), WAL records, and rows inserted or updated. Read
+   * after the publisher drained, so its token updates are counted too; the statistics of other
+   * sessions are flushed within a second of their last transaction.
+   */
+  private record DatabaseWork(long walSyncs, long walRecords, long rowsWritten) {
+    static DatabaseWork of(int postgresPort) throws Exception {
+      try (Connection sql =
+              DriverManager.getConnection(
+                  "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "");
+          java.sql.ResultSet row =
+              sql.createStatement()
+                  .executeQuery(
+                      "SELECT w.wal_sync, w.wal_records, d.tup_inserted + d.tup_updated FROM"
+                          + " pg_stat_wal w, pg_stat_database d WHERE d.datname ="
+                          + " current_database()")) {
+        row.next();
+        return new DatabaseWork(row.getLong(1), row.getLong(2), row.getLong(3));
+      }
+    }
+
+    DatabaseWork minus(DatabaseWork before) {
+      return new DatabaseWork(
+          walSyncs - before.walSyncs,
+          walRecords - before.walRecords,
+          rowsWritten - before.rowsWritten);
+    }
+
+    String perCommand(long commands) {
+      double n = Math.max(1, commands);
+      return "%.2f, %.1f, %.2f".formatted(walSyncs / n, walRecords / n, rowsWritten / n);
+    }
   }
 
   /**
@@ -361,8 +411,9 @@ class IntakeBenchmark {
   private void post(String url, String body) throws Exception {
     HttpResponse<String> response =
         http.send(
-            authorized(HttpRequest.newBuilder(URI.create(url)))
+            HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
+                .header("Authorization", ADMIN)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -372,14 +423,10 @@ class IntakeBenchmark {
     }
   }
 
-  private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-    return authorization == null ? request : request.header("Authorization", authorization);
-  }
-
   HttpResponse<String> get(String url) {
     try {
       return http.send(
-          authorized(HttpRequest.newBuilder(URI.create(url))).GET().build(),
+          HttpRequest.newBuilder(URI.create(url)).header("Authorization", ADMIN).GET().build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);

@@ -98,6 +98,27 @@ class IdempotencyIT {
   }
 
   @Test
+  void requestsWithOneKeyAtOnceRecordOnceAndAllGetTheFirstAnswer() throws Exception {
+    String key = "race-" + UUID.randomUUID();
+    java.util.concurrent.ExecutorService clients =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.List<java.util.concurrent.Future<CommandApi.Response>> answers =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      answers.add(clients.submit(() -> answerSurvey(4, key)));
+    }
+    java.util.Set<String> bodies = new java.util.HashSet<>();
+    for (java.util.concurrent.Future<CommandApi.Response> answer : answers) {
+      CommandApi.Response response = answer.get();
+      assertThat(response.status()).isEqualTo(201);
+      bodies.add(response.body().toString());
+    }
+    clients.shutdown();
+    assertThat(bodies).as("one answer for all").hasSize(1);
+    assertThat(surveys()).as("recorded once").isEqualTo(1);
+  }
+
+  @Test
   void anInvalidRequestIsNotKeptSoTheCorrectedOneRunsUnderTheSameKey() {
     String key = "typo-" + UUID.randomUUID();
     assertThat(answerSurvey(9, key).status()).isEqualTo(400);

@@ -5,23 +5,21 @@ import static org.awaitility.Awaitility.await;
 import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.CommandServiceApplication;
+import org.partnershiptracker.command.publication.KafkaEventPublisher;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.security.TokenMint;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,46 +31,20 @@ import org.springframework.context.ConfigurableApplicationContext;
  * published once it is back.
  */
 class PublicationIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final Path runDir = Path.of("target/it-data/publication-it-" + UUID.randomUUID());
-  private final Map<String, JsonNode> published =
-      new LinkedHashMap<>(); // by event id: dedupes redelivery
-  private final List<String> keys = new ArrayList<>();
   private KafkaBroker broker;
   private ConfigurableApplicationContext app;
-  private KafkaConsumer<String, byte[]> consumer;
+  private PublishedEvents published;
 
   @AfterEach
   void stop() {
-    if (consumer != null) consumer.close();
+    if (published != null) published.close();
     if (app != null) app.close();
     if (broker != null) broker.close();
   }
 
-  private void drainTopic() {
-    for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-      try {
-        JsonNode envelope = JSON.readTree(record.value());
-        assertThat(
-                new String(
-                    record.headers().lastHeader("event-type").value(), StandardCharsets.UTF_8))
-            .isEqualTo(envelope.get("type").asText());
-        if (published.putIfAbsent(envelope.get("eventId").asText(), envelope) == null) {
-          keys.add(record.key());
-        }
-      } catch (IOException e) {
-        throw new AssertionError(
-            "not JSON: " + new String(record.value(), StandardCharsets.UTF_8), e);
-      }
-    }
-  }
-
-  private List<String> publishedTypes() {
-    return published.values().stream().map(envelope -> envelope.get("type").asText()).toList();
-  }
-
-  @Test
-  void eventsArePublishedInOrderAndNothingIsLostWhileKafkaIsDown() {
+  /** The command-service with its own store, publishing to a fresh broker; a consumer of it. */
+  private CommandApi start() {
     broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
     app =
         new SpringApplicationBuilder(CommandServiceApplication.class)
@@ -82,18 +54,13 @@ class PublicationIT {
                 "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
                 "--tracker.publication.send-timeout=2s");
-    CommandApi api =
-        new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
-    consumer =
-        new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers", broker.bootstrapServers(),
-                "group.id", "publication-it",
-                "auto.offset.reset", "earliest",
-                "metadata.max.age.ms", "1000"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    consumer.subscribe(List.of("partnership.events"));
+    published = new PublishedEvents(broker.bootstrapServers());
+    return new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+  }
+
+  @Test
+  void eventsArePublishedInOrderAndNothingIsLostWhileKafkaIsDown() {
+    CommandApi api = start();
 
     api.formPartnershipWithPartners("p-pub");
     expectStatus(
@@ -108,11 +75,10 @@ class PublicationIT {
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> {
-              drainTopic();
-              assertThat(published).hasSize(5);
+              assertThat(published.drain().size()).isEqualTo(5);
             });
 
-    JsonNode proposed = published.values().stream().toList().get(4);
+    JsonNode proposed = published.envelopes().get(4);
     assertThat(proposed.get("type").asText()).isEqualTo("ProjectProposed");
     assertThat(proposed.get("revision").asText()).isEqualTo("1");
     assertThat(proposed.get("partnershipId").asText()).isEqualTo("p-pub");
@@ -121,7 +87,15 @@ class PublicationIT {
     assertThat(proposed.get("sequenceNumber").asLong()).isZero();
     assertThat(proposed.get("timestamp").asText()).isNotBlank();
     assertThat(proposed.get("payload").get("title").asText()).isEqualTo("Demand");
-    assertThat(keys).as("keyed by partnership, project events included").containsOnly("p-pub");
+    assertThat(proposed.get("recordedByOrganisation").asText())
+        .as("the recording organisation from the audit metadata: the operator acts for uni")
+        .isEqualTo("uni");
+    assertThat(proposed.has("recordedBy"))
+        .as("who the person or client was stays in the command-service's history")
+        .isFalse();
+    assertThat(published.keys())
+        .as("keyed by partnership, project events included")
+        .containsOnly("p-pub");
 
     broker.close();
     for (int i = 1; i <= 5; i++) {
@@ -141,10 +115,9 @@ class PublicationIT {
         .atMost(Duration.ofSeconds(120))
         .untilAsserted(
             () -> {
-              drainTopic();
-              assertThat(published).hasSize(10);
+              assertThat(published.drain().size()).isEqualTo(10);
             });
-    assertThat(publishedTypes())
+    assertThat(published.envelopes().stream().map(envelope -> envelope.get("type").asText()))
         .containsExactly(
             "PartnershipFormed",
             "PartnerJoined",
@@ -157,12 +130,54 @@ class PublicationIT {
             "MeetingHeld",
             "MeetingHeld");
     assertThat(
-            published.values().stream()
+            published.envelopes().stream()
                 .map(e -> e.get("payload").path("meetingId").asText())
                 .skip(5))
         .containsExactly(
             "while-down-1", "while-down-2", "while-down-3", "while-down-4", "while-down-5");
-    assertThat(published.values().stream().map(e -> e.get("position").asLong()).toList())
-        .isSorted();
+    published.assertEachPartnershipWholeAndInStoreOrder();
+  }
+
+  @Test
+  void partnershipsArePublishedSideBySideInSegmentsEachInItsStoreOrder() throws Exception {
+    CommandApi api = start();
+    List<String> partnerships = List.of("p-seg-0", "p-seg-1", "p-seg-2", "p-seg-3", "p-seg-4");
+    partnerships.forEach(api::formPartnershipWithPartners);
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    List<Future<?>> meetings = new ArrayList<>();
+    for (int day = 1; day <= 20; day++) {
+      for (String partnership : partnerships) {
+        String body =
+            """
+            {"type":"CATCH_UP","heldOn":"2025-03-%02d","durationMinutes":30,"hostOrganisationId":"uni",
+             "attendees":[{"organisationId":"south-council","level":"ANALYST","count":1}]}
+            """
+                .formatted(day);
+        meetings.add(
+            clients.submit(
+                () ->
+                    expectStatus(
+                        201, api.post("/api/partnerships/" + partnership + "/meetings", body))));
+      }
+    }
+    for (Future<?> meeting : meetings) {
+      meeting.get();
+    }
+    clients.shutdown();
+
+    int eventsPerPartnership = 4 + 20; // formed, three partners joined, twenty meetings
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(published.drain().size())
+                    .isEqualTo(partnerships.size() * eventsPerPartnership));
+    published.assertEachPartnershipWholeAndInStoreOrder();
+    StreamingEventProcessor publisher =
+        app.getBean(EventProcessingConfiguration.class)
+            .eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
+            .orElseThrow();
+    assertThat(publisher).isInstanceOf(PooledStreamingEventProcessor.class);
+    assertThat(publisher.processingStatus()).as("four segments, all claimed here").hasSize(4);
   }
 }

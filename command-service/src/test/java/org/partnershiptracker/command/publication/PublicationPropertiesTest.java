@@ -18,7 +18,8 @@ class PublicationPropertiesTest {
         protocol,
         "SCRAM-SHA-512",
         username,
-        password);
+        password,
+        Integer.MAX_VALUE);
   }
 
   @Test

@@ -23,6 +23,13 @@ public final class ServiceJvm {
    */
   public static Process start(Path jar, String maxHeap, int port, Path log, List<String> arguments)
       throws IOException {
+    return start(jar, maxHeap, List.of(), port, log, arguments);
+  }
+
+  /** As above, with JVM options (a benchmark's flight recording, say) before {@code -jar}. */
+  public static Process start(
+      Path jar, String maxHeap, List<String> jvmOptions, int port, Path log, List<String> arguments)
+      throws IOException {
     if (!Files.exists(jar)) {
       throw new IllegalStateException(
           jar
@@ -32,6 +39,7 @@ public final class ServiceJvm {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + maxHeap);
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());
     command.add("--server.port=" + port);

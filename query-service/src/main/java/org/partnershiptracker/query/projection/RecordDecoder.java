@@ -123,7 +123,9 @@ public class RecordDecoder {
         envelope.get("position").asLong(),
         recordedAt,
         event,
-        payload.toString());
+        payload.toString(),
+        // Optional: envelopes published before it existed, or without a signed-in recorder.
+        text(envelope, "recordedByOrganisation"));
   }
 
   private static String text(JsonNode node, String field) {

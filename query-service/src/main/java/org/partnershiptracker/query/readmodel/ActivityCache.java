@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
+import org.partnershiptracker.query.partnership.model.Traced;
 
 /**
  * Months of activity already read and decoded. A month's buckets only grow, and the head counts
@@ -14,7 +15,7 @@ import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
  * stale answer, whichever instance wrote since. Bounded by the entries it holds.
  */
 final class ActivityCache {
-  record Month(List<MeetingHeld> meetings, List<PulseSurveyAnswered> surveys) {
+  record Month(List<Traced<MeetingHeld>> meetings, List<Traced<PulseSurveyAnswered>> surveys) {
     int size() {
       return meetings.size() + surveys.size();
     }

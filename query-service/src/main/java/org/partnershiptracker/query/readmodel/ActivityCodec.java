@@ -14,6 +14,7 @@ import org.partnershiptracker.events.value.MeetingType;
 import org.partnershiptracker.events.value.OrganisationId;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.events.value.ProjectId;
+import org.partnershiptracker.query.partnership.model.Traced;
 
 /**
  * Meetings and surveys as compact entries of an activity bucket. Short field names keep the buckets
@@ -22,9 +23,24 @@ import org.partnershiptracker.events.value.ProjectId;
  */
 final class ActivityCodec {
   static final String EVENT_ID = "e";
+
+  /** The organisation that recorded the event, when its envelope said (ledger entries too). */
+  static final String RECORDED_BY = "o";
+
   private static final String DAY = "d";
 
   private ActivityCodec() {}
+
+  /** Notes the recording organisation on an entry, if known: older entries have none. */
+  static Document recordedBy(Document entry, String organisationId) {
+    return organisationId == null ? entry : entry.append(RECORDED_BY, organisationId);
+  }
+
+  /** An entry read back as an event with its reference. */
+  static <E extends org.partnershiptracker.events.PartnershipEvent> Traced<E> traced(
+      Document entry, E event) {
+    return Traced.of(entry.getString(EVENT_ID), entry.getString(RECORDED_BY), event);
+  }
 
   static Document meeting(String eventId, MeetingHeld meeting) {
     List<List<Object>> attendees = new ArrayList<>();

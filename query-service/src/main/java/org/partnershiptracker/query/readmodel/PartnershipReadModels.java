@@ -21,6 +21,7 @@ import org.partnershiptracker.query.milestone.model.MilestoneCalculator;
 import org.partnershiptracker.query.milestone.model.MilestoneReport;
 import org.partnershiptracker.query.milestone.model.MilestoneStatus;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
+import org.partnershiptracker.query.partnership.model.Traced;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
 import org.springframework.stereotype.Component;
@@ -50,7 +51,7 @@ public class PartnershipReadModels {
     this.json = json;
   }
 
-  private record CachedLedger(int entries, List<PartnershipEvent> events) {}
+  private record CachedLedger(int entries, List<Traced<PartnershipEvent>> events) {}
 
   /** A thread-safe cache that forgets its least recently used entry beyond {@code capacity}. */
   private static <V> Map<String, V> leastRecentlyUsed(int capacity) {
@@ -125,8 +126,9 @@ public class PartnershipReadModels {
     }
     // A head stored before members were kept: the ledger has every PartnerJoined.
     Set<String> members = new java.util.TreeSet<>();
-    for (PartnershipEvent event : structural(generation, head)) {
-      if (event instanceof org.partnershiptracker.events.partnership.PartnerJoined joined) {
+    for (Traced<PartnershipEvent> traced : structural(generation, head)) {
+      if (traced.event()
+          instanceof org.partnershiptracker.events.partnership.PartnerJoined joined) {
         members.add(joined.organisationId().value());
       }
     }
@@ -140,7 +142,8 @@ public class PartnershipReadModels {
   }
 
   /**
-   * Default-window profiles of a partnership as of each of {@code days}, in order; empty if the
+   * Default-window profiles of a partnership as of each of {@code days}, in order, their figures
+   * without the events behind each score ({@link TrustBuildingProfile#withoutEvents}); empty if the
    * partnership is unknown.
    */
   public Optional<List<TrustBuildingProfile>> trustOver(
@@ -158,8 +161,11 @@ public class PartnershipReadModels {
       String key = generation + "|" + head.partnershipId + "|" + head.version + "|" + day;
       TrustBuildingProfile profile = profiles.get(key);
       if (profile == null) {
+        // Figures only: a trend kept for many days and partnerships holds no event lists.
         profile =
-            trust.calculate(facts(generation, head, trust.windowStart(day, null), day), day, null);
+            trust
+                .calculate(facts(generation, head, trust.windowStart(day, null), day), day, null)
+                .withoutEvents();
         profiles.put(key, profile);
       }
       over.add(profile);
@@ -184,13 +190,13 @@ public class PartnershipReadModels {
     return facts(partnershipId, trust.windowStart(asOf, null), asOf);
   }
 
-  private List<PartnershipEvent> structural(int generation, PartnershipHead head) {
+  private List<Traced<PartnershipEvent>> structural(int generation, PartnershipHead head) {
     String key = generation + "|" + head.partnershipId;
     CachedLedger cached = ledgers.get(key);
     if (cached != null && cached.entries() == head.ledgerEntries) {
       return cached.events();
     }
-    List<PartnershipEvent> events = new ArrayList<>();
+    List<Traced<PartnershipEvent>> events = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     int pages = (head.ledgerEntries + ReadModelStore.LEDGER_PAGE - 1) / ReadModelStore.LEDGER_PAGE;
     for (int page = 0; page < pages; page++) {
@@ -202,11 +208,11 @@ public class PartnershipReadModels {
       }
       for (Document entry : doc.getList("events", Document.class, List.of())) {
         if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
-          events.add(decode(entry));
+          events.add(ActivityCodec.traced(entry, decode(entry)));
         }
       }
     }
-    List<PartnershipEvent> immutable = List.copyOf(events);
+    List<Traced<PartnershipEvent>> immutable = List.copyOf(events);
     ledgers.put(key, new CachedLedger(head.ledgerEntries, immutable));
     return immutable;
   }

@@ -220,6 +220,10 @@ public class ReadModelWriter {
         return "sequence %d of aggregate %s was already applied from another event; this record (event %s) is not it: the first copy stands"
             .formatted(incoming.sequenceNumber(), incoming.aggregateId(), incoming.eventId());
       }
+      if (!first.containsKey(ActivityCodec.RECORDED_BY)) {
+        // A copy applied before envelopes said who recorded them: saying it now is no conflict.
+        fresh.remove(ActivityCodec.RECORDED_BY);
+      }
       return Objects.equals(first, fresh)
           ? null
           : "event %s was already applied with different content: the first copy stands"
@@ -328,15 +332,19 @@ public class ReadModelWriter {
   }
 
   static Document ledgerEntry(IncomingEvent incoming) {
-    return new Document(ActivityCodec.EVENT_ID, incoming.eventId())
-        .append("t", incoming.type())
-        .append("j", incoming.payloadJson());
+    return ActivityCodec.recordedBy(
+        new Document(ActivityCodec.EVENT_ID, incoming.eventId())
+            .append("t", incoming.type())
+            .append("j", incoming.payloadJson()),
+        incoming.recordedByOrganisation());
   }
 
   static Document activityEntry(IncomingEvent incoming) {
-    return incoming.event() instanceof MeetingHeld meeting
-        ? ActivityCodec.meeting(incoming.eventId(), meeting)
-        : ActivityCodec.survey(incoming.eventId(), (PulseSurveyAnswered) incoming.event());
+    return ActivityCodec.recordedBy(
+        incoming.event() instanceof MeetingHeld meeting
+            ? ActivityCodec.meeting(incoming.eventId(), meeting)
+            : ActivityCodec.survey(incoming.eventId(), (PulseSurveyAnswered) incoming.event()),
+        incoming.recordedByOrganisation());
   }
 
   /** Applies {@code update} to the document with this id, creating it first if there is none. */

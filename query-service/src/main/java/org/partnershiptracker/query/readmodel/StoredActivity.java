@@ -17,6 +17,7 @@ import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
 import org.partnershiptracker.events.value.PartnershipId;
 import org.partnershiptracker.query.partnership.model.Activity;
 import org.partnershiptracker.query.partnership.model.MeetingKeys;
+import org.partnershiptracker.query.partnership.model.Traced;
 
 /**
  * A partnership's activity read from the documents of the months a query covers, plus the yearly
@@ -29,8 +30,8 @@ final class StoredActivity implements Activity {
   private final PartnershipHead head;
   private final LocalDate firstLoaded;
   private final LocalDate lastLoaded;
-  private final List<MeetingHeld> meetings;
-  private final List<PulseSurveyAnswered> surveys;
+  private final List<Traced<MeetingHeld>> meetings;
+  private final List<Traced<PulseSurveyAnswered>> surveys;
 
   /** Index documents by year, read on first need (shared with lenses). */
   private final Map<Integer, Document> indexByYear;
@@ -47,8 +48,8 @@ final class StoredActivity implements Activity {
       PartnershipHead head,
       LocalDate firstLoaded,
       LocalDate lastLoaded,
-      List<MeetingHeld> meetings,
-      List<PulseSurveyAnswered> surveys,
+      List<Traced<MeetingHeld>> meetings,
+      List<Traced<PulseSurveyAnswered>> surveys,
       Map<Integer, Document> indexByYear,
       String lens) {
     this.lens = lens;
@@ -73,8 +74,8 @@ final class StoredActivity implements Activity {
       LocalDate from,
       LocalDate to,
       ActivityCache cache) {
-    List<MeetingHeld> meetings = new ArrayList<>();
-    List<PulseSurveyAnswered> surveys = new ArrayList<>();
+    List<Traced<MeetingHeld>> meetings = new ArrayList<>();
+    List<Traced<PulseSurveyAnswered>> surveys = new ArrayList<>();
     for (Map.Entry<Integer, Integer> month :
         head.months.subMap(month(from), true, month(to), true).entrySet()) {
       ActivityCache.Month read =
@@ -105,8 +106,8 @@ final class StoredActivity implements Activity {
   private static ActivityCache.Month readMonth(
       ReadModelStore store, int generation, String partnershipId, int month, int entries) {
     PartnershipId id = PartnershipId.of(partnershipId);
-    List<MeetingHeld> meetings = new ArrayList<>();
-    List<PulseSurveyAnswered> surveys = new ArrayList<>();
+    List<Traced<MeetingHeld>> meetings = new ArrayList<>();
+    List<Traced<PulseSurveyAnswered>> surveys = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Map<String, org.partnershiptracker.events.value.OrganisationId> organisations = new HashMap<>();
     int parts = (entries + ReadModelStore.ACTIVITY_PART - 1) / ReadModelStore.ACTIVITY_PART;
@@ -120,12 +121,13 @@ final class StoredActivity implements Activity {
       }
       for (Document entry : bucket.getList("m", Document.class, List.of())) {
         if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
-          meetings.add(ActivityCodec.meeting(id, entry, organisations));
+          meetings.add(
+              ActivityCodec.traced(entry, ActivityCodec.meeting(id, entry, organisations)));
         }
       }
       for (Document entry : bucket.getList("s", Document.class, List.of())) {
         if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
-          surveys.add(ActivityCodec.survey(id, entry, organisations));
+          surveys.add(ActivityCodec.traced(entry, ActivityCodec.survey(id, entry, organisations)));
         }
       }
     }
@@ -151,13 +153,13 @@ final class StoredActivity implements Activity {
   }
 
   @Override
-  public List<MeetingHeld> meetings(LocalDate from, LocalDate to) {
+  public List<Traced<MeetingHeld>> tracedMeetings(LocalDate from, LocalDate to) {
     checkLoaded(from, to);
     return Activity.heldBetween(meetings, from, to);
   }
 
   @Override
-  public List<PulseSurveyAnswered> surveys(LocalDate from, LocalDate to) {
+  public List<Traced<PulseSurveyAnswered>> tracedSurveys(LocalDate from, LocalDate to) {
     checkLoaded(from, to);
     return Activity.answeredBetween(surveys, from, to);
   }
@@ -179,7 +181,8 @@ final class StoredActivity implements Activity {
   private Map<String, java.util.TreeSet<LocalDate>> daysByKey() {
     if (daysByKey == null) {
       daysByKey = new HashMap<>();
-      for (MeetingHeld meeting : meetings) {
+      for (Traced<MeetingHeld> traced : meetings) {
+        MeetingHeld meeting = traced.event();
         for (String key : MeetingKeys.of(meeting)) {
           daysByKey.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(meeting.heldOn());
         }
@@ -244,8 +247,9 @@ final class StoredActivity implements Activity {
 
   @Override
   public Activity seenBy(String organisationId) {
-    Predicate<MeetingHeld> involved = m -> MeetingKeys.participants(m).contains(organisationId);
-    List<PulseSurveyAnswered> rated = Activity.givenOrReceivedBy(surveys, organisationId);
+    Predicate<Traced<MeetingHeld>> involved =
+        m -> MeetingKeys.participants(m.event()).contains(organisationId);
+    List<Traced<PulseSurveyAnswered>> rated = Activity.givenOrReceivedBy(surveys, organisationId);
     StoredActivity lensView =
         new StoredActivity(
             store,

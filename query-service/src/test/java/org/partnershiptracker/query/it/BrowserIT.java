@@ -118,9 +118,23 @@ class BrowserIT {
       screenshot(browser, new Dimension(1280, 1600), "partnership.png");
       List<WebElement> evidence = browser.findElements(By.cssSelector(".card details"));
       assertThat(evidence).isNotEmpty();
-      WebElement firstEvidence = evidence.get(0);
-      firstEvidence.findElement(By.tagName("summary")).click();
-      wait.until(d -> "true".equals(firstEvidence.getDomProperty("open")));
+      // L1 and L2 of the whole partnership: each lists the events it was computed from, with the
+      // organisation that recorded it (the demo is recorded through the API, so every one says).
+      List<WebElement> agreementAndRoleEvents = new java.util.ArrayList<>();
+      for (WebElement details : evidence.subList(0, 2)) {
+        details.findElement(By.tagName("summary")).click();
+        wait.until(d -> "true".equals(details.getDomProperty("open")));
+        agreementAndRoleEvents.addAll(
+            details.findElements(By.cssSelector("table.events tbody tr")));
+      }
+      assertThat(agreementAndRoleEvents).as("the events behind L1 and L2").isNotEmpty();
+      WebElement drillDown = agreementAndRoleEvents.get(0);
+      List<WebElement> cells = drillDown.findElements(By.tagName("td"));
+      assertThat(cells.get(3).getText()).as("recorded by").isNotBlank().isNotEqualTo("—");
+      String eventHref =
+          drillDown.findElement(By.cssSelector("a[href*='#event-']")).getDomAttribute("href");
+      assertThat(eventHref).startsWith("history.html?asOf=");
+      String eventAnchor = eventHref.substring(eventHref.indexOf('#') + 1);
 
       // An interaction's drill-down link lands on its entry of the history page.
       List<WebElement> entries =
@@ -136,6 +150,9 @@ class BrowserIT {
       WebElement row = browser.findElement(By.id(meeting)).findElement(By.xpath("./ancestor::tr"));
       assertThat(row.getDomAttribute("id")).startsWith("event-");
       assertThat(row.getText()).contains("MeetingHeld", "heldOn");
+      assertThat(browser.findElements(By.id(eventAnchor)))
+          .as("the L1 or L2 event's drill-down anchor is an entry of the history")
+          .hasSize(1);
       List<WebElement> events = browser.findElements(By.cssSelector("tr.event"));
       assertThat(events).as("the demo's recorded events").hasSizeGreaterThanOrEqualTo(160);
       assertThat(browser.getPageSource())

@@ -193,6 +193,17 @@ class EndToEndIT {
     JsonNode south = findOrganisation(trust, "south-council");
     assertThat(score(north, "L5_REGULAR_CONTACT"))
         .isGreaterThan(score(south, "L5_REGULAR_CONTACT"));
+    JsonNode contact = practice(trust, "L5_REGULAR_CONTACT");
+    assertThat(contact.get("events").findValuesAsText("type"))
+        .as("L5 names the on-site days of the window it was computed from")
+        .isNotEmpty()
+        .containsOnly("MeetingHeld");
+    assertThat(contact.get("events").findValuesAsText("recordedByOrganisation"))
+        .as(
+            "the organisation that recorded each (the test operator acts for uni): from the"
+                + " command's audit metadata, through the Kafka envelope, to the read model")
+        .hasSize(contact.get("events").size())
+        .containsOnly("uni");
 
     Http.Response csv = Http.get(queries + "/" + partnership + "/report.csv?asOf=" + AS_OF);
     assertThat(csv.status()).isEqualTo(200);
@@ -219,6 +230,15 @@ class EndToEndIT {
       }
     }
     throw new AssertionError("no profile for " + organisationId + " in " + trust);
+  }
+
+  private static JsonNode practice(JsonNode profile, String practice) {
+    for (JsonNode score : profile.get("scores")) {
+      if (score.get("practice").asText().equals(practice)) {
+        return score;
+      }
+    }
+    throw new AssertionError("no " + practice + " in " + profile);
   }
 
   private static double score(JsonNode profile, String practice) {

@@ -72,7 +72,8 @@ final class EventsTopic implements AutoCloseable {
             recorded.sequenceNumber(),
             recorded.position(),
             recorded.recordedAt(),
-            event);
+            event,
+            recorded.recordedByOrganisation());
     try {
       return JSON.writeValueAsBytes(envelope);
     } catch (JsonProcessingException e) {

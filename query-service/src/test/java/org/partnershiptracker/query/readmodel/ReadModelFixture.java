@@ -71,7 +71,8 @@ final class ReadModelFixture implements AutoCloseable {
           recorded.position(),
           recorded.recordedAt(),
           recorded.event(),
-          JSON.writeValueAsString(recorded.event()));
+          JSON.writeValueAsString(recorded.event()),
+          recorded.recordedByOrganisation());
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -20,17 +22,20 @@ import org.partnershiptracker.query.interaction.model.Granularity;
 import org.partnershiptracker.query.interaction.model.InteractionFrequencyCalculator;
 import org.partnershiptracker.query.milestone.model.MilestoneCalculator;
 import org.partnershiptracker.query.milestone.model.MilestoneStatus;
+import org.partnershiptracker.query.partnership.model.EventRef;
 import org.partnershiptracker.query.partnership.model.MeetingKeys;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
 import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.testdata.PartnershipHistories;
+import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
 
 /**
  * The oracle: for random valid histories, written to the materialised documents in random batches
  * with redeliveries, every figure of trust, interactions, milestones, the report and the portfolio
  * row equals what the reference fold over every event gives, for random dates, windows, ranges and
- * granularities.
+ * granularities; and every score names the same events behind it, each as it was recorded (its
+ * type, day and recording organisation).
  */
 class ReadModelsMatchTheFoldProperties {
   private static ReadModelFixture fixture;
@@ -88,12 +93,26 @@ class ReadModelsMatchTheFoldProperties {
     String partnershipId = history.get(0).event().partnershipId().value();
     LocalDate formed = history.get(0).event().occurredOn();
 
+    Map<String, RecordedEvent> byId = new HashMap<>();
+    history.forEach(e -> byId.put(e.eventId(), e));
     for (Question q : questions) {
       LocalDate asOf = formed.plusDays(q.asOfOffset());
       PartnershipFacts asOfFacts = PartnershipFacts.of(history, asOf);
-      assertThat(fixture.readModels.trust(partnershipId, asOf, q.windowDays()))
-          .as("trust as of %s over %d days", asOf, q.windowDays())
-          .contains(fixture.trust.calculate(asOfFacts, asOf, q.windowDays()));
+      TrustBuildingProfile folded = fixture.trust.calculate(asOfFacts, asOf, q.windowDays());
+      TrustBuildingProfile stored =
+          fixture.readModels.trust(partnershipId, asOf, q.windowDays()).orElseThrow();
+      assertThat(eventsBehindEachScore(stored))
+          .as("the events behind every score as of %s over %d days", asOf, q.windowDays())
+          .isEqualTo(eventsBehindEachScore(folded));
+      assertThat(stored).as("trust as of %s over %d days", asOf, q.windowDays()).isEqualTo(folded);
+      eventsBehindEachScore(folded)
+          .values()
+          .forEach(
+              refs ->
+                  assertThat(refs)
+                      .as("each is a recorded event as it was recorded, in the order of days")
+                      .allSatisfy(ref -> isTheRecordedEvent(ref, byId.get(ref.eventId())))
+                      .isSortedAccordingTo(java.util.Comparator.comparing(EventRef::on)));
       assertThat(fixture.readModels.milestones(partnershipId, asOf, q.status()))
           .as("milestones as of %s", asOf)
           .contains(MilestoneCalculator.calculate(asOfFacts, asOf, q.status()));
@@ -153,6 +172,27 @@ class ReadModelsMatchTheFoldProperties {
                                 .calculate(PartnershipFacts.of(history, day), day, null)
                                 .index())
                 .toList());
+  }
+
+  /** Per profile (the partnership, each partner) and practice, the events behind the score. */
+  private static Map<String, List<EventRef>> eventsBehindEachScore(TrustBuildingProfile profile) {
+    Map<String, List<EventRef>> events = new LinkedHashMap<>();
+    profile.scores().forEach(s -> events.put(s.code(), s.events()));
+    profile
+        .organisations()
+        .forEach(
+            o ->
+                o.scores()
+                    .forEach(s -> events.put(o.organisationId() + " " + s.code(), s.events())));
+    return events;
+  }
+
+  private static void isTheRecordedEvent(EventRef ref, RecordedEvent recorded) {
+    assertThat(recorded).as("event %s is in the history", ref.eventId()).isNotNull();
+    assertThat(ref.type()).isEqualTo(recorded.event().getClass().getSimpleName());
+    assertThat(ref.on()).isEqualTo(recorded.event().occurredOn());
+    assertThat(ref.recordedByOrganisation()).isEqualTo(recorded.recordedByOrganisation());
+    assertThat(ref.organisationIds()).isNotEmpty();
   }
 
   /**

@@ -297,7 +297,20 @@ final class HistoryGenerator {
             sequence,
             position,
             Instant.ofEpochSecond(recordedSecond),
-            event));
+            event,
+            recorder()));
+  }
+
+  /**
+   * The organisation that recorded an event: one of the current partners, or, for one event in
+   * five, none (as before envelopes said). Derived from the position, so the random stream, and
+   * with it every history, stays as it was.
+   */
+  private String recorder() {
+    if (current.isEmpty() || position % 5 == 0) {
+      return null;
+    }
+    return current.get((int) (position % current.size())).id.value();
   }
 
   // ---------------------------------------------------------------- partners

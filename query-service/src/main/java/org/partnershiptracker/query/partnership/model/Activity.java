@@ -11,14 +11,25 @@ import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
  * A partnership's meetings and pulse surveys: the part of its history that grows. The read models
  * ask for what fell in a range of days, plus the last day of a kind of meeting before a day. {@link
  * FoldedActivity} answers from every event (the reference), the materialised store from the
- * documents of the range and an index of last days; both must answer alike.
+ * documents of the range and an index of last days; both must answer alike, each event with the
+ * same {@link EventRef}.
  */
 public interface Activity {
+  /** Meetings held from {@code from} to {@code to}, both included, each with its reference. */
+  List<Traced<MeetingHeld>> tracedMeetings(LocalDate from, LocalDate to);
+
+  /** Pulse surveys answered from {@code from} to {@code to}, both included, with references. */
+  List<Traced<PulseSurveyAnswered>> tracedSurveys(LocalDate from, LocalDate to);
+
   /** Meetings held from {@code from} to {@code to}, both included. */
-  List<MeetingHeld> meetings(LocalDate from, LocalDate to);
+  default List<MeetingHeld> meetings(LocalDate from, LocalDate to) {
+    return Traced.events(tracedMeetings(from, to));
+  }
 
   /** Pulse surveys answered from {@code from} to {@code to}, both included. */
-  List<PulseSurveyAnswered> surveys(LocalDate from, LocalDate to);
+  default List<PulseSurveyAnswered> surveys(LocalDate from, LocalDate to) {
+    return Traced.events(tracedSurveys(from, to));
+  }
 
   /**
    * The last day on or before {@code day} with a meeting of the given key (see {@link
@@ -42,28 +53,29 @@ public interface Activity {
    * The meetings held from {@code from} to {@code to}, both included: one definition for every
    * implementation.
    */
-  static List<MeetingHeld> heldBetween(List<MeetingHeld> meetings, LocalDate from, LocalDate to) {
+  static List<Traced<MeetingHeld>> heldBetween(
+      List<Traced<MeetingHeld>> meetings, LocalDate from, LocalDate to) {
     return meetings.stream()
-        .filter(m -> !m.heldOn().isBefore(from) && !m.heldOn().isAfter(to))
+        .filter(m -> !m.event().heldOn().isBefore(from) && !m.event().heldOn().isAfter(to))
         .toList();
   }
 
   /** The surveys answered from {@code from} to {@code to}, both included. */
-  static List<PulseSurveyAnswered> answeredBetween(
-      List<PulseSurveyAnswered> surveys, LocalDate from, LocalDate to) {
+  static List<Traced<PulseSurveyAnswered>> answeredBetween(
+      List<Traced<PulseSurveyAnswered>> surveys, LocalDate from, LocalDate to) {
     return surveys.stream()
-        .filter(s -> !s.answeredOn().isBefore(from) && !s.answeredOn().isAfter(to))
+        .filter(s -> !s.event().answeredOn().isBefore(from) && !s.event().answeredOn().isAfter(to))
         .toList();
   }
 
   /** The surveys an organisation answered or was rated in: what a partner's view keeps. */
-  static List<PulseSurveyAnswered> givenOrReceivedBy(
-      List<PulseSurveyAnswered> surveys, String organisationId) {
+  static List<Traced<PulseSurveyAnswered>> givenOrReceivedBy(
+      List<Traced<PulseSurveyAnswered>> surveys, String organisationId) {
     return surveys.stream()
         .filter(
             s ->
-                s.respondentOrganisationId().value().equals(organisationId)
-                    || s.aboutOrganisationId().value().equals(organisationId))
+                s.event().respondentOrganisationId().value().equals(organisationId)
+                    || s.event().aboutOrganisationId().value().equals(organisationId))
         .toList();
   }
 }

@@ -1,7 +1,6 @@
 package org.partnershiptracker.query.partnership.model;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -14,27 +13,29 @@ import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
  * The reference fold uses it; the materialised read models must agree with it.
  */
 public final class FoldedActivity implements Activity {
-  private final List<MeetingHeld> meetings;
-  private final List<PulseSurveyAnswered> surveys;
+  private final List<Traced<MeetingHeld>> meetings;
+  private final List<Traced<PulseSurveyAnswered>> surveys;
 
-  public FoldedActivity(List<MeetingHeld> meetings, List<PulseSurveyAnswered> surveys) {
+  public FoldedActivity(
+      List<Traced<MeetingHeld>> meetings, List<Traced<PulseSurveyAnswered>> surveys) {
     this.meetings = List.copyOf(meetings);
     this.surveys = List.copyOf(surveys);
   }
 
   @Override
-  public List<MeetingHeld> meetings(LocalDate from, LocalDate to) {
+  public List<Traced<MeetingHeld>> tracedMeetings(LocalDate from, LocalDate to) {
     return Activity.heldBetween(meetings, from, to);
   }
 
   @Override
-  public List<PulseSurveyAnswered> surveys(LocalDate from, LocalDate to) {
+  public List<Traced<PulseSurveyAnswered>> tracedSurveys(LocalDate from, LocalDate to) {
     return Activity.answeredBetween(surveys, from, to);
   }
 
   @Override
   public Optional<LocalDate> lastDay(String key, LocalDate day) {
     return meetings.stream()
+        .map(Traced::event)
         .filter(m -> !m.heldOn().isAfter(day) && MeetingKeys.of(m).contains(key))
         .map(MeetingHeld::heldOn)
         .max(LocalDate::compareTo);
@@ -44,6 +45,7 @@ public final class FoldedActivity implements Activity {
   public SortedSet<String> pairsMet(LocalDate day) {
     SortedSet<String> pairs = new TreeSet<>();
     meetings.stream()
+        .map(Traced::event)
         .filter(m -> !m.heldOn().isAfter(day))
         .forEach(m -> MeetingKeys.of(m).stream().filter(MeetingKeys::isPair).forEach(pairs::add));
     return pairs;
@@ -51,11 +53,10 @@ public final class FoldedActivity implements Activity {
 
   @Override
   public Activity seenBy(String organisationId) {
-    List<MeetingHeld> own = new ArrayList<>();
-    meetings.stream()
-        .filter(m -> MeetingKeys.participants(m).contains(organisationId))
-        .forEach(own::add);
-    List<PulseSurveyAnswered> rated = Activity.givenOrReceivedBy(surveys, organisationId);
-    return new FoldedActivity(own, rated);
+    List<Traced<MeetingHeld>> own =
+        meetings.stream()
+            .filter(m -> MeetingKeys.participants(m.event()).contains(organisationId))
+            .toList();
+    return new FoldedActivity(own, Activity.givenOrReceivedBy(surveys, organisationId));
   }
 }

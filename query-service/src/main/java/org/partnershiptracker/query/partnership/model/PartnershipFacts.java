@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.partnershiptracker.events.PartnershipEvent;
+import org.partnershiptracker.events.ProjectEvent;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PartnerJoined;
 import org.partnershiptracker.events.partnership.PartnerLeft;
@@ -21,7 +22,9 @@ import org.partnershiptracker.events.partnership.RoleDesignated;
 import org.partnershiptracker.events.partnership.RoleReassigned;
 import org.partnershiptracker.events.partnership.RoleVacated;
 import org.partnershiptracker.events.project.DataSharingAgreementDrafted;
+import org.partnershiptracker.events.project.DataSharingAgreementExpired;
 import org.partnershiptracker.events.project.DataSharingAgreementRevised;
+import org.partnershiptracker.events.project.DataSharingAgreementSigned;
 import org.partnershiptracker.events.project.MilestoneAchieved;
 import org.partnershiptracker.events.project.MilestoneMissed;
 import org.partnershiptracker.events.project.MilestonePlanned;
@@ -129,13 +132,18 @@ public final class PartnershipFacts {
   }
 
   /**
-   * A role of a partner passing to a person: reassigned, or designated again after it fell vacant
-   * (L2: both are a change of hands).
+   * A role of a partner designated, reassigned or vacated. It changed hands when it was reassigned,
+   * or designated again after it fell vacant (L2: both are a change of hands).
    */
-  public record Handover(String roleId, RoleType type, String organisationId, LocalDate on) {}
+  public record RoleChange(
+      EventRef event, String roleId, RoleType type, String organisationId, boolean changeOfHands) {
+    public LocalDate on() {
+      return event.on();
+    }
+  }
 
   /** A partner that left, and when. */
-  public record Departure(String organisationId, LocalDate leftOn) {}
+  public record Departure(String organisationId, LocalDate leftOn, EventRef event) {}
 
   private String partnershipId;
   private String name;
@@ -144,13 +152,19 @@ public final class PartnershipFacts {
   private final Map<String, Partner> partners = new LinkedHashMap<>();
   private final Map<String, String> organisationNames = new LinkedHashMap<>();
   private final Map<String, Role> roles = new LinkedHashMap<>();
-  private final List<Handover> handovers = new ArrayList<>();
+  private final List<RoleChange> roleChanges = new ArrayList<>();
   private final List<Departure> departures = new ArrayList<>();
-  private final List<QuickWinDelivered> quickWins = new ArrayList<>();
+  private final List<Traced<QuickWinDelivered>> quickWins = new ArrayList<>();
   private final Map<String, Project> projects = new LinkedHashMap<>();
+
+  /** Per project: its agreement's drafts, revisions, signatures and expiry, and its start (L1). */
+  private final Map<String, List<EventRef>> projectEvents = new LinkedHashMap<>();
 
   /** Keyed by project and milestone id: milestone ids are unique per project only. */
   private final Map<String, Milestone> milestones = new LinkedHashMap<>();
+
+  /** Per milestone (same keys): its planning, reschedules, and achievement or miss (I2). */
+  private final Map<String, List<EventRef>> milestoneEvents = new LinkedHashMap<>();
 
   private Activity activity;
   private String lens;
@@ -159,9 +173,9 @@ public final class PartnershipFacts {
 
   /** The reference: every event of the partnership, in store order, folded as of the day. */
   public static PartnershipFacts of(List<RecordedEvent> events, LocalDate asOf) {
-    List<PartnershipEvent> structural = new ArrayList<>();
-    List<MeetingHeld> meetings = new ArrayList<>();
-    List<PulseSurveyAnswered> surveys = new ArrayList<>();
+    List<Traced<PartnershipEvent>> structural = new ArrayList<>();
+    List<Traced<MeetingHeld>> meetings = new ArrayList<>();
+    List<Traced<PulseSurveyAnswered>> surveys = new ArrayList<>();
     String partnershipId = null;
     for (RecordedEvent recorded : events) {
       PartnershipEvent event = recorded.event();
@@ -169,12 +183,14 @@ public final class PartnershipFacts {
       if (event.occurredOn().isAfter(asOf)) {
         continue;
       }
+      String id = recorded.eventId();
+      String by = recorded.recordedByOrganisation();
       if (event instanceof MeetingHeld meeting) {
-        meetings.add(meeting);
+        meetings.add(Traced.of(id, by, meeting));
       } else if (event instanceof PulseSurveyAnswered survey) {
-        surveys.add(survey);
+        surveys.add(Traced.of(id, by, survey));
       } else {
-        structural.add(event);
+        structural.add(Traced.of(recorded));
       }
     }
     return fold(partnershipId, structural, asOf, new FoldedActivity(meetings, surveys));
@@ -193,13 +209,17 @@ public final class PartnershipFacts {
    * is on or before the day, beside the given activity.
    */
   public static PartnershipFacts fold(
-      String partnershipId, List<PartnershipEvent> structural, LocalDate asOf, Activity activity) {
+      String partnershipId,
+      List<Traced<PartnershipEvent>> structural,
+      LocalDate asOf,
+      Activity activity) {
     PartnershipFacts facts = new PartnershipFacts();
     facts.partnershipId = partnershipId;
     facts.activity = activity;
-    for (PartnershipEvent event : structural) {
+    for (Traced<PartnershipEvent> traced : structural) {
+      PartnershipEvent event = traced.event();
       if (!isActivity(event) && !event.occurredOn().isAfter(asOf)) {
-        facts.apply(event);
+        facts.apply(event, traced.ref());
       }
     }
     return facts;
@@ -212,11 +232,13 @@ public final class PartnershipFacts {
     PartnershipFacts copy = shell(other, lens);
     copy.partners.putAll(partners);
     copy.roles.putAll(roles);
-    copy.handovers.addAll(handovers);
+    copy.roleChanges.addAll(roleChanges);
     copy.departures.addAll(departures);
     copy.quickWins.addAll(quickWins);
     copy.projects.putAll(projects);
+    copy.projectEvents.putAll(projectEvents);
     copy.milestones.putAll(milestones);
+    copy.milestoneEvents.putAll(milestoneEvents);
     return copy;
   }
 
@@ -240,7 +262,7 @@ public final class PartnershipFacts {
     return projectId + "/" + milestoneId;
   }
 
-  private void apply(PartnershipEvent event) {
+  private void apply(PartnershipEvent event, EventRef ref) {
     if (event instanceof PartnershipFormed e) {
       name = e.name();
       formedOn = e.formedOn();
@@ -251,14 +273,16 @@ public final class PartnershipFacts {
       organisationNames.put(e.organisationId().value(), e.organisationName());
     } else if (event instanceof PartnerLeft e) {
       partners.remove(e.organisationId().value());
-      departures.add(new Departure(e.organisationId().value(), e.leftOn()));
+      departures.add(new Departure(e.organisationId().value(), e.leftOn(), ref));
     } else if (event instanceof RoleDesignated e) {
-      if (roles.containsKey(e.roleId().value())) {
-        // Only a vacant role is designated again: it changes hands.
-        handovers.add(
-            new Handover(
-                e.roleId().value(), e.roleType(), e.organisationId().value(), e.designatedOn()));
-      }
+      // Only a vacant role is designated again: it changes hands.
+      roleChanges.add(
+          new RoleChange(
+              ref,
+              e.roleId().value(),
+              e.roleType(),
+              e.organisationId().value(),
+              roles.containsKey(e.roleId().value())));
       roles.put(
           e.roleId().value(),
           new Role(
@@ -266,22 +290,71 @@ public final class PartnershipFacts {
     } else if (event instanceof RoleReassigned e) {
       Role role = roles.get(e.roleId().value());
       if (role != null) {
-        handovers.add(
-            new Handover(role.roleId(), role.type(), role.organisationId(), e.reassignedOn()));
+        roleChanges.add(roleChange(ref, role, true));
       }
       roles.computeIfPresent(
           e.roleId().value(),
           (id, r) -> new Role(id, r.type(), r.organisationId(), e.toPersonId().value()));
     } else if (event instanceof RoleVacated e) {
+      Role role = roles.get(e.roleId().value());
+      if (role != null) {
+        roleChanges.add(roleChange(ref, role, false));
+      }
       roles.computeIfPresent(
           e.roleId().value(), (id, r) -> new Role(id, r.type(), r.organisationId(), null));
     } else if (event instanceof QuickWinDelivered e) {
-      quickWins.add(e);
+      quickWins.add(new Traced<>(e, ref));
     } else if (event instanceof PartnershipClosed) {
       closed = true;
     } else {
       applyProjectEvent(event);
+      traceProjectEvent(event, ref);
     }
+  }
+
+  private static RoleChange roleChange(EventRef ref, Role role, boolean changeOfHands) {
+    return new RoleChange(
+        ref.concerning(List.of(role.organisationId())),
+        role.roleId(),
+        role.type(),
+        role.organisationId(),
+        changeOfHands);
+  }
+
+  /**
+   * Keeps a known project's agreement events and start (L1's evidence), and a known milestone's
+   * events (I2's), each naming the project's data providers when it names no organisation itself.
+   */
+  private void traceProjectEvent(PartnershipEvent event, EventRef ref) {
+    if (!(event instanceof ProjectEvent e) || !projects.containsKey(e.projectId().value())) {
+      return;
+    }
+    Project project = projects.get(e.projectId().value());
+    EventRef named = ref.concerning(project.dataProviders());
+    if (event instanceof DataSharingAgreementDrafted
+        || event instanceof DataSharingAgreementRevised
+        || event instanceof DataSharingAgreementSigned
+        || event instanceof DataSharingAgreementExpired
+        || event instanceof ProjectStarted) {
+      projectEvents.computeIfAbsent(project.projectId(), id -> new ArrayList<>()).add(named);
+    }
+    String milestoneKey = milestoneKeyOf(event);
+    if (milestoneKey != null && milestones.containsKey(milestoneKey)) {
+      milestoneEvents.computeIfAbsent(milestoneKey, k -> new ArrayList<>()).add(named);
+    }
+  }
+
+  private static String milestoneKeyOf(PartnershipEvent event) {
+    if (event instanceof MilestonePlanned e) {
+      return milestoneKey(e.projectId().value(), e.milestoneId().value());
+    } else if (event instanceof MilestoneRescheduled e) {
+      return milestoneKey(e.projectId().value(), e.milestoneId().value());
+    } else if (event instanceof MilestoneAchieved e) {
+      return milestoneKey(e.projectId().value(), e.milestoneId().value());
+    } else if (event instanceof MilestoneMissed e) {
+      return milestoneKey(e.projectId().value(), e.milestoneId().value());
+    }
+    return null;
   }
 
   private void applyProjectEvent(PartnershipEvent event) {
@@ -354,22 +427,29 @@ public final class PartnershipFacts {
     }
     Predicate<Role> ownRole = role -> role.organisationId().equals(organisationId);
     roles.values().stream().filter(ownRole).forEach(role -> lens.roles.put(role.roleId(), role));
-    handovers.stream()
+    roleChanges.stream()
         .filter(h -> h.organisationId().equals(organisationId))
-        .forEach(lens.handovers::add);
+        .forEach(lens.roleChanges::add);
     departures.stream()
         .filter(d -> d.organisationId().equals(organisationId))
         .forEach(lens.departures::add);
     quickWins.stream()
-        .filter(q -> q.beneficiaryOrganisationId().value().equals(organisationId))
+        .filter(q -> q.event().beneficiaryOrganisationId().value().equals(organisationId))
         .forEach(lens.quickWins::add);
     projects.values().stream()
         .filter(p -> p.dataProviders().contains(organisationId))
         .forEach(p -> lens.projects.put(p.projectId(), p));
+    projectEvents.forEach(
+        (id, events) -> {
+          if (lens.projects.containsKey(id)) {
+            lens.projectEvents.put(id, events);
+          }
+        });
     milestones.forEach(
         (key, m) -> {
           if (lens.projects.containsKey(m.projectId())) {
             lens.milestones.put(key, m);
+            lens.milestoneEvents.put(key, milestoneEvents.getOrDefault(key, List.of()));
           }
         });
     return lens;
@@ -399,9 +479,12 @@ public final class PartnershipFacts {
     return roles;
   }
 
-  /** Roles that changed hands (reassigned, or designated again after a vacancy), in order. */
-  public List<Handover> handovers() {
-    return handovers;
+  /**
+   * Roles designated, reassigned and vacated, in order; those that changed hands (reassigned, or
+   * designated again after a vacancy) say so.
+   */
+  public List<RoleChange> roleChanges() {
+    return roleChanges;
   }
 
   /** Partners that left, in order (one may have joined again since). */
@@ -422,7 +505,25 @@ public final class PartnershipFacts {
   }
 
   public List<QuickWinDelivered> quickWins() {
+    return Traced.events(quickWins);
+  }
+
+  /** The quick wins with their references. */
+  public List<Traced<QuickWinDelivered>> tracedQuickWins() {
     return quickWins;
+  }
+
+  /**
+   * A project's agreement drafts, revisions, signatures and expiry and its start, in store order.
+   */
+  public List<EventRef> projectEvents(String projectId) {
+    return projectEvents.getOrDefault(projectId, List.of());
+  }
+
+  /** A milestone's planning, reschedules, and achievement or miss, in store order. */
+  public List<EventRef> milestoneEvents(Milestone milestone) {
+    return milestoneEvents.getOrDefault(
+        milestoneKey(milestone.projectId(), milestone.milestoneId()), List.of());
   }
 
   public Map<String, Project> projects() {

@@ -13,6 +13,7 @@ import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.query.interaction.model.InteractionFrequency;
 import org.partnershiptracker.query.milestone.model.MilestoneReport;
 import org.partnershiptracker.query.milestone.model.MilestoneStatus;
+import org.partnershiptracker.query.partnership.model.EventRef;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.trust.model.Practice;
@@ -54,7 +55,10 @@ public record ReportView(
       List<ScoreLine> scores,
       List<String> recommendations) {}
 
-  /** A score, its bar (0..220 wide) and what it was computed from. */
+  /**
+   * A score, its bar (0..220 wide) and what it was computed from: the counts, and the recorded
+   * events, each linked to its history entry.
+   */
   public record ScoreLine(
       String code,
       String practice,
@@ -63,9 +67,21 @@ public record ReportView(
       String colour,
       String explanation,
       List<Evidence> evidence,
+      List<EventLine> events,
       boolean fromMeetings) {}
 
   public record Evidence(String name, String value) {}
+
+  /**
+   * An event a score was computed from: when it happened, what it was, the organisations it
+   * concerns, the organisation that recorded it ("—" when its record did not say), and its entry in
+   * the history (where those allowed see the person or system that recorded it).
+   */
+  public record EventLine(
+      LocalDate on, String type, String organisations, String recordedBy, String historyHref) {}
+
+  /** Shown for an event whose record does not name the organisation that recorded it. */
+  static final String NOT_KNOWN = "—";
 
   /** A week's column: all interactions, and on-site days in a darker shade. */
   public record Bar(
@@ -90,7 +106,8 @@ public record ReportView(
             trust.perceivedTrust(),
             trust.scores(),
             trust.recommendations(),
-            facts));
+            facts,
+            historyUrl));
     for (OrganisationProfile organisation : trust.organisations()) {
       cards.add(
           card(
@@ -101,7 +118,8 @@ public record ReportView(
               organisation.perceivedTrust(),
               organisation.scores(),
               organisation.recommendations(),
-              facts));
+              facts,
+              historyUrl));
     }
     List<MeetingLine> meetings =
         facts.activity().meetings(trust.windowStart(), report.asOf()).stream()
@@ -134,18 +152,20 @@ public record ReportView(
       Double perceived,
       List<PracticeScore> scores,
       List<TrustBuildingProfile.Recommendation> recommendations,
-      PartnershipFacts facts) {
+      PartnershipFacts facts,
+      String historyUrl) {
     return new Card(
         title,
         anchor,
         index == null ? "–" : TrendChart.fmt(index),
         band,
         perceived == null ? "–" : Math.round(100 * perceived) + "%",
-        scores.stream().map(s -> scoreLine(s, facts)).toList(),
+        scores.stream().map(s -> scoreLine(s, facts, historyUrl)).toList(),
         recommendations.stream().map(TrustBuildingProfile.Recommendation::text).toList());
   }
 
-  private static ScoreLine scoreLine(PracticeScore score, PartnershipFacts facts) {
+  private static ScoreLine scoreLine(
+      PracticeScore score, PartnershipFacts facts, String historyUrl) {
     Double value = score.score();
     return new ScoreLine(
         score.code(),
@@ -157,7 +177,21 @@ public record ReportView(
         score.evidence().entrySet().stream()
             .map(e -> new Evidence(words(e.getKey()), value(e.getValue(), facts)))
             .toList(),
+        score.events().stream().map(e -> eventLine(e, facts, historyUrl)).toList(),
         FROM_MEETINGS.contains(score.practice()));
+  }
+
+  static EventLine eventLine(EventRef event, PartnershipFacts facts, String historyUrl) {
+    return new EventLine(
+        event.on(),
+        words(event.type()),
+        event.organisationIds().stream()
+            .map(facts::organisationName)
+            .collect(Collectors.joining(", ")),
+        event.recordedByOrganisation() == null
+            ? NOT_KNOWN
+            : facts.organisationName(event.recordedByOrganisation()),
+        historyUrl + "#event-" + event.eventId());
   }
 
   /** "startedWithoutSignedDsa" reads "started without signed dsa". */

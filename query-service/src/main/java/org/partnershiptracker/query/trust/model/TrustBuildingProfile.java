@@ -3,6 +3,7 @@ package org.partnershiptracker.query.trust.model;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.partnershiptracker.query.partnership.model.EventRef;
 
 /**
  * Trust building as of a day over a trailing window: one score per practice with its evidence, the
@@ -27,14 +28,58 @@ public record TrustBuildingProfile(
     STRONG
   }
 
-  /** A practice's 0..1 score, or null with the reason when there is nothing to judge it on. */
+  /**
+   * A practice's 0..1 score, or null with the reason when there is nothing to judge it on; {@code
+   * evidence} the counts it came from, {@code events} the recorded events it was computed from, in
+   * the order they happened.
+   */
   public record PracticeScore(
       Practice practice,
       String code,
       Double score,
       double weight,
       Map<String, Object> evidence,
-      String explanation) {}
+      List<EventRef> events,
+      String explanation) {
+
+    PracticeScore withoutEvents() {
+      return new PracticeScore(practice, code, score, weight, evidence, List.of(), explanation);
+    }
+  }
+
+  /**
+   * The same profile without the events behind each score: figures only, for trends kept in memory
+   * over many days.
+   */
+  public TrustBuildingProfile withoutEvents() {
+    return new TrustBuildingProfile(
+        partnershipId,
+        asOf,
+        windowStart,
+        windowDays,
+        strip(scores),
+        index,
+        band,
+        perceivedTrust,
+        recommendations,
+        organisations.stream()
+            .map(
+                o ->
+                    new OrganisationProfile(
+                        o.organisationId(),
+                        o.organisationName(),
+                        o.sector(),
+                        strip(o.scores()),
+                        o.index(),
+                        o.band(),
+                        o.perceivedTrust(),
+                        o.recommendations()))
+            .toList());
+  }
+
+  private static List<PracticeScore> strip(List<PracticeScore> scores) {
+    return scores.stream().map(PracticeScore::withoutEvents).toList();
+  }
 
   public record Recommendation(Practice practice, String code, String text) {}
 

@@ -2,6 +2,7 @@ package org.partnershiptracker.query.trust.model;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +11,17 @@ import java.util.Set;
 import java.util.function.Predicate;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
+import org.partnershiptracker.events.partnership.QuickWinDelivered;
 import org.partnershiptracker.events.value.AttendeeLevel;
 import org.partnershiptracker.events.value.MeetingType;
 import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.query.interaction.model.WeekGrid;
+import org.partnershiptracker.query.partnership.model.EventRef;
 import org.partnershiptracker.query.partnership.model.MeetingKeys;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts.Milestone;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts.Project;
+import org.partnershiptracker.query.partnership.model.Traced;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.PracticeScore;
 
 /**
@@ -68,8 +72,13 @@ final class TrustFormulas {
     return !day.isBefore(start) && !day.isAfter(asOf);
   }
 
-  private List<MeetingHeld> meetingsInWindow() {
-    return facts.activity().meetings(start, asOf);
+  private List<Traced<MeetingHeld>> meetingsInWindow() {
+    return facts.activity().tracedMeetings(start, asOf);
+  }
+
+  /** The meetings of the window of a kind, with their references: what a score counted. */
+  private List<Traced<MeetingHeld>> meetingsInWindow(Predicate<MeetingHeld> kind) {
+    return meetingsInWindow().stream().filter(m -> kind.test(m.event())).toList();
   }
 
   /**
@@ -83,6 +92,9 @@ final class TrustFormulas {
             .filter(p -> p.startedOn() != null && p.startedOn().isAfter(horizon))
             .toList();
     long signedFirst = started.stream().filter(Project::signedBeforeStart).count();
+    List<EventRef> events =
+        EventRef.byDay(
+            started.stream().flatMap(p -> facts.projectEvents(p.projectId()).stream()).toList());
     Map<String, Object> evidence =
         evidence(
             "projectsStarted",
@@ -98,12 +110,14 @@ final class TrustFormulas {
           Practice.L1_DATA_SHARING_FIRST,
           null,
           evidence,
+          events,
           "No project started in the last %d months.".formatted(settings.l1HorizonMonths()));
     }
     return score(
         Practice.L1_DATA_SHARING_FIRST,
         (double) signedFirst / started.size(),
         evidence,
+        events,
         "%d of %d projects started in the last %d months had a data sharing agreement signed by every data provider first."
             .formatted(signedFirst, started.size(), settings.l1HorizonMonths()));
   }
@@ -116,20 +130,25 @@ final class TrustFormulas {
    */
   PracticeScore roleClarity() {
     Set<String> partners = facts.partners().keySet();
-    List<String> leftInWindow =
+    List<PartnershipFacts.Departure> departed =
         facts.departures().stream()
             .filter(d -> inWindow(d.leftOn()) && !partners.contains(d.organisationId()))
-            .map(PartnershipFacts.Departure::organisationId)
-            .distinct()
             .toList();
+    List<String> leftInWindow =
+        departed.stream().map(PartnershipFacts.Departure::organisationId).distinct().toList();
     List<String> covered =
         partners.stream()
             .filter(o -> holds(o, RoleType.BOUNDARY_SPANNER) && holds(o, RoleType.POINT_OF_CONTACT))
             .toList();
-    long changesOfHands =
-        facts.handovers().stream()
+    List<PartnershipFacts.RoleChange> keyRoleChanges =
+        facts.roleChanges().stream()
             .filter(h -> inWindow(h.on()) && KEY_ROLES.contains(h.type()))
-            .count();
+            .toList();
+    long changesOfHands =
+        keyRoleChanges.stream().filter(PartnershipFacts.RoleChange::changeOfHands).count();
+    List<EventRef> events = new ArrayList<>();
+    keyRoleChanges.forEach(h -> events.add(h.event()));
+    departed.forEach(d -> events.add(d.event()));
     int counted = partners.size() + leftInWindow.size();
     Map<String, Object> evidence =
         evidence(
@@ -144,13 +163,15 @@ final class TrustFormulas {
             "keyRolesChangedHandsInWindow",
             changesOfHands);
     if (counted == 0) {
-      return score(Practice.L2_ROLE_CLARITY, null, evidence, "No current partner.");
+      return score(
+          Practice.L2_ROLE_CLARITY, null, evidence, EventRef.byDay(events), "No current partner.");
     }
     double value = Math.max(0, (double) covered.size() / counted - 0.1 * changesOfHands);
     return score(
         Practice.L2_ROLE_CLARITY,
         value,
         evidence,
+        EventRef.byDay(events),
         "%d of %d partners have both a boundary spanner and a point of contact; a boundary spanner or point of contact changed hands %d time(s) in the window."
             .formatted(covered.size(), counted, changesOfHands));
   }
@@ -171,19 +192,28 @@ final class TrustFormulas {
             .filter(p -> p.sector().isPublicSector())
             .map(PartnershipFacts.Partner::organisationId)
             .toList();
+    List<Traced<MeetingHeld>> belowLeadership =
+        meetingsInWindow(
+            m ->
+                m.attendees().stream()
+                    .anyMatch(
+                        a ->
+                            publicSector.contains(a.organisationId().value())
+                                && BOTTOM_UP.contains(a.level())));
     List<String> engaged =
         publicSector.stream()
             .filter(
                 o ->
-                    meetingsInWindow().stream()
+                    belowLeadership.stream()
                         .anyMatch(
                             m ->
-                                m.attendees().stream()
+                                m.event().attendees().stream()
                                     .anyMatch(
                                         a ->
                                             a.organisationId().value().equals(o)
                                                 && BOTTOM_UP.contains(a.level()))))
             .toList();
+    List<EventRef> events = EventRef.byDay(Traced.refs(belowLeadership));
     Map<String, Object> evidence =
         evidence(
             "publicSectorPartners",
@@ -193,26 +223,29 @@ final class TrustFormulas {
             "notEngaged",
             publicSector.stream().filter(o -> !engaged.contains(o)).toList());
     if (publicSector.isEmpty()) {
-      return score(Practice.L3_BOTTOM_UP_ENGAGEMENT, null, evidence, "No public-sector partner.");
+      return score(
+          Practice.L3_BOTTOM_UP_ENGAGEMENT, null, evidence, events, "No public-sector partner.");
     }
     return score(
         Practice.L3_BOTTOM_UP_ENGAGEMENT,
         (double) engaged.size() / publicSector.size(),
         evidence,
+        events,
         "%d of %d public-sector partners had analysts, frontline staff or middle managers at an interaction in the window."
             .formatted(engaged.size(), publicSector.size()));
   }
 
   /** L4: showcases against one per 90 days per active project (at least one project's worth). */
   PracticeScore showcasing() {
-    long showcases =
-        meetingsInWindow().stream().filter(m -> m.type() == MeetingType.SHOWCASE).count();
+    List<Traced<MeetingHeld>> held = meetingsInWindow(m -> m.type() == MeetingType.SHOWCASE);
+    long showcases = held.size();
     long active = facts.projects().values().stream().filter(p -> p.activeOn(asOf)).count();
     double expected = Math.max(1, active) * windowDays / 90.0;
     return score(
         Practice.L4_SHOWCASING,
         Math.min(1, showcases / expected),
         evidence("showcases", showcases, "activeProjects", active, "expected", round(expected)),
+        EventRef.byDay(Traced.refs(held)),
         "%d showcase(s) in the window, against %.1f expected.".formatted(showcases, expected));
   }
 
@@ -221,7 +254,8 @@ final class TrustFormulas {
    * against one a fortnight.
    */
   PracticeScore regularContact() {
-    List<MeetingHeld> meetings = meetingsInWindow();
+    List<Traced<MeetingHeld>> traced = meetingsInWindow();
+    List<MeetingHeld> meetings = Traced.events(traced);
     int weeks = WeekGrid.weeks(start, asOf).size();
     int withContact =
         WeekGrid.weeksWithContact(meetings.stream().map(MeetingHeld::heldOn).toList(), start, asOf);
@@ -256,6 +290,7 @@ final class TrustFormulas {
             lastOnSite,
             "daysSinceLastOnSiteDay",
             daysSinceOnSite),
+        EventRef.byDay(Traced.refs(traced)),
         "Contact in %d of %d weeks; %d on-site day(s) against %.1f expected; %s."
             .formatted(withContact, weeks, onSite.size(), expectedOnSite, sinceText));
   }
@@ -265,12 +300,16 @@ final class TrustFormulas {
    * window.
    */
   PracticeScore earlyWins() {
-    long quickWins = facts.quickWins().stream().filter(q -> inWindow(q.deliveredOn())).count();
+    List<Traced<QuickWinDelivered>> delivered =
+        facts.tracedQuickWins().stream().filter(q -> inWindow(q.event().deliveredOn())).toList();
+    long quickWins = delivered.size();
     double quickPart = Math.min(1, quickWins / (windowDays / 45.0));
     List<Milestone> due =
         facts.milestones().values().stream().filter(m -> inWindow(m.originalDueOn())).toList();
     long onTime = due.stream().filter(Milestone::achievedOnTime).count();
     Double rate = due.isEmpty() ? null : (double) onTime / due.size();
+    List<EventRef> events = new ArrayList<>(Traced.refs(delivered));
+    due.forEach(m -> events.addAll(facts.milestoneEvents(m)));
     double value = rate == null ? quickPart : (quickPart + rate) / 2;
     return score(
         Practice.I2_EARLY_WINS,
@@ -286,6 +325,7 @@ final class TrustFormulas {
             onTime,
             "onTimeRate",
             rate == null ? null : round(rate)),
+        EventRef.byDay(events),
         "%d quick win(s) in the window; %s."
             .formatted(
                 quickWins,
@@ -329,33 +369,40 @@ final class TrustFormulas {
   /** Interactions of a kind in the window against one per {@code everyDays} days, capped at 1. */
   private PracticeScore cadence(
       Practice practice, Predicate<MeetingHeld> kind, int everyDays, String what) {
-    long held = meetingsInWindow().stream().filter(kind).count();
+    List<Traced<MeetingHeld>> kindHeld = meetingsInWindow(kind);
+    long held = kindHeld.size();
     double expected = (double) windowDays / everyDays;
     return score(
         practice,
         Math.min(1, held / expected),
         evidence("interactions", held, "expected", round(expected)),
+        EventRef.byDay(Traced.refs(kindHeld)),
         "%d %s in the window, against %.1f expected.".formatted(held, what, expected));
   }
 
   /** Social cohesion: socials, brainstorms and alignment workshops against one per 60 days. */
   PracticeScore socialCohesion() {
-    long social = meetingsInWindow().stream().filter(m -> SOCIAL.contains(m.type())).count();
+    List<Traced<MeetingHeld>> held = meetingsInWindow(m -> SOCIAL.contains(m.type()));
+    long social = held.size();
     double expected = windowDays / 60.0;
     return score(
         Practice.SOCIAL_COHESION,
         Math.min(1, social / expected),
         evidence("socialInteractions", social, "expected", round(expected)),
+        EventRef.byDay(Traced.refs(held)),
         "%d social, brainstorm or alignment session(s) against %.1f expected."
             .formatted(social, expected));
   }
 
   /** Perceived trust: mean pulse-survey answer (1-5) rescaled to 0..1. */
   PracticeScore perceivedTrust() {
-    List<PulseSurveyAnswered> answers = facts.activity().surveys(start, asOf);
+    List<Traced<PulseSurveyAnswered>> traced = facts.activity().tracedSurveys(start, asOf);
+    List<PulseSurveyAnswered> answers = Traced.events(traced);
+    // Every answer of the window, or for a partner every answer it gave or received.
+    List<EventRef> events = EventRef.byDay(Traced.refs(traced));
     String partner = facts.lens();
     if (partner != null) {
-      return trustGivenAndReceived(partner, answers);
+      return trustGivenAndReceived(partner, answers, events);
     }
     Map<String, Object> evidence =
         evidence(
@@ -365,13 +412,18 @@ final class TrustFormulas {
             answers.isEmpty() ? null : round(mean(answers)));
     if (answers.isEmpty()) {
       return score(
-          Practice.PERCEIVED_TRUST, null, evidence, "No pulse survey answered in the window.");
+          Practice.PERCEIVED_TRUST,
+          null,
+          evidence,
+          events,
+          "No pulse survey answered in the window.");
     }
     double mean = mean(answers);
     return score(
         Practice.PERCEIVED_TRUST,
         (mean - 1) / 4,
         evidence,
+        events,
         "Mean trust %.1f of 5 over %d answer(s).".formatted(mean, answers.size()));
   }
 
@@ -380,7 +432,8 @@ final class TrustFormulas {
    * about it): a council that trusts everyone but is trusted by no one is not the same as one
    * trusted by all. The score is the trust received.
    */
-  private PracticeScore trustGivenAndReceived(String partner, List<PulseSurveyAnswered> answers) {
+  private PracticeScore trustGivenAndReceived(
+      String partner, List<PulseSurveyAnswered> answers, List<EventRef> events) {
     List<PulseSurveyAnswered> given =
         answers.stream().filter(a -> a.respondentOrganisationId().value().equals(partner)).toList();
     List<PulseSurveyAnswered> received =
@@ -404,6 +457,7 @@ final class TrustFormulas {
           Practice.PERCEIVED_TRUST,
           null,
           evidence,
+          events,
           "No partner rated it in the window; %s.".formatted(givenText));
     }
     double trustReceived = mean(received);
@@ -411,6 +465,7 @@ final class TrustFormulas {
         Practice.PERCEIVED_TRUST,
         (trustReceived - 1) / 4,
         evidence,
+        events,
         "It receives %.1f of 5 over %d answer(s); %s."
             .formatted(trustReceived, received.size(), givenText));
   }
@@ -420,13 +475,18 @@ final class TrustFormulas {
   }
 
   private PracticeScore score(
-      Practice practice, Double value, Map<String, Object> evidence, String explanation) {
+      Practice practice,
+      Double value,
+      Map<String, Object> evidence,
+      List<EventRef> events,
+      String explanation) {
     return new PracticeScore(
         practice,
         practice.code(),
         value == null ? null : round(value),
         settings.weight(practice),
         evidence,
+        events,
         explanation);
   }
 

@@ -38,11 +38,29 @@ public final class Timeline {
         .add(new PartnerJoined(SHIRE, UNI, "Shire University", Sector.UNIVERSITY, FORMED));
   }
 
+  /** An event recorded by no known organisation, with the id {@code e<position>}. */
   public Timeline add(PartnershipEvent event) {
+    return recordedBy(null, event);
+  }
+
+  /** An event recorded by an organisation's user or system, with the id {@code e<position>}. */
+  public Timeline recordedBy(OrganisationId recorder, PartnershipEvent event) {
     int position = events.size() + 1;
     events.add(
-        new RecordedEvent("e" + position, SHIRE.value(), position, position, Instant.EPOCH, event));
+        new RecordedEvent(
+            "e" + position,
+            SHIRE.value(),
+            position,
+            position,
+            Instant.EPOCH,
+            event,
+            recorder == null ? null : recorder.value()));
     return this;
+  }
+
+  /** The id the next event will have. */
+  public String nextEventId() {
+    return "e" + (events.size() + 1);
   }
 
   /** A meeting hosted by one organisation, attended by the university and the host at a level. */

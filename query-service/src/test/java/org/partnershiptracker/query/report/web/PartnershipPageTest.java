@@ -18,8 +18,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.events.access.Caller;
+import org.partnershiptracker.events.partnership.RoleDesignated;
+import org.partnershiptracker.events.project.ProjectProposed;
+import org.partnershiptracker.events.project.ProjectStarted;
 import org.partnershiptracker.events.value.AttendeeLevel;
 import org.partnershiptracker.events.value.MeetingType;
+import org.partnershiptracker.events.value.PersonId;
+import org.partnershiptracker.events.value.ProjectId;
+import org.partnershiptracker.events.value.RoleId;
+import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.query.access.Callers;
 import org.partnershiptracker.query.access.SecurityConfiguration;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
@@ -84,6 +91,27 @@ class PartnershipPageTest {
               LocalDate.of(2025, 6, 20),
               Timeline.NORTH,
               AttendeeLevel.FRONTLINE)
+          // e8: North's system records its boundary spanner; e9, e10: a project with no recorder.
+          .recordedBy(
+              Timeline.NORTH,
+              new RoleDesignated(
+                  Timeline.SHIRE,
+                  RoleId.of("n-bs"),
+                  RoleType.BOUNDARY_SPANNER,
+                  Timeline.NORTH,
+                  PersonId.of("p-n1"),
+                  LocalDate.of(2025, 5, 2)))
+          .add(
+              new ProjectProposed(
+                  Timeline.SHIRE,
+                  ProjectId.of("north-p"),
+                  "North project",
+                  "p",
+                  List.of(Timeline.NORTH),
+                  LocalDate.of(2025, 5, 5)))
+          .add(
+              new ProjectStarted(
+                  Timeline.SHIRE, ProjectId.of("north-p"), LocalDate.of(2025, 5, 10), false))
           .events();
 
   @BeforeEach
@@ -154,6 +182,25 @@ class PartnershipPageTest {
     assertThat(html)
         .as("a 90-day window ending on 30 June starts on 2 April")
         .contains("90 days from 2025-04-02 to 2025-06-30");
+  }
+
+  @Test
+  void theDrillDownListsTheEventsBehindL1AndL2WithWhoRecordedThemLinkedToTheHistory()
+      throws Exception {
+    String html = page("?asOf=" + AS_OF);
+
+    assertThat(html)
+        .as("L2: the boundary spanner designated in the window, recorded by North")
+        .contains("The events L2 was computed from")
+        .containsPattern(
+            "<td>2025-05-02</td><td>role designated</td><td>North County Council</td>\\s*<td>North"
+                + " County Council</td><td><a href=\"history.html\\?asOf=2025-06-30#event-e8\">");
+    assertThat(html)
+        .as("L1: the project started without a signed agreement; its record named no recorder")
+        .contains("The events L1 was computed from")
+        .containsPattern(
+            "<td>2025-05-10</td><td>project started</td><td>North County Council</td>\\s*"
+                + "<td>—</td><td><a href=\"history.html\\?asOf=2025-06-30#event-e10\">");
   }
 
   @Test
