@@ -37,12 +37,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Consumes the activity inbox on one thread: each record gets an outcome from {@link
- * ActivityIntake}, published on the outcomes topic (keyed by source); a record that is not recorded
- * is also copied to the dead-letter topic with its original key, value and headers plus why. Only
- * then, with the outcome stored (in the database, beside the events) and acknowledged by Kafka
- * (acks=all), is the record's offset committed: a crash before the commit redelivers the record,
- * which then replays the stored outcome and records nothing twice.
+ * Consumes the activity inbox on one thread, every organisation's inbox topic by a pattern
+ * subscription: each record gets an outcome from {@link ActivityIntake}, for the organisation its
+ * topic names, published on that organisation's outcomes topic (keyed by source); a record that is
+ * not recorded is also copied to the dead-letter topic with its original key, value and headers
+ * plus why. Only then, with the outcome stored (in the database, beside the events) and
+ * acknowledged by Kafka (acks=all), is the record's offset committed: a crash before the commit
+ * redelivers the record, which then replays the stored outcome and records nothing twice.
  *
  * <p>A transient failure (the database or Kafka down) is never dead-lettered: the consumer seeks
  * back to the first record without an outcome and tries again after a pause that doubles up to
@@ -75,6 +76,7 @@ public class ActivityInbox implements SmartLifecycle {
   private final Duration sendTimeout;
   private final ObjectMapper json;
   private final MeterRegistry metrics;
+  private final java.util.regex.Pattern inboxes;
   private final CountDownLatch stopping = new CountDownLatch(1);
   private volatile Consumer<String, byte[]> consumer;
   private volatile Thread thread;
@@ -97,6 +99,7 @@ public class ActivityInbox implements SmartLifecycle {
     this.sendTimeout = publication.sendTimeout();
     this.json = json;
     this.metrics = metrics;
+    this.inboxes = properties.subscription();
   }
 
   @Override
@@ -143,7 +146,9 @@ public class ActivityInbox implements SmartLifecycle {
         clientMetrics.bindTo(metrics);
         consumer = c;
         ensureTopics();
-        c.subscribe(List.of(properties.topic()));
+        // Every organisation's inbox topic, those created later too (seen within
+        // metadata.max.age.ms).
+        c.subscribe(inboxes);
         backoff = properties.retryBackoff();
         while (running) {
           if (consumeOnce(c)) {
@@ -205,11 +210,18 @@ public class ActivityInbox implements SmartLifecycle {
     }
   }
 
-  /** The record's outcome published (and its dead letter, if any), acknowledged by Kafka. */
+  /**
+   * The record's outcome published on its organisation's outcomes topic (and its dead letter, if
+   * any), acknowledged by Kafka. The organisation is the one the record's topic names: the broker
+   * let only that organisation's principals write it.
+   */
   private void handle(ConsumerRecord<String, byte[]> record) {
+    String organisation =
+        InboxProperties.organisationOf(inboxes, record.topic())
+            .orElseThrow(() -> new IllegalStateException("not an inbox topic: " + record.topic()));
     InboxOutcome outcome;
     try {
-      outcome = intake.take(record.value(), record.headers());
+      outcome = intake.take(organisation, record.value(), record.headers());
     } catch (ActivityIntake.TransientFailure e) {
       throw e;
     } catch (RuntimeException e) {
@@ -236,7 +248,7 @@ public class ActivityInbox implements SmartLifecycle {
     String outcomeKey = outcome.source() != null ? outcome.source() : record.key();
     sends.add(
         producer.send(
-            new ProducerRecord<>(properties.outcomesTopic(), outcomeKey, bytes(outcome))));
+            new ProducerRecord<>(properties.outcomesOf(organisation), outcomeKey, bytes(outcome))));
     if (outcome.deadLettered()) {
       sends.add(producer.send(deadLetter(record, outcome)));
     }
@@ -291,9 +303,13 @@ public class ActivityInbox implements SmartLifecycle {
   }
 
   private void ensureTopics() {
+    List<String> names = new ArrayList<>(List.of(properties.deadLetterTopic()));
+    for (String organisation : properties.organisations()) {
+      names.add(properties.inboxOf(organisation));
+      names.add(properties.outcomesOf(organisation));
+    }
     List<NewTopic> topics =
-        List.of(properties.topic(), properties.outcomesTopic(), properties.deadLetterTopic())
-            .stream()
+        names.stream()
             .map(name -> new NewTopic(name, properties.partitions(), (short) -1))
             .toList();
     admin

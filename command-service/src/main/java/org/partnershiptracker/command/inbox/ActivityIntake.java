@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.partnershiptracker.command.idempotency.IdempotencyContext;
 import org.partnershiptracker.command.idempotency.IdempotencyProperties;
 import org.partnershiptracker.command.idempotency.IdempotencyStore;
@@ -44,16 +43,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns one inbox record into its outcome, through the same command path as an HTTP request: the
- * record is read as a CloudEvent, its {@code source} must be a configured council system (which
- * acts for one organisation, as a recorder), its {@code type} one of {@link ActivityTypes}, its
- * {@code data} the endpoint's body (read by the same strict mapper, validated by the same
- * validator), its {@code subject} a partnership the organisation is or was a partner of (the HTTP
- * partner scope); then the command passes {@link CommandPath} (authorization, metadata, rules).
+ * record is read as a CloudEvent and acts, as a recorder, for the organisation whose inbox topic it
+ * came from (Kafka lets only that organisation's principals write it; {@code source} is only a
+ * label and the caller's name), its {@code type} one of {@link ActivityTypes}, its {@code data} the
+ * endpoint's body (read by the same strict mapper, validated by the same validator), its {@code
+ * subject} a partnership the organisation is or was a partner of (the HTTP partner scope); then the
+ * command passes {@link CommandPath} (authorization, metadata, rules).
  *
- * <p>{@code source} + {@code id} is an idempotency key in the HTTP keys' table: the outcome of a
- * record that reached the command is stored under it, a recorded one in the transaction of its
- * events. A record delivered again gets the stored outcome and records nothing. A failure of the
- * database throws {@link TransientFailure}: nothing is stored, and the record is tried again.
+ * <p>The organisation + {@code source} + {@code id} is an idempotency key in the HTTP keys' table:
+ * the outcome of a record that reached the command is stored under it, a recorded one in the
+ * transaction of its events. A record delivered again gets the stored outcome and records nothing.
+ * A failure of the database throws {@link TransientFailure}: nothing is stored, and the record is
+ * tried again.
  */
 @Component
 public class ActivityIntake {
@@ -71,7 +72,6 @@ public class ActivityIntake {
   private final CommandPath path;
   private final IdempotencyStore keys;
   private final IdempotencyProperties keyProperties;
-  private final InboxProperties properties;
 
   ActivityIntake(
       ObjectMapper json,
@@ -79,8 +79,7 @@ public class ActivityIntake {
       PartnerDirectory partners,
       CommandPath path,
       IdempotencyStore keys,
-      IdempotencyProperties keyProperties,
-      InboxProperties properties) {
+      IdempotencyProperties keyProperties) {
     this.json = json;
     this.strict = StrictJson.strict(json);
     this.validator = validator;
@@ -88,7 +87,6 @@ public class ActivityIntake {
     this.path = path;
     this.keys = keys;
     this.keyProperties = keyProperties;
-    this.properties = properties;
   }
 
   /** The database (or Kafka) failed: the record is to be tried again, never dead-lettered. */
@@ -98,17 +96,14 @@ public class ActivityIntake {
     }
   }
 
-  /** The outcome of a structured-mode record's value. */
-  public InboxOutcome take(byte[] value) {
-    return take(value, new RecordHeaders());
-  }
-
   /**
-   * The outcome of a record: in structured mode (the value is the whole CloudEvent) or, when it has
-   * a {@code ce_specversion} header, in binary mode (attributes in {@code ce_*} headers, the value
-   * is the data). Throws {@link TransientFailure} to be tried again.
+   * The outcome of a record from {@code organisation}'s inbox topic: in structured mode (the value
+   * is the whole CloudEvent) or, when it has a {@code ce_specversion} header, in binary mode
+   * (attributes in {@code ce_*} headers, the value is the data). The organisation is the one Kafka
+   * authenticated (only its principals may write its topic), never what the record claims. Throws
+   * {@link TransientFailure} to be tried again.
    */
-  public InboxOutcome take(byte[] value, Headers headers) {
+  public InboxOutcome take(String organisation, byte[] value, Headers headers) {
     CloudEvent event;
     try {
       event = read(value, headers);
@@ -116,7 +111,7 @@ public class ActivityIntake {
       return e.of(null);
     }
     try {
-      return take(event, fingerprintOf(value, headers));
+      return take(organisation, event, fingerprintOf(value, headers));
     } catch (Unrecordable e) {
       return e.of(event);
     } catch (RuntimeException e) {
@@ -173,18 +168,8 @@ public class ActivityIntake {
     return sha256(all);
   }
 
-  private InboxOutcome take(CloudEvent event, String fingerprint) {
+  private InboxOutcome take(String organisation, CloudEvent event, String fingerprint) {
     String source = event.getSource().toString();
-    String organisation = properties.sources().get(source);
-    if (organisation == null) {
-      throw new Unrecordable(
-          InboxOutcome.REFUSED,
-          "unknown-source",
-          "source '"
-              + source
-              + "' is not a council system this service knows (tracker.inbox.sources)",
-          List.of(Map.of("field", "source", "message", "is not a known council system")));
-    }
     Caller caller = new Caller(source, organisation, Set.of(Caller.Role.RECORDER));
     ActivityType<?> type =
         ActivityTypes.of(event.getType())
@@ -200,7 +185,7 @@ public class ActivityIntake {
     Object request = data(event, type);
     Dispatch dispatch;
     try {
-      dispatch = type.dispatch(request, new RecordTarget(event, partnership));
+      dispatch = type.dispatch(request, new RecordTarget(organisation, event, partnership));
     } catch (IllegalArgumentException e) {
       throw Unrecordable.invalid("invalid-data", "data", String.valueOf(e.getMessage()));
     }
@@ -210,14 +195,13 @@ public class ActivityIntake {
           "not-a-partner",
           "organisation '"
               + organisation
-              + "' of source '"
-              + source
               + "' is not a partner of partnership '"
               + partnership.value()
               + "'",
-          List.of(Map.of("field", "subject", "message", "is not a partnership of the source")));
+          List.of(
+              Map.of("field", "subject", "message", "is not a partnership of the organisation")));
     }
-    return send(event, fingerprint, caller, partnership, dispatch);
+    return send(organisation, event, fingerprint, caller, partnership, dispatch);
   }
 
   private PartnershipId subject(CloudEvent event) {
@@ -283,12 +267,13 @@ public class ActivityIntake {
 
   /** Claims the record's key, sends its command and stores the outcome under the key. */
   private InboxOutcome send(
+      String organisation,
       CloudEvent event,
       String fingerprint,
       Caller caller,
       PartnershipId partnership,
       Dispatch dispatch) {
-    String key = key(event);
+    String key = key(organisation, event);
     if (!keys.claim(key, fingerprint, keyProperties.lease())) {
       return replay(event, key, fingerprint);
     }
@@ -411,9 +396,17 @@ public class ActivityIntake {
         ids);
   }
 
-  /** A record's idempotency key: its source and id, digested (both may be long). */
-  static String key(CloudEvent event) {
-    return "inbox " + sha256(event.getSource() + "\n" + event.getId());
+  /**
+   * A record's idempotency key: its organisation (its topic's), source and id, digested (they may
+   * be long). Scoped by organisation, so that one organisation's records can never replay, or be
+   * refused as reusing the id of, another's that claim the same source.
+   */
+  static String key(String organisation, CloudEvent event) {
+    return "inbox " + sha256(scope(organisation, event));
+  }
+
+  private static String scope(String organisation, CloudEvent event) {
+    return organisation + "\n" + event.getSource() + "\n" + event.getId();
   }
 
   private byte[] bytes(InboxOutcome outcome) {
@@ -443,10 +436,12 @@ public class ActivityIntake {
 
   /** The partnership, the path's other ids from extension attributes, ids derived from the key. */
   private static final class RecordTarget implements ActivityTypes.Target {
+    private final String organisation;
     private final CloudEvent event;
     private final PartnershipId partnership;
 
-    RecordTarget(CloudEvent event, PartnershipId partnership) {
+    RecordTarget(String organisation, CloudEvent event, PartnershipId partnership) {
+      this.organisation = organisation;
       this.event = event;
       this.partnership = partnership;
     }
@@ -476,8 +471,7 @@ public class ActivityIntake {
         return given;
       }
       UUID derived =
-          UUID.nameUUIDFromBytes(
-              (event.getSource() + "\n" + event.getId()).getBytes(StandardCharsets.UTF_8));
+          UUID.nameUUIDFromBytes(scope(organisation, event).getBytes(StandardCharsets.UTF_8));
       return idOf.apply(prefix + "-" + derived);
     }
   }

@@ -87,6 +87,9 @@ class InboxConfiguration {
                         "earliest",
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
                         100,
+                        // A new organisation's inbox topic is read within 30 s of its creation.
+                        ConsumerConfig.METADATA_MAX_AGE_CONFIG,
+                        30_000,
                         ConsumerConfig.ISOLATION_LEVEL_CONFIG,
                         "read_committed")),
                 new StringDeserializer(),

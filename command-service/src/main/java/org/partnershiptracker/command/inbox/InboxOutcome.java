@@ -6,18 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What became of one inbox record, as published on the outcomes topic (keyed by {@code source}).
+ * What became of one inbox record, as published on its organisation's outcomes topic (keyed by
+ * {@code source}).
  *
  * @param id the CloudEvent's id (null if the record was not a readable CloudEvent)
  * @param source the CloudEvent's source
  * @param type the CloudEvent's type
  * @param subject the partnership it was about
- * @param outcome {@code recorded}, {@code refused} (a rule, an unknown source, a source whose
- *     organisation is not a partner, something not found), {@code invalid} (not a CloudEvent, an
- *     unknown type, data that fails the endpoint's schema) or {@code error}
- * @param reason a bounded code: {@code recorded}, the rule's code, {@code unknown-source}, {@code
- *     not-a-partner}, {@code not-a-cloudevent}, {@code unknown-type}, {@code invalid-data}, {@code
- *     id-reused}, {@code not-found}, {@code forbidden}, {@code error}
+ * @param outcome {@code recorded}, {@code refused} (a rule, an organisation that is not a partner,
+ *     something not found), {@code invalid} (not a CloudEvent, an unknown type, data that fails the
+ *     endpoint's schema) or {@code error}
+ * @param reason a bounded code: {@code recorded}, the rule's code, {@code not-a-partner}, {@code
+ *     not-a-cloudevent}, {@code unknown-type}, {@code invalid-data}, {@code id-reused}, {@code
+ *     not-found}, {@code forbidden}, {@code error}
  * @param rule the rule that refused it, if a rule did
  * @param detail a sentence for a person
  * @param errors each wrong field as {@code {field, message}}

@@ -54,8 +54,8 @@ import org.partnershiptracker.infra.security.TokenMint;
  * It writes docs/benchmarks/write-side.md.
  */
 class IntakeBenchmark {
-  private static final int PARTNERSHIPS = 50;
-  private static final Duration PHASE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+  static final int PARTNERSHIPS = 50;
+  static final Duration PHASE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
   // Load before the measured rows, so they measure a warm JIT rather than start-up.
   private static final Duration WARM_UP =
       Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 15));
@@ -83,27 +83,10 @@ class IntakeBenchmark {
     int postgresPort = freePort();
     StringBuilder report = new StringBuilder();
     try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
-      Process service =
-          ServiceJvm.start(
-              Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
-              "512m",
-              JVM_OPTIONS,
-              port,
-              dir.resolve("service.log"),
-              List.of(
-                  ISSUER.issuerArgument(),
-                  "--tracker.embedded-postgres.data-dir=" + dir.resolve("postgres"),
-                  "--tracker.embedded-postgres.port=" + postgresPort,
-                  "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-                  "--logging.level.root=WARN"));
+      Process service = startService(dir, port, postgresPort, broker, List.of());
       try {
         String base = "http://localhost:" + port;
-        waitFor(
-            () -> get(base + "/actuator/health/readiness").statusCode() == 200,
-            Duration.ofMinutes(3));
-        for (int i = 0; i < PARTNERSHIPS; i++) {
-          formPartnership(base, "load-" + i);
-        }
+        readyWithPartnerships(base);
         waitFor(() -> publicationLag(base) == 0, Duration.ofMinutes(2));
         load(base, 16, WARM_UP);
         waitFor(() -> publicationLag(base) == 0, Duration.ofMinutes(5));
@@ -180,7 +163,42 @@ class IntakeBenchmark {
     System.out.println(page);
   }
 
-  private record Load(long count, long errors, long[] latenciesMicros) {
+  /**
+   * The exec jar as its own JVM (-Xmx512m, {@code benchmark.jvm-options}) trusting {@link #ISSUER},
+   * with its embedded PostgreSQL under {@code dir}, publishing to {@code broker}, plus {@code
+   * arguments}.
+   */
+  static Process startService(
+      Path dir, int port, int postgresPort, KafkaBroker broker, List<String> arguments)
+      throws IOException {
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                ISSUER.issuerArgument(),
+                "--tracker.embedded-postgres.data-dir=" + dir.resolve("postgres"),
+                "--tracker.embedded-postgres.port=" + postgresPort,
+                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+                "--logging.level.root=WARN"));
+    all.addAll(arguments);
+    return ServiceJvm.start(
+        Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
+        "512m",
+        JVM_OPTIONS,
+        port,
+        dir.resolve("service.log"),
+        all);
+  }
+
+  /** Waits until the service is ready, then forms the {@link #PARTNERSHIPS} load partnerships. */
+  void readyWithPartnerships(String base) throws Exception {
+    waitFor(
+        () -> get(base + "/actuator/health/readiness").statusCode() == 200, Duration.ofMinutes(3));
+    for (int i = 0; i < PARTNERSHIPS; i++) {
+      formPartnership(base, "load-" + i);
+    }
+  }
+
+  record Load(long count, long errors, long[] latenciesMicros) {
     double percentile(int p) {
       if (latenciesMicros.length == 0) {
         return 0;
@@ -193,7 +211,7 @@ class IntakeBenchmark {
     }
   }
 
-  private Load load(String base, int clients, Duration phase) throws Exception {
+  Load load(String base, int clients, Duration phase) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long end = System.nanoTime() + phase.toNanos();
     AtomicLong errors = new AtomicLong();
@@ -339,24 +357,28 @@ class IntakeBenchmark {
     return total / ((System.nanoTime() - start) / 1e9);
   }
 
-  private static double producerCeiling(String bootstrapServers) throws Exception {
+  /** A fast plain producer: acks=all, idempotent, batched (5 ms, 256 KiB). */
+  static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
+    return new KafkaProducer<>(
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrapServers,
+            ProducerConfig.ACKS_CONFIG,
+            "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.LINGER_MS_CONFIG,
+            5,
+            ProducerConfig.BATCH_SIZE_CONFIG,
+            256 * 1024),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  static double producerCeiling(String bootstrapServers) throws Exception {
     byte[] value = new byte[700];
     Arrays.fill(value, (byte) 'x');
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                5,
-                ProducerConfig.BATCH_SIZE_CONFIG,
-                256 * 1024),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
       long start = System.nanoTime();
       for (int i = 0; i < 100_000; i++) {
         producer.send(
@@ -401,7 +423,7 @@ class IntakeBenchmark {
     }
   }
 
-  private HttpResponse<String> get(String url) {
+  HttpResponse<String> get(String url) {
     try {
       return http.send(
           HttpRequest.newBuilder(URI.create(url)).header("Authorization", ADMIN).GET().build(),
@@ -420,7 +442,7 @@ class IntakeBenchmark {
   }
 
   /** The sum of a metric's series in the Prometheus scrape. */
-  private double metric(String base, String name) {
+  double metric(String base, String name) {
     String scrape = get(base + "/actuator/prometheus").body();
     Matcher line =
         Pattern.compile("^" + name + "(\\{[^}]*\\})? ([0-9.eE+-]+)$", Pattern.MULTILINE)
@@ -432,7 +454,7 @@ class IntakeBenchmark {
     return sum;
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
+  static void waitFor(java.util.function.BooleanSupplier condition, Duration timeout)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (!safely(condition)) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.inbox.ActivityTypes.ActivityType;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -66,6 +68,41 @@ class ActivityContractTest {
       required.remove("type");
       assertThat(required).as(type.type()).containsExactlyElementsOf(type.attributes());
     }
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void theDocumentedChannelsAreTheTopicsTheServiceUsesOnePairPerOrganisation() throws IOException {
+    Map<String, Object> document;
+    try (Reader reader = Files.newBufferedReader(DOCUMENT)) {
+      document = new Yaml().load(reader);
+    }
+    Map<String, Map<String, Object>> channels =
+        (Map<String, Map<String, Object>>) document.get("channels");
+    InboxProperties defaults =
+        new Binder(new MapConfigurationPropertySource(Map.of()))
+            .bindOrCreate("tracker.inbox", InboxProperties.class);
+    String parameter = "{organisationId}";
+    assertThat(channels.get("inbox").get("address")).isEqualTo(defaults.inboxOf(parameter));
+    assertThat(channels.get("outcomes").get("address")).isEqualTo(defaults.outcomesOf(parameter));
+    assertThat(channels.get("deadLetters").get("address")).isEqualTo(defaults.deadLetterTopic());
+    for (String channel : List.of("inbox", "outcomes")) {
+      assertThat((Map<String, Object>) channels.get(channel).get("parameters"))
+          .as(channel)
+          .containsOnlyKeys("organisationId");
+    }
+    // The service reads every organisation's inbox and takes the organisation from the name...
+    assertThat(
+            InboxProperties.organisationOf(
+                defaults.subscription(), defaults.inboxOf("north-council")))
+        .contains("north-council");
+    // ... and never the dead letters or the outcomes.
+    assertThat(InboxProperties.organisationOf(defaults.subscription(), defaults.deadLetterTopic()))
+        .isEmpty();
+    assertThat(
+            InboxProperties.organisationOf(
+                defaults.subscription(), defaults.outcomesOf("north-council")))
+        .isEmpty();
   }
 
   @Test

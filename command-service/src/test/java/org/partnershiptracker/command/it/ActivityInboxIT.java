@@ -32,21 +32,35 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
+import org.partnershiptracker.infra.kafka.KafkaUsers;
+import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
 import org.partnershiptracker.infra.security.TokenMint;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Council systems publish CloudEvents on partnership.activity.inbox of a real broker; the
- * command-service records them through the HTTP command path, publishes an outcome for each on
- * partnership.activity.outcomes and dead-letters what it cannot record, with the reason.
+ * Council systems publish CloudEvents on their organisation's partnership.activity.inbox.<org> of a
+ * real, secured broker (SASL/SCRAM and ACLs, as in production: the command-service connects as its
+ * own principal, each council system as its own); the command-service records them through the HTTP
+ * command path for the organisation the topic names, publishes an outcome for each on
+ * partnership.activity.outcomes.<org> and dead-letters what it cannot record, with the reason.
  */
 class ActivityInboxIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CALENDAR = "https://calendar.north-council.example/v2";
-  private static final String STRANGER = "https://stranger.example/calendar";
-  private static final String ELSEWHERE = "https://calendar.elsewhere-council.example";
+  private static final String STRANGER = "https://calendar.south-council.example";
   private static final String PARTNERSHIP = "p-inbox";
+  private static final String NORTH_INBOX = "partnership.activity.inbox.north-council";
+  private static final String ELSEWHERE_INBOX = "partnership.activity.inbox.elsewhere-council";
+  private static final KafkaUsers USERS =
+      new KafkaUsers(
+              new Credentials("admin", secret()),
+              new Credentials("command-service", secret()),
+              new Credentials("query-service", secret()),
+              "partnership.events",
+              "query-service-read-models")
+          .withCouncilSystem("north-council", new Credentials("north-calendar", secret()))
+          .withCouncilSystem("elsewhere-council", new Credentials("elsewhere-calendar", secret()));
 
   private final Path runDir = Path.of("target/it-data/activity-inbox-it-" + UUID.randomUUID());
   private final int postgresPort = freePort();
@@ -57,11 +71,13 @@ class ActivityInboxIT {
   private ConfigurableApplicationContext app;
   private KafkaConsumer<String, byte[]> reader;
   private KafkaProducer<String, byte[]> councilSystem;
+  private KafkaProducer<String, byte[]> elsewhereSystem;
 
   @AfterEach
   void stop() {
     if (reader != null) reader.close();
     if (councilSystem != null) councilSystem.close();
+    if (elsewhereSystem != null) elsewhereSystem.close();
     if (app != null) app.close();
     if (broker != null) broker.close();
   }
@@ -120,7 +136,7 @@ class ActivityInboxIT {
             Map.of("projectid", "inbox-project")));
     ProducerRecord<String, byte[]> binary =
         new ProducerRecord<>(
-            "partnership.activity.inbox",
+            NORTH_INBOX,
             PARTNERSHIP,
             meeting
                 .replace("inbox-meeting-1", "inbox-meeting-binary")
@@ -139,9 +155,7 @@ class ActivityInboxIT {
     send(firstMeeting); // delivered twice
     ProducerRecord<String, byte[]> garbage =
         new ProducerRecord<>(
-            "partnership.activity.inbox",
-            PARTNERSHIP,
-            "meeting on tuesday".getBytes(StandardCharsets.UTF_8));
+            NORTH_INBOX, PARTNERSHIP, "meeting on tuesday".getBytes(StandardCharsets.UTF_8));
     garbage.headers().add("trace-id", "t-42".getBytes(StandardCharsets.UTF_8));
     councilSystem.send(garbage).get();
     send(
@@ -161,8 +175,18 @@ class ActivityInboxIT {
             "meeting.recorded.v1",
             meeting.replace("2025-02-03", "2024-12-01").replace("inbox-meeting-1", "too-early"),
             Map.of()));
-    send(event("x-1", STRANGER, "meeting.recorded.v1", meeting, Map.of()));
-    send(event("e-1", ELSEWHERE, "meeting.recorded.v1", meeting, Map.of()));
+    // On north's topic a record claiming another council's source is still north's: the topic,
+    // which only north's principal may write, names the organisation, never the source.
+    send(
+        event(
+            "x-1",
+            STRANGER,
+            "meeting.recorded.v1",
+            meeting.replace("inbox-meeting-1", "inbox-meeting-claimed"),
+            Map.of()));
+    // Another organisation (not a partner) sends north's very record, same source and id: the
+    // idempotency key is scoped by organisation, so it does not get north's stored outcome.
+    elsewhereSystem.send(new ProducerRecord<>(ELSEWHERE_INBOX, PARTNERSHIP, firstMeeting)).get();
 
     await()
         .atMost(Duration.ofSeconds(90))
@@ -170,10 +194,10 @@ class ActivityInboxIT {
             () -> {
               drain();
               assertThat(outcomeRecords).hasSize(13);
-              assertThat(deadLetters).hasSize(6);
+              assertThat(deadLetters).hasSize(5);
             });
 
-    for (String id : List.of("m-1", "qw-1", "ps-1", "pr-1", "ms-1", "bin-1")) {
+    for (String id : List.of("m-1", "qw-1", "ps-1", "pr-1", "ms-1", "bin-1", "x-1")) {
       assertThat(outcome(id).get("outcome").asText()).as(id).isEqualTo("recorded");
     }
     assertThat(outcome("m-1").get("ids").get("meetingId").asText()).isEqualTo("inbox-meeting-1");
@@ -185,6 +209,7 @@ class ActivityInboxIT {
     assertThat(outcome("ms-1").get("ids").get("milestoneId").asText()).isEqualTo("inbox-milestone");
     List<JsonNode> meetingOutcomes =
         outcomeRecords.stream()
+            .filter(r -> r.topic().equals("partnership.activity.outcomes.north-council"))
             .map(ActivityInboxIT::json)
             .filter(o -> "m-1".equals(o.path("id").asText()))
             .toList();
@@ -205,8 +230,14 @@ class ActivityInboxIT {
     JsonNode refused = outcome("early-1");
     assertThat(refused.get("outcome").asText()).isEqualTo("refused");
     assertThat(refused.get("rule").asText()).isEqualTo("activity-after-formation");
-    assertThat(outcome("x-1").get("reason").asText()).isEqualTo("unknown-source");
-    assertThat(outcome("e-1").get("reason").asText()).isEqualTo("not-a-partner");
+    List<JsonNode> elsewhere =
+        outcomeRecords.stream()
+            .filter(r -> r.topic().equals("partnership.activity.outcomes.elsewhere-council"))
+            .map(ActivityInboxIT::json)
+            .toList();
+    assertThat(elsewhere).hasSize(1);
+    assertThat(elsewhere.get(0).get("id").asText()).isEqualTo("m-1");
+    assertThat(elsewhere.get(0).get("reason").asText()).isEqualTo("not-a-partner");
     JsonNode unreadable =
         outcomeRecords.stream()
             .map(ActivityInboxIT::json)
@@ -223,14 +254,13 @@ class ActivityInboxIT {
             "invalid-data",
             "unknown-type",
             "activity-after-formation",
-            "unknown-source",
             "not-a-partner");
     ConsumerRecord<String, byte[]> garbageDead = dltByReason.get("not-a-cloudevent");
     assertThat(new String(garbageDead.value(), StandardCharsets.UTF_8))
         .isEqualTo("meeting on tuesday");
     assertThat(garbageDead.key()).isEqualTo(PARTNERSHIP);
     assertThat(header(garbageDead, "trace-id")).isEqualTo("t-42");
-    assertThat(header(garbageDead, "original-topic")).isEqualTo("partnership.activity.inbox");
+    assertThat(header(garbageDead, "original-topic")).isEqualTo(NORTH_INBOX);
     assertThat(header(garbageDead, "original-partition")).isNotBlank();
     assertThat(header(garbageDead, "original-offset")).isNotBlank();
     assertThat(header(dltByReason.get("activity-after-formation"), "rule"))
@@ -260,8 +290,8 @@ class ActivityInboxIT {
             metrics.find("tracker.inbox.records").tag("outcome", "recorded").counters().stream()
                 .mapToDouble(io.micrometer.core.instrument.Counter::count)
                 .sum())
-        .as("six records and the duplicate, counted by outcome and type")
-        .isEqualTo(7);
+        .as("seven records and the duplicate, counted by outcome and type")
+        .isEqualTo(8);
     assertThat(metrics.find("tracker.inbox.dead.letters").counters()).isNotEmpty();
     assertThat(metrics.find("kafka.consumer.fetch.manager.records.lag.max").gauges())
         .as("the inbox consumer's lag is measured")
@@ -282,11 +312,25 @@ class ActivityInboxIT {
     assertThat(recordedByInbox)
         .allSatisfy(
             e -> assertThat(e.get("recordedByOrganisation").asText()).isEqualTo("north-council"));
+    List<JsonNode> claimed = new ArrayList<>();
+    history.forEach(
+        entry -> {
+          if (STRANGER.equals(entry.path("recordedBy").asText())) {
+            claimed.add(entry);
+          }
+        });
+    assertThat(claimed).hasSize(1);
+    assertThat(claimed.get(0).get("recordedByOrganisation").asText())
+        .as("the organisation of the topic, not of the claimed source")
+        .isEqualTo("north-council");
   }
 
-  /** The broker, the service (inbox on) with a formed partnership, a council system, a reader. */
+  /**
+   * The secured broker, the service (inbox on) with a formed partnership, two council systems, a
+   * reader (the admin) of the outcomes and the dead letters.
+   */
   private CommandApi start() {
-    broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
+    broker = KafkaBroker.startSecured(runDir.resolve("kafka"), 0, 0, USERS);
     app =
         new SpringApplicationBuilder(CommandServiceApplication.class)
             .run(
@@ -295,11 +339,13 @@ class ActivityInboxIT {
                 "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
                 "--tracker.publication.enabled=false",
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+                "--tracker.publication.security-protocol=SASL_PLAINTEXT",
+                "--tracker.publication.username=" + USERS.command().username(),
+                "--tracker.publication.password=" + USERS.command().password(),
                 "--tracker.publication.send-timeout=5s",
                 "--tracker.inbox.enabled=true",
                 "--tracker.inbox.partitions=2",
-                "--tracker.inbox.sources.[" + CALENDAR + "]=north-council",
-                "--tracker.inbox.sources.[" + ELSEWHERE + "]=elsewhere-council",
+                "--tracker.inbox.organisations=north-council,elsewhere-council",
                 "--tracker.inbox.retry-backoff=200ms",
                 "--tracker.inbox.max-retry-backoff=2s",
                 "--tracker.embedded-postgres.port=" + postgresPort);
@@ -307,21 +353,17 @@ class ActivityInboxIT {
         new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
     api.formPartnershipWithPartners(PARTNERSHIP);
 
-    councilSystem =
-        new KafkaProducer<>(
-            Map.of("bootstrap.servers", broker.bootstrapServers(), "acks", "all"),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    councilSystem = producer(USERS.inbox().councilSystems().get(0).credentials());
+    elsewhereSystem = producer(USERS.inbox().councilSystems().get(1).credentials());
+    Map<String, Object> readerConfig = broker.clientConfig(USERS.admin());
+    readerConfig.put("group.id", "activity-inbox-it");
+    readerConfig.put("auto.offset.reset", "earliest");
+    readerConfig.put("metadata.max.age.ms", "1000");
     reader =
-        new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers", broker.bootstrapServers(),
-                "group.id", "activity-inbox-it",
-                "auto.offset.reset", "earliest",
-                "metadata.max.age.ms", "1000"),
-            new StringDeserializer(),
-            new ByteArrayDeserializer());
-    reader.subscribe(List.of("partnership.activity.outcomes", "partnership.activity.inbox.dlt"));
+        new KafkaConsumer<>(readerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+    reader.subscribe(
+        java.util.regex.Pattern.compile(
+            "partnership\\.activity\\.outcomes\\..+|partnership\\.activity\\.inbox\\.dlt"));
 
     return api;
   }
@@ -418,6 +460,16 @@ class ActivityInboxIT {
             "restart-meeting-6");
   }
 
+  private KafkaProducer<String, byte[]> producer(Credentials council) {
+    Map<String, Object> config = broker.clientConfig(council);
+    config.put("acks", "all");
+    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  }
+
+  private static String secret() {
+    return UUID.randomUUID().toString();
+  }
+
   private static byte[] meetingEvent(String id, int day) throws Exception {
     return event(
         id,
@@ -454,9 +506,7 @@ class ActivityInboxIT {
   }
 
   private void send(byte[] event) throws Exception {
-    councilSystem
-        .send(new ProducerRecord<>("partnership.activity.inbox", PARTNERSHIP, event))
-        .get();
+    councilSystem.send(new ProducerRecord<>(NORTH_INBOX, PARTNERSHIP, event)).get();
   }
 
   private static byte[] event(
@@ -484,7 +534,7 @@ class ActivityInboxIT {
       } else {
         outcomeRecords.add(record);
         JsonNode outcome = json(record);
-        if (outcome.hasNonNull("id")) {
+        if (outcome.hasNonNull("id") && record.topic().endsWith(".north-council")) {
           outcomes.putIfAbsent(outcome.get("id").asText(), outcome);
         }
       }

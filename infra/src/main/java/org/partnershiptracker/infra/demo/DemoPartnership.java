@@ -28,7 +28,11 @@ import org.partnershiptracker.infra.issuer.ClientCredentials;
  * partnership and adds the partners; each council's system signs, answers surveys and registers its
  * own people; the university's recorder records the rest. Every request carries an Idempotency-Key,
  * so loading twice records nothing twice. The command-service must run with {@code
- * tracker.policy.dsa-before-start=warn} for the South project that starts unsigned.
+ * tracker.policy.dsa-before-start=warn} for the South project that starts unsigned. With {@code
+ * DEMO_INBOX_BOOTSTRAP_SERVERS}, {@code DEMO_INBOX_USERNAME} and {@code DEMO_INBOX_PASSWORD} (North
+ * County Council's council-system Kafka user) in the environment, the meetings North hosted are
+ * published through the activity inbox instead, as North's calendar system would ({@link
+ * InboxCalendar}), and it waits for their outcomes.
  */
 public final class DemoPartnership {
   public static final String ID = "demo-shire";
@@ -46,6 +50,8 @@ public final class DemoPartnership {
 
   private final java.util.function.Function<String, String> tokenOf;
   private final Map<String, String> tokens = new HashMap<>();
+  // North's calendar system, when the stack has the activity inbox: North's meetings go there.
+  private InboxCalendar calendar;
 
   DemoPartnership(
       String baseUrl, LocalDate today, java.util.function.Function<String, String> tokenOf) {
@@ -69,8 +75,18 @@ public final class DemoPartnership {
       System.out.println("The demo partnership '" + ID + "' is already loaded.");
       return;
     }
+    demo.calendar = InboxCalendar.fromEnvironment(NORTH);
     demo.load();
     System.out.println("Loaded the demo partnership '" + ID + "' with " + demo.sent + " commands.");
+    if (demo.calendar != null) {
+      long started = System.nanoTime();
+      demo.calendar.publishAndAwait(java.time.Duration.ofMinutes(2));
+      System.out.printf(
+          "Published %d of its meetings (those North hosted) through the activity inbox as North's"
+              + " calendar system (%s on partnership.activity.inbox.%s): all recorded, outcomes"
+              + " read back in %.1f s.%n",
+          demo.calendar.size(), InboxCalendar.SOURCE, NORTH, (System.nanoTime() - started) / 1e9);
+    }
   }
 
   boolean alreadyLoaded() throws IOException, InterruptedException {
@@ -323,20 +339,23 @@ public final class DemoPartnership {
                     "{\"organisationId\":\"%s\",\"level\":\"%s\",\"count\":%s}"
                         .formatted(a[0], a[1], a[2]))
             .toList();
-    post(
-        "/meetings",
+    String meetingId = "%s-%s-%d".formatted(type.toLowerCase().replace('_', '-'), host, on);
+    String body =
         """
-        {"meetingId":"%s-%s-%d","type":"%s","heldOn":"%s","durationMinutes":%d,"hostOrganisationId":"%s","attendees":[%s]}\
+        {"meetingId":"%s","type":"%s","heldOn":"%s","durationMinutes":%d,"hostOrganisationId":"%s","attendees":[%s]}\
         """
             .formatted(
-                type.toLowerCase().replace('_', '-'),
-                host,
-                on,
+                meetingId,
                 type,
                 day(on),
                 type.equals("ON_SITE_WORK_DAY") ? 420 : 90,
                 host,
-                String.join(",", groups)));
+                String.join(",", groups));
+    if (calendar != null && host.equals(calendar.organisation())) {
+      calendar.meeting(meetingId, day(on), body);
+    } else {
+      post("/meetings", body);
+    }
   }
 
   private void project(String id, String title, String problem, List<String> providers, int on)

@@ -28,8 +28,8 @@ import org.apache.kafka.common.resource.ResourceType;
  * @param query the query-service: reads the events topic, in its group or with no group (rebuilds)
  * @param topic the events topic
  * @param queryGroup the query-service's consumer group
- * @param inbox the activity inbox's topics, the command-service's group on it and the optional
- *     council-system principal that writes it
+ * @param inbox the activity inbox's topics, the command-service's group on them and the council
+ *     systems' principals that write them
  */
 public record KafkaUsers(
     Credentials admin,
@@ -48,57 +48,102 @@ public record KafkaUsers(
   /** The users of the events topic; the inbox with its default names and no council system. */
   public KafkaUsers(
       Credentials admin, Credentials command, Credentials query, String topic, String queryGroup) {
-    this(admin, command, query, topic, queryGroup, Inbox.standard(null));
+    this(admin, command, query, topic, queryGroup, Inbox.standard(List.of()));
   }
 
   /**
-   * The activity inbox (the command-service's {@code tracker.inbox.*}): council systems write
-   * {@code topic} and read {@code outcomesTopic}; the command-service reads {@code topic} in {@code
-   * group} and writes the outcomes and the dead letters.
+   * The activity inbox (the command-service's {@code tracker.inbox.*}), one pair of topics per
+   * organisation: the council systems of organisation {@code o} write {@code <topic>.o} and read
+   * {@code <outcomesTopic>.o}; the command-service reads every {@code <topic>.*} in {@code group}
+   * and writes the outcomes and the dead letters. The organisation of a record is the one its topic
+   * names, which only that organisation's principals may write: Kafka authenticates it.
    *
-   * @param councilSystem the council systems' principal, or null for none
+   * @param topic the inbox topics' common name; an organisation's is {@code <topic>.<organisation>}
+   * @param outcomesTopic the outcome topics' common name; {@code <outcomesTopic>.<organisation>}
+   * @param deadLetterTopic the one dead-letter topic (operators only)
+   * @param group the command-service's consumer group on the inbox topics
+   * @param councilSystems the council systems' principals, each acting for one organisation
    */
   public record Inbox(
       String topic,
       String outcomesTopic,
       String deadLetterTopic,
       String group,
-      Credentials councilSystem) {
-    /** The command-service's default names, with {@code councilSystem} (may be null). */
-    public static Inbox standard(Credentials councilSystem) {
+      List<CouncilSystem> councilSystems) {
+    public Inbox {
+      councilSystems = councilSystems == null ? List.of() : List.copyOf(councilSystems);
+      for (CouncilSystem system : councilSystems) {
+        if (!ORGANISATION_IN_TOPIC.matcher(system.organisation()).matches()
+            || inboxOf(topic, system.organisation()).equals(deadLetterTopic)) {
+          throw new IllegalArgumentException(
+              "organisation '"
+                  + system.organisation()
+                  + "' cannot have an inbox topic: 1-64 letters, digits, '.', '_' or '-', and not"
+                  + " the dead-letter topic's suffix");
+        }
+      }
+    }
+
+    /** The command-service's default names, with {@code councilSystems}. */
+    public static Inbox standard(List<CouncilSystem> councilSystems) {
       return new Inbox(
           "partnership.activity.inbox",
           "partnership.activity.outcomes",
           "partnership.activity.inbox.dlt",
           "command-service-inbox",
-          councilSystem);
+          councilSystems);
+    }
+
+    /** The inbox topic of {@code organisation}: only its council systems write it. */
+    public String inboxOf(String organisation) {
+      return inboxOf(topic, organisation);
+    }
+
+    /** The outcomes topic of {@code organisation}: only its council systems read it. */
+    public String outcomesOf(String organisation) {
+      return inboxOf(outcomesTopic, organisation);
+    }
+
+    private static String inboxOf(String base, String organisation) {
+      return base + "." + organisation;
     }
   }
 
+  /** A council system's principal and the organisation it acts for (its inbox topic's suffix). */
+  public record CouncilSystem(String organisation, Credentials credentials) {}
+
+  // An organisation id (shared-events' Identifier) that is also valid in a topic name (no ':').
+  private static final Pattern ORGANISATION_IN_TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
   /**
-   * The users the broker creates (every one but the admin): the services and the council system.
+   * The users the broker creates (every one but the admin): the services and the council systems.
    */
   public List<Credentials> services() {
     List<Credentials> services = new ArrayList<>(List.of(command, query));
-    if (inbox.councilSystem() != null) {
-      services.add(inbox.councilSystem());
-    }
+    inbox.councilSystems().forEach(system -> services.add(system.credentials()));
     return List.copyOf(services);
   }
 
-  /** The same users plus the council systems' principal, on the inbox's default names. */
-  public KafkaUsers withCouncilSystem(Credentials councilSystem) {
-    return new KafkaUsers(admin, command, query, topic, queryGroup, Inbox.standard(councilSystem));
+  /** The same users plus a council system acting for {@code organisation}. */
+  public KafkaUsers withCouncilSystem(String organisation, Credentials councilSystem) {
+    List<CouncilSystem> systems = new ArrayList<>(inbox.councilSystems());
+    systems.add(new CouncilSystem(organisation, councilSystem));
+    return new KafkaUsers(
+        admin,
+        command,
+        query,
+        topic,
+        queryGroup,
+        new Inbox(
+            inbox.topic(), inbox.outcomesTopic(), inbox.deadLetterTopic(), inbox.group(), systems));
   }
 
   public KafkaUsers {
     if (inbox == null) {
-      inbox = Inbox.standard(null);
+      inbox = Inbox.standard(List.of());
     }
     List<Credentials> everyone = new ArrayList<>(List.of(admin, command, query));
-    if (inbox.councilSystem() != null) {
-      everyone.add(inbox.councilSystem());
-    }
+    inbox.councilSystems().forEach(system -> everyone.add(system.credentials()));
     if (everyone.stream().map(Credentials::username).distinct().count() != everyone.size()) {
       throw new IllegalArgumentException("every Kafka user must have its own name");
     }
@@ -108,6 +153,21 @@ public record KafkaUsers(
             "Kafka user names and passwords are letters, digits and ._~+/@- only (user '"
                 + user.username()
                 + "')");
+      }
+    }
+    // A council system reads in groups prefixed by its name: no other user's groups may match.
+    List<String> others = new ArrayList<>(List.of(queryGroup, inbox.group()));
+    everyone.forEach(user -> others.add(user.username()));
+    for (CouncilSystem system : inbox.councilSystems()) {
+      String name = system.credentials().username();
+      if (others.stream().anyMatch(other -> !other.equals(name) && other.startsWith(name))) {
+        throw new IllegalArgumentException(
+            "council system user '"
+                + name
+                + "' is the beginning of another user's or group's name: its consumer groups"
+                + " ('"
+                + name
+                + "*') would include theirs");
       }
     }
   }
@@ -174,22 +234,31 @@ public record KafkaUsers(
   }
 
   /**
-   * The activity inbox: the command-service reads the inbox in its group (and may create it, as it
-   * creates all three topics when they are missing), writes (and may create) the outcomes and the
-   * dead-letter topics; the council systems' principal, if there is one, writes the inbox and reads
-   * the outcomes in consumer groups named after itself ({@code <username>*}). Nobody but the
-   * command-service reads the inbox or writes the outcomes, and only an admin reads the dead
-   * letters.
+   * The activity inbox: the command-service reads every organisation's inbox topic in its group
+   * (and may create them, as it creates the configured organisations' topics when they are missing;
+   * prefixed ACLs, so that a new organisation needs no new ACL for the service), writes (and may
+   * create) every outcomes topic and the dead-letter topic; it may not read the dead letters,
+   * although their name begins like an inbox topic (a DENY, which wins over the prefixed ALLOW).
+   * Each council system writes its own organisation's inbox and reads its own organisation's
+   * outcomes, in consumer groups named after itself ({@code <username>*}), literal topic names
+   * only: it cannot write another organisation's inbox, so a record's topic says which organisation
+   * sent it. Nobody but the command-service reads the inboxes or writes the outcomes, and only an
+   * admin reads the dead letters.
    */
   private List<AclBinding> inboxAcls() {
     List<AclBinding> acls = new ArrayList<>();
-    ResourcePattern in = topic(inbox.topic());
-    ResourcePattern outcomes = topic(inbox.outcomesTopic());
+    ResourcePattern inboxes = prefixed(inbox.topic() + ".");
+    ResourcePattern outcomes = prefixed(inbox.outcomesTopic() + ".");
     ResourcePattern dead = topic(inbox.deadLetterTopic());
     for (AclOperation operation :
         List.of(AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE)) {
-      acls.add(allow(in, command, operation));
+      acls.add(allow(inboxes, command, operation));
     }
+    acls.add(
+        new AclBinding(
+            dead,
+            new AccessControlEntry(
+                command.principal(), "*", AclOperation.READ, AclPermissionType.DENY)));
     acls.add(
         allow(
             new ResourcePattern(ResourceType.GROUP, inbox.group(), PatternType.LITERAL),
@@ -201,12 +270,14 @@ public record KafkaUsers(
         acls.add(allow(written, command, operation));
       }
     }
-    Credentials council = inbox.councilSystem();
-    if (council != null) {
-      acls.add(allow(in, council, AclOperation.WRITE));
-      acls.add(allow(in, council, AclOperation.DESCRIBE));
-      acls.add(allow(outcomes, council, AclOperation.READ));
-      acls.add(allow(outcomes, council, AclOperation.DESCRIBE));
+    for (CouncilSystem system : inbox.councilSystems()) {
+      Credentials council = system.credentials();
+      ResourcePattern own = topic(inbox.inboxOf(system.organisation()));
+      ResourcePattern ownOutcomes = topic(inbox.outcomesOf(system.organisation()));
+      acls.add(allow(own, council, AclOperation.WRITE));
+      acls.add(allow(own, council, AclOperation.DESCRIBE));
+      acls.add(allow(ownOutcomes, council, AclOperation.READ));
+      acls.add(allow(ownOutcomes, council, AclOperation.DESCRIBE));
       acls.add(
           allow(
               new ResourcePattern(ResourceType.GROUP, council.username(), PatternType.PREFIXED),
@@ -214,6 +285,10 @@ public record KafkaUsers(
               AclOperation.READ));
     }
     return acls;
+  }
+
+  private static ResourcePattern prefixed(String prefix) {
+    return new ResourcePattern(ResourceType.TOPIC, prefix, PatternType.PREFIXED);
   }
 
   private static ResourcePattern topic(String name) {

@@ -10,9 +10,12 @@ import java.util.concurrent.CountDownLatch;
  * {@code KAFKA_COMMAND_USERNAME} / {@code KAFKA_COMMAND_PASSWORD} (the command-service, the only
  * writer of the events topic), {@code KAFKA_QUERY_USERNAME} / {@code KAFKA_QUERY_PASSWORD} (the
  * query-service, the only reader), and optionally {@code KAFKA_TOPIC} and {@code KAFKA_QUERY_GROUP}
- * (the services' defaults otherwise); optionally {@code KAFKA_COUNCIL_USERNAME} / {@code
- * KAFKA_COUNCIL_PASSWORD} (council systems: write the activity inbox, read its outcomes). It stops
- * cleanly on SIGTERM / Ctrl-C.
+ * (the services' defaults otherwise); optionally {@code KAFKA_COUNCIL_SYSTEMS}, organisation ids
+ * separated by commas, each with its council system's {@code KAFKA_COUNCIL_<ORGANISATION>_USERNAME}
+ * / {@code _PASSWORD} (the organisation upper-cased, other characters than letters and digits as
+ * '_': {@code north-council} → {@code KAFKA_COUNCIL_NORTH_COUNCIL_USERNAME}); each writes its
+ * organisation's activity inbox topic and reads its outcomes, nothing else. It stops cleanly on
+ * SIGTERM / Ctrl-C.
  */
 public final class LocalKafka {
   private LocalKafka() {}
@@ -33,8 +36,11 @@ public final class LocalKafka {
               credentials("KAFKA_QUERY"),
               System.getenv().getOrDefault("KAFKA_TOPIC", "partnership.events"),
               System.getenv().getOrDefault("KAFKA_QUERY_GROUP", "query-service-read-models"));
-      if (System.getenv("KAFKA_COUNCIL_USERNAME") != null) {
-        users = users.withCouncilSystem(credentials("KAFKA_COUNCIL"));
+      String councils = System.getenv().getOrDefault("KAFKA_COUNCIL_SYSTEMS", "");
+      for (String organisation : councils.split("[,\\s]+")) {
+        if (!organisation.isEmpty()) {
+          users = users.withCouncilSystem(organisation, credentials(councilPrefix(organisation)));
+        }
       }
     } catch (IllegalArgumentException e) {
       System.err.println("LocalKafka: " + e.getMessage());
@@ -60,9 +66,21 @@ public final class LocalKafka {
             + users.command().username()
             + ", "
             + users.query().username()
+            + (users.inbox().councilSystems().isEmpty()
+                ? ""
+                : "; council systems "
+                    + users.inbox().councilSystems().stream()
+                        .map(c -> c.credentials().username() + " for " + c.organisation())
+                        .toList())
             + "), data in "
             + logDir.toAbsolutePath());
     stopped.await();
+  }
+
+  /** {@code KAFKA_COUNCIL_NORTH_COUNCIL} for {@code north-council}. */
+  static String councilPrefix(String organisation) {
+    return "KAFKA_COUNCIL_"
+        + organisation.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_");
   }
 
   /**

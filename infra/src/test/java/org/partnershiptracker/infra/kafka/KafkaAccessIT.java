@@ -48,9 +48,12 @@ class KafkaAccessIT {
               new Credentials("query-service", secret()),
               TOPIC,
               GROUP)
-          .withCouncilSystem(new Credentials("council-system", secret()));
-  private static final String INBOX = "partnership.activity.inbox";
-  private static final String OUTCOMES = "partnership.activity.outcomes";
+          .withCouncilSystem("north-council", new Credentials("north-council-system", secret()))
+          .withCouncilSystem("south-council", new Credentials("south-council-system", secret()));
+  private static final String INBOX = "partnership.activity.inbox.north-council";
+  private static final String OUTCOMES = "partnership.activity.outcomes.north-council";
+  private static final String SOUTH_INBOX = "partnership.activity.inbox.south-council";
+  private static final String SOUTH_OUTCOMES = "partnership.activity.outcomes.south-council";
   private static final String DEAD_LETTERS = "partnership.activity.inbox.dlt";
 
   @TempDir static Path dir;
@@ -63,11 +66,11 @@ class KafkaAccessIT {
   @BeforeAll
   static void start() throws Exception {
     broker = KafkaBroker.startSecured(dir.resolve("kafka"), 0, 0, USERS);
-    // The command-service creates the inbox's topics (CREATE on all three), as it does on start.
+    // The command-service creates the inbox's topics (CREATE on them all), as it does on start.
     try (Admin admin = Admin.create(broker.clientConfig(USERS.command()))) {
       admin
           .createTopics(
-              List.of(INBOX, OUTCOMES, DEAD_LETTERS).stream()
+              List.of(INBOX, OUTCOMES, SOUTH_INBOX, SOUTH_OUTCOMES, DEAD_LETTERS).stream()
                   .map(name -> new NewTopic(name, 1, (short) 1))
                   .toList())
           .all()
@@ -93,21 +96,14 @@ class KafkaAccessIT {
     try (KafkaConsumer<String, String> consumer =
         consumer(broker.clientConfig(USERS.query()), GROUP)) {
       consumer.subscribe(List.of(TOPIC));
-      List<String> values = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                assertThat(values).contains("first", "second");
-              });
+      assertReads(consumer, "first", "second");
       consumer.commitSync(); // the group's offsets too
     }
   }
 
   @Test
   void aCouncilSystemWritesTheInboxAndTheCommandServiceReadsItAndAnswers() throws Exception {
-    Credentials council = USERS.inbox().councilSystem();
+    Credentials council = north();
     try (KafkaProducer<String, String> producer = producer(broker.clientConfig(council))) {
       producer.send(new ProducerRecord<>(INBOX, "p-1", "activity")).get(30, TimeUnit.SECONDS);
       assertThat(failureOfSend(producer, TOPIC)).isInstanceOf(TopicAuthorizationException.class);
@@ -116,14 +112,7 @@ class KafkaAccessIT {
     try (KafkaConsumer<String, String> consumer =
         consumer(broker.clientConfig(USERS.command()), "command-service-inbox")) {
       consumer.subscribe(List.of(INBOX));
-      List<String> values = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                assertThat(values).contains("activity");
-              });
+      assertReads(consumer, "activity");
       consumer.commitSync();
     }
     try (KafkaProducer<String, String> producer = producer(broker.clientConfig(USERS.command()))) {
@@ -133,31 +122,89 @@ class KafkaAccessIT {
     try (KafkaConsumer<String, String> consumer =
         consumer(broker.clientConfig(council), council.username() + "-outcomes")) {
       consumer.subscribe(List.of(OUTCOMES));
-      List<String> values = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                assertThat(values).contains("recorded");
-              });
+      assertReads(consumer, "recorded");
     }
   }
 
   @Test
+  void aCouncilSystemMayNotWriteAnotherOrganisationsInbox() {
+    try (KafkaProducer<String, String> producer = producer(broker.clientConfig(north()))) {
+      assertThat(failureOfSend(producer, SOUTH_INBOX))
+          .as("the topic names the organisation, and only its principal writes it")
+          .isInstanceOf(TopicAuthorizationException.class);
+      assertThat(failureOfSend(producer, "partnership.activity.inbox.new-council"))
+          .as("nor one that does not exist yet")
+          .isInstanceOf(TopicAuthorizationException.class);
+      assertThat(failureOfSend(producer, DEAD_LETTERS))
+          .isInstanceOf(TopicAuthorizationException.class);
+    }
+  }
+
+  @Test
+  void aCouncilSystemMayNotReadAnotherOrganisationsOutcomes() throws Exception {
+    try (KafkaProducer<String, String> producer = producer(broker.clientConfig(USERS.command()))) {
+      producer
+          .send(new ProducerRecord<>(SOUTH_OUTCOMES, "src", "south's outcome"))
+          .get(30, TimeUnit.SECONDS);
+    }
+    assertReadRefused(north(), SOUTH_OUTCOMES);
+    // South reads its own, in its own group; not in north's.
+    try (KafkaConsumer<String, String> consumer =
+        consumer(broker.clientConfig(south()), south().username() + "-outcomes")) {
+      consumer.subscribe(List.of(SOUTH_OUTCOMES));
+      assertReads(consumer, "south's outcome");
+    }
+    try (KafkaConsumer<String, String> consumer =
+        consumer(broker.clientConfig(south()), north().username() + "-outcomes")) {
+      consumer.subscribe(List.of(SOUTH_OUTCOMES));
+      assertPollFails(consumer, GroupAuthorizationException.class);
+    }
+  }
+
+  @Test
+  void theCommandServiceReadsEveryOrganisationsInboxButNotTheDeadLetters() throws Exception {
+    try (KafkaProducer<String, String> producer = producer(broker.clientConfig(south()))) {
+      producer.send(new ProducerRecord<>(SOUTH_INBOX, "p-1", "south")).get(30, TimeUnit.SECONDS);
+    }
+    try (KafkaConsumer<String, String> consumer =
+        consumer(broker.clientConfig(USERS.command()), USERS.inbox().group())) {
+      // As the service subscribes: every inbox topic but the dead letters.
+      consumer.subscribe(
+          java.util.regex.Pattern.compile("partnership\\.activity\\.inbox\\.(?!dlt$).+"));
+      List<String> topics = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> topics.add(r.topic()));
+                assertThat(topics).contains(SOUTH_INBOX);
+              });
+      assertThat(topics).doesNotContain(DEAD_LETTERS);
+    }
+    assertReadRefused(USERS.command(), DEAD_LETTERS);
+  }
+
+  @Test
   void aCouncilSystemMayNotReadTheInboxOrTheDeadLetters() {
-    Credentials council = USERS.inbox().councilSystem();
     for (String topic : List.of(INBOX, DEAD_LETTERS)) {
-      try (KafkaConsumer<String, String> consumer =
-          consumer(broker.clientConfig(council), council.username() + "-peek")) {
-        consumer.subscribe(List.of(topic));
-        await()
-            .atMost(Duration.ofSeconds(30))
-            .untilAsserted(
-                () ->
-                    assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
-                        .isInstanceOf(TopicAuthorizationException.class));
-      }
+      assertReadRefused(north(), topic);
+    }
+  }
+
+  private static Credentials north() {
+    return USERS.inbox().councilSystems().get(0).credentials();
+  }
+
+  private static Credentials south() {
+    return USERS.inbox().councilSystems().get(1).credentials();
+  }
+
+  /** {@code user} reading {@code topic} in a group it may use is refused the topic. */
+  private static void assertReadRefused(Credentials user, String topic) {
+    String group = user.equals(USERS.command()) ? USERS.inbox().group() : user.username() + "-peek";
+    try (KafkaConsumer<String, String> consumer = consumer(broker.clientConfig(user), group)) {
+      consumer.subscribe(List.of(topic));
+      assertPollFails(consumer, TopicAuthorizationException.class);
     }
   }
 
@@ -171,14 +218,7 @@ class KafkaAccessIT {
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
-      List<String> values = new ArrayList<>();
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
-                assertThat(values).contains("first");
-              });
+      assertReads(consumer, "first");
     }
   }
 
@@ -196,12 +236,7 @@ class KafkaAccessIT {
     try (KafkaConsumer<String, String> consumer =
         consumer(broker.clientConfig(USERS.query()), "someone-elses-group")) {
       consumer.subscribe(List.of(TOPIC));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
-                      .isInstanceOf(GroupAuthorizationException.class));
+      assertPollFails(consumer, GroupAuthorizationException.class);
     }
   }
 
@@ -211,12 +246,7 @@ class KafkaAccessIT {
         consumer(broker.clientConfig(USERS.command()), null)) {
       consumer.assign(List.of(new TopicPartition(TOPIC, 0)));
       consumer.seekToBeginning(List.of(new TopicPartition(TOPIC, 0)));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .untilAsserted(
-              () ->
-                  assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
-                      .isInstanceOf(TopicAuthorizationException.class));
+      assertPollFails(consumer, TopicAuthorizationException.class);
     }
   }
 
@@ -275,6 +305,29 @@ class KafkaAccessIT {
         assertThat(failureOfSend(producer, TOPIC)).isInstanceOf(TopicAuthorizationException.class);
       }
     }
+  }
+
+  /** Polls {@code consumer} until it has read {@code values}. */
+  private static void assertReads(KafkaConsumer<String, String> consumer, String... values) {
+    List<String> read = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              consumer.poll(Duration.ofMillis(200)).forEach(r -> read.add(r.value()));
+              assertThat(read).contains(values);
+            });
+  }
+
+  /** A poll of {@code consumer} fails with {@code failure} (once the broker has answered). */
+  private static void assertPollFails(
+      KafkaConsumer<String, String> consumer, Class<? extends Throwable> failure) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThatThrownBy(() -> consumer.poll(Duration.ofMillis(500)))
+                    .isInstanceOf(failure));
   }
 
   /** What a send fails with (the producer gives up within a few seconds). */

@@ -68,7 +68,7 @@ final class LocalStack implements AutoCloseable {
   /** Waits until the script says it runs (or dies), then checks the demo was loaded. */
   void awaitRunning() {
     await()
-        .atMost(Duration.ofMinutes(4))
+        .atMost(Duration.ofMinutes(7)) // run-local.sh's own limit (240 s) plus the demo load
         .until(() -> output.toString().contains("Running.") || !script.isAlive());
     assertThat(output.toString())
         .as(output::toString)

@@ -66,6 +66,45 @@ class LocalStackIT {
           .containsEntry("south-council", "AT_RISK");
       assertThat(Http.get(query + "/api/partnerships/demo-shire/report.csv", admin).status())
           .isEqualTo(200);
+      // Part of the demo's meetings came through the activity inbox, as North's calendar system
+      // (its own Kafka user, on partnership.activity.inbox.north-council): recorded for North,
+      // in the history, and on the read side.
+      java.util.regex.Matcher published =
+          java.util.regex.Pattern.compile("Published (\\d+) of its meetings .* all recorded")
+              .matcher(output);
+      assertThat(published.find()).as(output).isTrue();
+      int viaInbox = Integer.parseInt(published.group(1));
+      assertThat(viaInbox).isPositive();
+      String northAnalyst = stack.token("north-analyst-system");
+      JsonNode history =
+          Http.get(stack.commandService() + "/api/partnerships/demo-shire/history", northAnalyst)
+              .json();
+      java.util.List<JsonNode> fromCalendar = new java.util.ArrayList<>();
+      history.forEach(
+          entry -> {
+            if (entry.path("recordedBy").asText().startsWith("https://calendar.north-council")) {
+              fromCalendar.add(entry);
+            }
+          });
+      assertThat(fromCalendar).hasSize(viaInbox);
+      assertThat(fromCalendar)
+          .allSatisfy(
+              entry -> {
+                assertThat(entry.get("type").asText()).isEqualTo("MeetingHeld");
+                assertThat(entry.get("recordedByOrganisation").asText()).isEqualTo("north-council");
+              });
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          Http.get(query + "/api/partnerships", admin)
+                              .json()
+                              .get(0)
+                              .get("eventCount")
+                              .asInt())
+                      .as("every event, the inbox's meetings included, on the read side")
+                      .isEqualTo(history.size()));
       // A council's recording system may not read the query side.
       String northSystem = stack.token("north-council-system");
       assertThat(Http.get(trustUrl, northSystem).status()).isEqualTo(403);
