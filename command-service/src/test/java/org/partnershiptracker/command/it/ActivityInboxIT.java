@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.CommandServiceApplication;
+import org.partnershiptracker.command.config.EmbeddedDatabase;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.kafka.KafkaUsers;
 import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
@@ -374,17 +375,21 @@ class ActivityInboxIT {
     MeterRegistry metrics = app.getBean(MeterRegistry.class);
     long postmaster =
         Long.parseLong(Files.readAllLines(runDir.resolve("postgres/postmaster.pid")).get(0).trim());
-    ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
     // Hold the database's port, so that the service's restart of it waits while records arrive.
+    // The kill and the bind happen while holding the service's database watch (its check is
+    // synchronized), so the watch cannot restart PostgreSQL in between and lose the port to us.
     try (ServerSocket blocker = new ServerSocket()) {
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .ignoreExceptions()
-          .until(
-              () -> {
-                blocker.bind(new InetSocketAddress("localhost", postgresPort));
-                return true;
-              });
+      synchronized (app.getBean(EmbeddedDatabase.class)) {
+        ProcessHandle.of(postmaster).orElseThrow().destroyForcibly();
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .ignoreExceptions()
+            .until(
+                () -> {
+                  blocker.bind(new InetSocketAddress("localhost", postgresPort));
+                  return true;
+                });
+      }
       for (int i = 1; i <= 3; i++) {
         send(
             event(
