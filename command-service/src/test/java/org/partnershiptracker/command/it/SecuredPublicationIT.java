@@ -68,6 +68,9 @@ class SecuredPublicationIT {
     config.put(ConsumerConfig.GROUP_ID_CONFIG, users.queryGroup());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000);
+    // As the query-service's consumer: it may not create the topic, so before the publisher has
+    // created it a consumer asking to auto-create it is refused (TOPIC_AUTHORIZATION_FAILED).
+    config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
     List<String> keys = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
