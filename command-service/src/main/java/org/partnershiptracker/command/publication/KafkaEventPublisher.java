@@ -42,9 +42,9 @@ import org.slf4j.LoggerFactory;
  * the processor's token) every send must have been acknowledged (acks=all). So the broker works at
  * its own pace while the token still advances only over acknowledged events; if Kafka is down the
  * batch fails, the token stays, and the processor retries the batch with a growing pause. Order per
- * partnership is kept: one partition per partnership, an idempotent producer with at most 5
- * requests in flight. A record may be sent twice after a failure, which consumers absorb (the query
- * side recognises an event by its aggregate and sequence number).
+ * partnership is kept: one partition per partnership, an idempotent producer with one request in
+ * flight (a retry is never overtaken). A record may be sent twice after a failure, which consumers
+ * absorb (the query side recognises an event by its aggregate and sequence number).
  */
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 public class KafkaEventPublisher {

@@ -48,8 +48,13 @@ public class PublicationConfiguration {
                 true,
                 ProducerConfig.ACKS_CONFIG,
                 "all",
+                // One request in flight: a retried request (e.g. NOT_LEADER_OR_FOLLOWER on a
+                // partition just created) is never overtaken by the next. With 5, a broker that has
+                // no state for the producer yet accepted a later batch first and then refused the
+                // earlier one as out of order: a partnership's first event landed after its next
+                // three (seen in CI).
                 ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION,
-                5,
+                1,
                 // A batch of events is sent at once and awaited together: let the producer group
                 // them.
                 ProducerConfig.LINGER_MS_CONFIG,
