@@ -65,22 +65,8 @@ final class StoredActivity implements Activity {
 
   /**
    * Reads the activity of the whole months that overlap {@code [from, to]}, months already read
-   * coming from the cache.
-   */
-  static StoredActivity load(
-      ReadModelStore store,
-      int generation,
-      PartnershipHead head,
-      LocalDate from,
-      LocalDate to,
-      ActivityCache cache) {
-    return load(store, generation, head, from, to, cache, new HashMap<>());
-  }
-
-  /**
-   * As {@link #load(ReadModelStore, int, PartnershipHead, LocalDate, LocalDate, ActivityCache)},
-   * the yearly index documents read once for every load sharing {@code indexByYear} (the loads of
-   * one head version, in one thread: a trend's monthly folds).
+   * coming from the cache, and the yearly index documents once for every load sharing {@code
+   * indexByYear} (the loads of one head version, in one thread: a trend's monthly folds).
    */
   static StoredActivity load(
       ReadModelStore store,
