@@ -44,23 +44,22 @@ public class PartnerDirectory {
 
   /** Whether {@code organisationId} is a partner now: it may write to the partnership. */
   public boolean isPartner(PartnershipId partnershipId, String organisationId) {
-    return organisationId != null
-        && Boolean.TRUE.equals(
-            jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM partner_directory WHERE partnership_id = ? AND"
-                    + " organisation_id = ? AND left_on IS NULL)",
-                Boolean.class,
-                partnershipId.value(),
-                organisationId));
+    return listed(partnershipId, organisationId, " AND left_on IS NULL");
   }
 
   /** Whether {@code organisationId} is or was a partner of the partnership: it may read it. */
   public boolean isOrWasPartner(PartnershipId partnershipId, String organisationId) {
+    return listed(partnershipId, organisationId, "");
+  }
+
+  private boolean listed(PartnershipId partnershipId, String organisationId, String andAlso) {
     return organisationId != null
         && Boolean.TRUE.equals(
             jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM partner_directory WHERE partnership_id = ? AND"
-                    + " organisation_id = ?)",
+                    + " organisation_id = ?"
+                    + andAlso
+                    + ")",
                 Boolean.class,
                 partnershipId.value(),
                 organisationId));
