@@ -115,6 +115,12 @@ public class ProjectionConsumer implements SmartLifecycle {
     return lagEvents;
   }
 
+  /** The generation this instance writes, or -1 before it started writing. */
+  public int generation() {
+    ReadModelWriter current = writer;
+    return current == null ? -1 : current.generation();
+  }
+
   public List<Integer> assignedPartitions() {
     return assigned.stream().map(TopicPartition::partition).sorted().toList();
   }
@@ -170,7 +176,6 @@ public class ProjectionConsumer implements SmartLifecycle {
           lagEvents = live.assignment().stream().mapToLong(p -> live.currentLag(p).orElse(0)).sum();
           lastError = null;
           backoff = properties.pollTimeout();
-          portfolioCatchUp();
         } catch (WakeupException e) {
           // stop() woke the consumer up
         } catch (RuntimeException e) {
@@ -242,23 +247,6 @@ public class ProjectionConsumer implements SmartLifecycle {
     IncomingEvent last = result.last();
     if (last != null && last.recordedAt() != null) {
       lastAppliedRecordedAt = last.recordedAt();
-    }
-  }
-
-  private Instant lastPortfolioRefresh = Instant.EPOCH;
-
-  /**
-   * Rows of changed partnerships are recomputed when caught up, or at least every minute while
-   * catching up.
-   */
-  private void portfolioCatchUp() {
-    Duration since = Duration.between(lastPortfolioRefresh, Instant.now());
-    boolean due =
-        since.compareTo(properties.portfolioRefresh()) >= 0
-            && (lagEvents == 0 || since.toSeconds() >= 60);
-    if (due && portfolio.pendingRows(writer.generation()) > 0) {
-      portfolio.refreshChanged(writer.generation());
-      lastPortfolioRefresh = Instant.now();
     }
   }
 

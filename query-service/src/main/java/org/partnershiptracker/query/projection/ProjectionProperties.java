@@ -19,7 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     end, fails
  * @param rebuildCatchUpTimeout how long a rebuild may take to catch up with the live projection
  *     once it has read to the end
- * @param portfolioRefresh how often rows of the portfolio that received events are recomputed
+ * @param portfolioRefresh how often rows of the portfolio that received events are recomputed, once
+ *     caught up (while behind, at most once a minute)
  * @param securityProtocol how the consumers and admin client connect: {@code PLAINTEXT}, or {@code
  *     SASL_PLAINTEXT} / {@code SASL_SSL} to a cluster that requires SASL
  * @param saslMechanism the SASL mechanism when the protocol is SASL ({@code SCRAM-SHA-512}, {@code

@@ -1,9 +1,7 @@
 package org.partnershiptracker.query.readmodel;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.partnershiptracker.events.partnership.MeetingHeld;
 import org.partnershiptracker.events.partnership.PulseSurveyAnswered;
@@ -23,32 +21,20 @@ final class ActivityCache {
 
   private record Cached(int entries, Month month) {}
 
-  private final int maxEntries;
-  private final LinkedHashMap<String, Cached> months = new LinkedHashMap<>(256, 0.75f, true);
-  private int held;
+  private final Cache<String, Cached> months;
 
-  ActivityCache(int maxEntries) {
-    this.maxEntries = maxEntries;
+  ActivityCache(long maxEntries) {
+    months = ReadCaches.weighed(maxEntries, (key, cached) -> cached.month().size());
   }
 
   Month get(int generation, String partnershipId, int month, int entries, Supplier<Month> read) {
     String key = generation + "|" + partnershipId + "|" + month;
-    synchronized (this) {
-      Cached cached = months.get(key);
-      if (cached != null && cached.entries() == entries) {
-        return cached.month();
-      }
+    Cached cached = months.getIfPresent(key);
+    if (cached != null && cached.entries() == entries) {
+      return cached.month();
     }
     Month fresh = read.get();
-    synchronized (this) {
-      Cached previous = months.put(key, new Cached(entries, fresh));
-      held += fresh.size() - (previous == null ? 0 : previous.month().size());
-      for (Iterator<Map.Entry<String, Cached>> eldest = months.entrySet().iterator();
-          held > maxEntries && eldest.hasNext(); ) {
-        held -= eldest.next().getValue().month().size();
-        eldest.remove();
-      }
-    }
+    months.put(key, new Cached(entries, fresh));
     return fresh;
   }
 }

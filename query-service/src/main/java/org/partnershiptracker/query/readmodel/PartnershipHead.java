@@ -1,6 +1,7 @@
 package org.partnershiptracker.query.readmodel;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,19 @@ final class PartnershipHead {
   /** Years with an index document of last meeting days. */
   final TreeSet<Integer> years = new TreeSet<>();
 
+  /**
+   * The version that last brought an event dated in each month (yyyyMM). Figures as of a day depend
+   * only on the events dated on or before it, so a trend's past months stay valid while no event
+   * dated in or before their month arrives (a live event dated today changes only today's).
+   */
+  final TreeMap<Integer, Long> dated = new TreeMap<>();
+
+  /**
+   * Months changed before {@link #dated} was kept count as changed at this version: a head stored
+   * earlier knows no more.
+   */
+  long datedFloor;
+
   PartnershipHead(String partnershipId) {
     this.partnershipId = partnershipId;
   }
@@ -74,6 +88,16 @@ final class PartnershipHead {
     for (Object year : doc.getList("years", Object.class, List.of())) {
       head.years.add(((Number) year).intValue());
     }
+    List<Object> dated = doc.getList("dated", Object.class);
+    if (dated == null) {
+      head.datedFloor = head.version;
+    } else {
+      head.datedFloor = doc.getLong("datedFloor");
+      for (Object pair : dated) {
+        List<?> entry = (List<?>) pair;
+        head.dated.put(((Number) entry.get(0)).intValue(), ((Number) entry.get(1)).longValue());
+      }
+    }
     return head;
   }
 
@@ -95,10 +119,26 @@ final class PartnershipHead {
         "months",
         months.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
     doc.append("years", List.copyOf(years));
+    doc.append(
+        "dated",
+        dated.entrySet().stream().map(e -> List.<Object>of(e.getKey(), e.getValue())).toList());
+    doc.append("datedFloor", datedFloor);
     if (members != null) {
       doc.append("members", List.copyOf(members));
     }
     return doc;
+  }
+
+  /**
+   * The version that last brought an event dated on or before {@code day}'s month: while it is the
+   * same, so is every figure as of {@code day}.
+   */
+  long versionUpTo(LocalDate day) {
+    long latest = datedFloor;
+    for (long version : dated.headMap(StoredActivity.month(day), true).values()) {
+      latest = Math.max(latest, version);
+    }
+    return latest;
   }
 
   PartnershipHead copy() {

@@ -1,13 +1,13 @@
 package org.partnershiptracker.query.readmodel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +25,7 @@ import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.Traced;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
+import org.partnershiptracker.query.trust.model.TrustFigures;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,7 +35,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PartnershipReadModels {
-  private static final int LEDGER_CACHE = 2_000;
   private final ReadModelStore store;
   private final TrustBuildingCalculator trust;
   private final ObjectMapper json;
@@ -43,7 +43,8 @@ public class PartnershipReadModels {
    * Decoded ledgers by generation and partnership, valid while the ledger holds as many entries (it
    * only grows).
    */
-  private final Map<String, CachedLedger> ledgers = leastRecentlyUsed(LEDGER_CACHE);
+  private final Cache<String, CachedLedger> ledgers =
+      ReadCaches.weighed(ReadCaches.LEDGER_EVENTS, (key, ledger) -> ledger.events().size());
 
   public PartnershipReadModels(
       ReadModelStore store, TrustBuildingCalculator trust, ObjectMapper json) {
@@ -54,32 +55,24 @@ public class PartnershipReadModels {
 
   private record CachedLedger(int entries, List<Traced<PartnershipEvent>> events) {}
 
-  /** A thread-safe cache that forgets its least recently used entry beyond {@code capacity}. */
-  private static <V> Map<String, V> leastRecentlyUsed(int capacity) {
-    return java.util.Collections.synchronizedMap(
-        new LinkedHashMap<>(256, 0.75f, true) {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-            return size() > capacity;
-          }
-        });
-  }
-
   /**
    * Structures folded as of a day, by generation, partnership, ledger size and day: dashboards ask
    * for the same days.
    */
-  private final Map<String, PartnershipFacts> structures = leastRecentlyUsed(LEDGER_CACHE);
+  private final Cache<String, Folded> structures =
+      ReadCaches.weighed(ReadCaches.STRUCTURE_EVENTS, (key, folded) -> folded.ledgerEntries());
 
-  private final ActivityCache activityCache = new ActivityCache(200_000);
+  /** A structure folded from a ledger of so many entries: its weight in the cache. */
+  private record Folded(int ledgerEntries, PartnershipFacts facts) {}
+
+  private final ActivityCache activityCache = new ActivityCache(ReadCaches.ACTIVITY_EVENTS);
 
   /**
-   * Default-window profiles by generation, partnership, head version and day: a trend's past months
-   * change only when the partnership receives events.
+   * Default-window figures by generation, partnership, day and the version that last brought an
+   * event dated on or before it: a trend's past months change only when such an event arrives.
    */
-  private final Map<String, TrustBuildingProfile> profiles = leastRecentlyUsed(PROFILE_CACHE);
-
-  private static final int PROFILE_CACHE = 10_000;
+  private final Cache<String, TrustFigures> figures =
+      ReadCaches.weighed(ReadCaches.TREND_FIGURES, (key, figured) -> 1);
 
   /**
    * A partnership as of a day, with its activity readable from {@code from} to {@code asOf}; empty
@@ -111,14 +104,14 @@ public class PartnershipReadModels {
     StoredActivity activity =
         StoredActivity.load(store, generation, head, from, asOf, activityCache, indexByYear);
     String key = generation + "|" + head.partnershipId + "|" + head.ledgerEntries + "|" + asOf;
-    PartnershipFacts structure = structures.get(key);
-    if (structure == null) {
-      structure =
+    Folded folded = structures.getIfPresent(key);
+    if (folded == null) {
+      PartnershipFacts structure =
           PartnershipFacts.fold(head.partnershipId, structural(generation, head), asOf, activity);
-      structures.put(key, structure);
+      structures.put(key, new Folded(head.ledgerEntries, structure));
       return structure;
     }
-    return structure.withActivity(activity);
+    return folded.facts().withActivity(activity);
   }
 
   /** The organisations that are or were partners of the partnership; empty if it is unknown. */
@@ -153,12 +146,10 @@ public class PartnershipReadModels {
   }
 
   /**
-   * Default-window profiles of a partnership as of each of {@code days}, in order, their figures
-   * without the events behind each score ({@link TrustBuildingProfile#withoutEvents}); empty if the
+   * The default-window figures of a partnership as of each of {@code days}, in order; empty if the
    * partnership is unknown.
    */
-  public Optional<List<TrustBuildingProfile>> trustOver(
-      String partnershipId, List<LocalDate> days) {
+  public Optional<List<TrustFigures>> trustOver(String partnershipId, List<LocalDate> days) {
     int generation = store.activeGeneration();
     return store
         .head(generation, partnershipId)
@@ -166,26 +157,24 @@ public class PartnershipReadModels {
         .map(h -> trustOver(generation, h, days));
   }
 
-  List<TrustBuildingProfile> trustOver(int generation, PartnershipHead head, List<LocalDate> days) {
-    List<TrustBuildingProfile> over = new ArrayList<>(days.size());
+  List<TrustFigures> trustOver(int generation, PartnershipHead head, List<LocalDate> days) {
+    List<TrustFigures> over = new ArrayList<>(days.size());
     // The days' folds read each year's index once (a trend read it once per day: a fifth of a
     // portfolio row's refresh, profiled).
     Map<Integer, Document> indexByYear = new HashMap<>();
     for (LocalDate day : days) {
-      String key = generation + "|" + head.partnershipId + "|" + head.version + "|" + day;
-      TrustBuildingProfile profile = profiles.get(key);
-      if (profile == null) {
-        // Figures only: a trend kept for many days and partnerships holds no event lists.
-        profile =
-            trust
-                .calculate(
+      String key = generation + "|" + head.partnershipId + "|" + day + "|" + head.versionUpTo(day);
+      TrustFigures figured = figures.getIfPresent(key);
+      if (figured == null) {
+        figured =
+            TrustFigures.of(
+                trust.calculate(
                     facts(generation, head, trust.windowStart(day, null), day, indexByYear),
                     day,
-                    null)
-                .withoutEvents();
-        profiles.put(key, profile);
+                    null));
+        figures.put(key, figured);
       }
-      over.add(profile);
+      over.add(figured);
     }
     return over;
   }
@@ -209,7 +198,7 @@ public class PartnershipReadModels {
 
   private List<Traced<PartnershipEvent>> structural(int generation, PartnershipHead head) {
     String key = generation + "|" + head.partnershipId;
-    CachedLedger cached = ledgers.get(key);
+    CachedLedger cached = ledgers.getIfPresent(key);
     if (cached != null && cached.entries() == head.ledgerEntries) {
       return cached.events();
     }

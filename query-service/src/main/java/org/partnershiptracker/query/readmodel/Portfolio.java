@@ -25,6 +25,7 @@ import org.partnershiptracker.query.partnership.model.MeetingKeys;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
+import org.partnershiptracker.query.trust.model.TrustFigures;
 import org.partnershiptracker.query.trust.model.TrustTrend;
 import org.springframework.stereotype.Component;
 
@@ -107,8 +108,13 @@ public class Portfolio {
     LocalDate today = LocalDate.now(clock);
     int refreshed = 0;
     for (String partnershipId : List.copyOf(pending)) {
-      pending.remove(partnershipId);
-      compute(generation, partnershipId, today);
+      pending.remove(partnershipId); // before: events that arrive meanwhile mark it again
+      try {
+        compute(generation, partnershipId, today);
+      } catch (RuntimeException e) {
+        pending.add(partnershipId);
+        throw e;
+      }
       refreshed++;
     }
     return refreshed;
@@ -281,9 +287,9 @@ public class Portfolio {
             .filter(day -> formedOn == null || !day.isBefore(formedOn))
             .toList();
     Map<LocalDate, Double> index = new HashMap<>();
-    List<TrustBuildingProfile> profiles = readModels.trustOver(generation, head, earlier);
+    List<TrustFigures> figures = readModels.trustOver(generation, head, earlier);
     for (int i = 0; i < earlier.size(); i++) {
-      index.put(earlier.get(i), profiles.get(i).index());
+      index.put(earlier.get(i), figures.get(i).index());
     }
     if (formedOn == null || !today.isBefore(formedOn)) {
       index.put(today, todays.index());

@@ -12,6 +12,7 @@ import com.mongodb.client.model.WriteModel;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,9 @@ public class ReadModelWriter {
     final Map<String, Map<String, List<Document>>> activityPushes = new LinkedHashMap<>();
     final Map<String, Map<String, Integer>> indexRaises = new LinkedHashMap<>();
 
+    /** Months (yyyyMM) in which this batch brings events, by partnership. */
+    final Map<String, Set<Integer>> monthsDated = new HashMap<>();
+
     /** Entries of this batch by event id, to compare a redelivery inside the batch. */
     final Map<String, Document> entries = new HashMap<>();
 
@@ -152,6 +156,9 @@ public class ReadModelWriter {
 
     void apply(PartnershipHead head, IncomingEvent incoming) {
       head.sequences.put(incoming.aggregateId(), incoming.sequenceNumber());
+      monthsDated
+          .computeIfAbsent(head.partnershipId, id -> new HashSet<>())
+          .add(StoredActivity.month(incoming.event().occurredOn()));
       head.eventCount++;
       head.partition = incoming.partition();
       head.lastPosition = Math.max(head.lastPosition, incoming.position());
@@ -301,6 +308,7 @@ public class ReadModelWriter {
           (id, head) -> {
             long read = versionsRead.get(id);
             head.version = read + 1;
+            monthsDated.getOrDefault(id, Set.of()).forEach(m -> head.dated.put(m, head.version));
             headWrites.add(
                 new ReplaceOneModel<>(
                     Filters.and(Filters.eq("_id", id), Filters.eq("v", read)),

@@ -7,7 +7,7 @@ import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.readmodel.PartnershipReadModels;
 import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
-import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
+import org.partnershiptracker.query.trust.model.TrustFigures;
 import org.partnershiptracker.query.trust.model.TrustTrend;
 import org.partnershiptracker.query.web.QueryDates;
 import org.partnershiptracker.query.web.UnknownPartnership;
@@ -57,13 +57,13 @@ public class PartnershipPage {
             .orElseThrow(() -> new UnknownPartnership(partnershipId));
     PartnershipReport report = PartnershipReport.of(facts, day, trust);
     List<LocalDate> days = TrustTrend.monthlyDays(facts.formedOn(), day, MONTHS);
-    List<TrustBuildingProfile> profiles =
+    List<TrustFigures> figures =
         readModels
             .trustOver(partnershipId, days)
             .orElseThrow(() -> new UnknownPartnership(partnershipId));
     // The history page beside this one (same origin, the caller's own sign-in), as of this day.
     String history = "history.html?asOf=" + day;
-    model.addAttribute("view", PartnershipView.of(report, facts, days, profiles, history));
+    model.addAttribute("view", PartnershipView.of(report, facts, days, figures, history));
     return "partnership";
   }
 }

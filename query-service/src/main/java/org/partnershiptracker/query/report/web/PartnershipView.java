@@ -10,7 +10,7 @@ import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.trust.model.Practice;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile;
-import org.partnershiptracker.query.trust.model.TrustBuildingProfile.OrganisationProfile;
+import org.partnershiptracker.query.trust.model.TrustFigures;
 import org.partnershiptracker.query.trust.model.TrustTrend;
 
 /**
@@ -58,7 +58,7 @@ public record PartnershipView(
       PartnershipReport report,
       PartnershipFacts facts,
       List<LocalDate> days,
-      List<TrustBuildingProfile> profiles,
+      List<TrustFigures> figures,
       String historyUrl) {
     TrustBuildingProfile trust = report.trust();
     LocalDate asOf = report.asOf();
@@ -66,23 +66,23 @@ public record PartnershipView(
 
     // The partnership's line, then one per public-sector partner seen in any month.
     Map<String, String> partners = new LinkedHashMap<>();
-    profiles.forEach(
-        p ->
-            p.organisations()
+    figures.forEach(
+        f ->
+            f.partners()
                 .forEach(o -> partners.putIfAbsent(o.organisationId(), o.organisationName())));
     List<TrendChart.Line> lines = new ArrayList<>();
     lines.add(
         line(
             0,
             report.name() + " (whole partnership)",
-            profiles.stream().map(TrustBuildingProfile::index).toList()));
+            figures.stream().map(TrustFigures::index).toList()));
     int n = 1;
     for (Map.Entry<String, String> partner : partners.entrySet()) {
       lines.add(
           line(
               n++,
               partner.getValue(),
-              profiles.stream().map(p -> organisationIndex(p, partner.getKey())).toList()));
+              figures.stream().map(f -> f.partnerIndex(partner.getKey())).toList()));
     }
     TrendChart indexChart =
         TrendChart.of(
@@ -112,7 +112,7 @@ public record PartnershipView(
               practice.code(),
               COLOURS.get(1),
               "",
-              profiles.stream().map(p -> score(p, practice)).toList());
+              figures.stream().map(f -> f.score(practice)).toList());
       practiceLines.add(line);
       practiceCharts.add(
           TrendChart.of(
@@ -166,21 +166,5 @@ public record PartnershipView(
                   .toList()));
     }
     return rows;
-  }
-
-  private static Double organisationIndex(TrustBuildingProfile profile, String organisationId) {
-    return profile.organisations().stream()
-        .filter(o -> o.organisationId().equals(organisationId))
-        .findFirst()
-        .map(OrganisationProfile::index)
-        .orElse(null);
-  }
-
-  private static Double score(TrustBuildingProfile profile, Practice practice) {
-    return profile.scores().stream()
-        .filter(s -> s.practice() == practice)
-        .findFirst()
-        .map(TrustBuildingProfile.PracticeScore::score)
-        .orElse(null);
   }
 }

@@ -40,46 +40,7 @@ public record TrustBuildingProfile(
       double weight,
       Map<String, Object> evidence,
       List<EventRef> events,
-      String explanation) {
-
-    PracticeScore withoutEvents() {
-      return new PracticeScore(practice, code, score, weight, evidence, List.of(), explanation);
-    }
-  }
-
-  /**
-   * The same profile without the events behind each score: figures only, for trends kept in memory
-   * over many days.
-   */
-  public TrustBuildingProfile withoutEvents() {
-    return new TrustBuildingProfile(
-        partnershipId,
-        asOf,
-        windowStart,
-        windowDays,
-        strip(scores),
-        index,
-        band,
-        perceivedTrust,
-        recommendations,
-        organisations.stream()
-            .map(
-                o ->
-                    new OrganisationProfile(
-                        o.organisationId(),
-                        o.organisationName(),
-                        o.sector(),
-                        strip(o.scores()),
-                        o.index(),
-                        o.band(),
-                        o.perceivedTrust(),
-                        o.recommendations()))
-            .toList());
-  }
-
-  private static List<PracticeScore> strip(List<PracticeScore> scores) {
-    return scores.stream().map(PracticeScore::withoutEvents).toList();
-  }
+      String explanation) {}
 
   public record Recommendation(Practice practice, String code, String text) {}
 

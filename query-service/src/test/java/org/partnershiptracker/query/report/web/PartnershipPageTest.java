@@ -34,6 +34,7 @@ import org.partnershiptracker.query.partnership.model.RecordedEvent;
 import org.partnershiptracker.query.partnership.model.Timeline;
 import org.partnershiptracker.query.readmodel.PartnershipReadModels;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
+import org.partnershiptracker.query.trust.model.TrustFigures;
 import org.partnershiptracker.query.trust.model.TrustSettings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
@@ -127,7 +128,9 @@ class PartnershipPageTest {
                     call.<List<LocalDate>>getArgument(1).stream()
                         .map(
                             day ->
-                                CALCULATOR.calculate(PartnershipFacts.of(events, day), day, null))
+                                TrustFigures.of(
+                                    CALCULATOR.calculate(
+                                        PartnershipFacts.of(events, day), day, null)))
                         .toList()));
     when(readModels.reportFacts(eq("unknown"), org.mockito.ArgumentMatchers.any()))
         .thenReturn(Optional.empty());

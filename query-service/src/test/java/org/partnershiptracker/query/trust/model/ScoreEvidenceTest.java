@@ -292,12 +292,16 @@ class ScoreEvidenceTest {
             .meeting(MeetingType.SHOWCASE, AS_OF.minusDays(20), NORTH, AttendeeLevel.ANALYST);
     TrustBuildingProfile trust = trust(timeline, AS_OF);
 
-    TrustBuildingProfile figures = trust.withoutEvents();
+    TrustFigures figures = TrustFigures.of(trust);
 
     assertThat(figures.index()).isEqualTo(trust.index());
-    assertThat(figures.scores()).allSatisfy(s -> assertThat(s.events()).isEmpty());
-    assertThat(figures.organisations())
-        .allSatisfy(o -> assertThat(o.scores()).allSatisfy(s -> assertThat(s.events()).isEmpty()));
+    for (TrustBuildingProfile.PracticeScore score : trust.scores()) {
+      assertThat(figures.score(score.practice())).isEqualTo(score.score());
+    }
+    for (TrustBuildingProfile.OrganisationProfile partner : trust.organisations()) {
+      assertThat(figures.partnerIndex(partner.organisationId())).isEqualTo(partner.index());
+    }
+    assertThat(figures.partnerIndex("not-a-partner")).isNull();
     assertThat(score(trust.scores(), Practice.L4_SHOWCASING).events()).hasSize(1);
   }
 }
