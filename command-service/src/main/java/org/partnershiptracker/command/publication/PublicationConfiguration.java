@@ -157,12 +157,4 @@ public class PublicationConfiguration {
     processing.registerListenerInvocationErrorHandler(
         KafkaEventPublisher.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
   }
-
-  /** How many segments this instance may claim, so several instances can share publication. */
-  @Autowired
-  void claimAtMost(EventProcessingConfigurer processing, PublicationProperties properties) {
-    processing.registerPooledStreamingEventProcessorConfiguration(
-        KafkaEventPublisher.PROCESSING_GROUP,
-        (configuration, builder) -> builder.maxClaimedSegments(properties.maxClaimedSegments()));
-  }
 }

@@ -21,9 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     SCRAM-SHA-256} or {@code PLAIN})
  * @param username the service's Kafka user (its principal) when the protocol is SASL
  * @param password that user's password when the protocol is SASL
- * @param maxClaimedSegments how many of the publisher's segments this instance claims at most;
- *     unbounded by default, so one instance publishes everything and another takes over when it
- *     stops; set it (e.g. segments ÷ instances) to have several instances publish side by side
+ * @param maxClaimedSegments how many of the publisher's segments this instance claims at most (its
+ *     publishing threads, one per segment; see application.properties); unset, every segment, so
+ *     one instance publishes everything and another takes over when it stops; set it (e.g. segments
+ *     ÷ instances) to have several instances publish side by side
  */
 @ConfigurationProperties("tracker.publication")
 public record PublicationProperties(

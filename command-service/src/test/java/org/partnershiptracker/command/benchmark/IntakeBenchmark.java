@@ -212,8 +212,30 @@ class IntakeBenchmark {
   }
 
   Load load(String base, int clients, Duration phase) throws Exception {
+    return load(base, clients, phase, 0);
+  }
+
+  /**
+   * {@code clients} POSTing meetings for {@code phase}; at most {@code ratePerSecond} commands a
+   * second in all when it is above 0 (each client keeps its share of the pace), else as fast as
+   * they are answered.
+   */
+  Load load(String base, int clients, Duration phase, double ratePerSecond) throws Exception {
+    return load(base, clients, phase, ratePerSecond, () -> true);
+  }
+
+  /** As above, ending early once {@code keepGoing} says no. */
+  Load load(
+      String base,
+      int clients,
+      Duration phase,
+      double ratePerSecond,
+      java.util.function.BooleanSupplier keepGoing)
+      throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long end = System.nanoTime() + phase.toNanos();
+    long begin = System.nanoTime();
+    long end = begin + phase.toNanos();
+    long interval = ratePerSecond > 0 ? (long) (clients * 1e9 / ratePerSecond) : 0;
     AtomicLong errors = new AtomicLong();
     List<Future<List<Long>>> results = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -221,7 +243,15 @@ class IntakeBenchmark {
           pool.submit(
               () -> {
                 List<Long> latencies = new ArrayList<>();
-                while (System.nanoTime() < end) {
+                long next = begin + (long) (ThreadLocalRandom.current().nextDouble() * interval);
+                while (System.nanoTime() < end && keepGoing.getAsBoolean()) {
+                  if (interval > 0) {
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                      Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // the pace
+                    }
+                    next += interval;
+                  }
                   String partnership = "load-" + ThreadLocalRandom.current().nextInt(PARTNERSHIPS);
                   LocalDate day =
                       LocalDate.of(2025, 2, 3).plusDays(ThreadLocalRandom.current().nextInt(300));
@@ -258,7 +288,7 @@ class IntakeBenchmark {
    * every POST (seen here: p50 52 ms at 4 clients), which would measure the client, not the
    * service.
    */
-  private static int postMeeting(String url, String body) throws IOException {
+  static int postMeeting(String url, String body) throws IOException {
     java.net.HttpURLConnection connection =
         (java.net.HttpURLConnection) URI.create(url).toURL().openConnection();
     connection.setRequestMethod("POST");
@@ -389,7 +419,7 @@ class IntakeBenchmark {
     }
   }
 
-  private void formPartnership(String base, String id) throws Exception {
+  void formPartnership(String base, String id) throws Exception {
     post(
         base + "/api/partnerships",
         """

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.command.CommandServiceApplication;
@@ -177,7 +177,9 @@ class PublicationIT {
         app.getBean(EventProcessingConfiguration.class)
             .eventProcessor(KafkaEventPublisher.PROCESSING_GROUP, StreamingEventProcessor.class)
             .orElseThrow();
-    assertThat(publisher).isInstanceOf(PooledStreamingEventProcessor.class);
+    assertThat(publisher)
+        .as("threads that wait on the store's stream, not a pool polling it every 500 ms")
+        .isInstanceOf(TrackingEventProcessor.class);
     assertThat(publisher.processingStatus()).as("four segments, all claimed here").hasSize(4);
   }
 }
