@@ -30,13 +30,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.command.config.EmbeddedDatabase;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.kafka.KafkaUsers;
 import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
-import org.partnershiptracker.infra.security.TokenMint;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -302,9 +299,7 @@ class ActivityInboxIT {
             .send(
                 java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(
-                            "http://localhost:"
-                                + app.getEnvironment().getProperty("local.server.port")
-                                + "/asyncapi.yaml"))
+                            "http://localhost:" + CommandServiceInJvm.port(app) + "/asyncapi.yaml"))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(contract.statusCode()).as("the contract is served without a token").isEqualTo(200);
@@ -333,25 +328,21 @@ class ActivityInboxIT {
   private CommandApi start() {
     broker = KafkaBroker.startSecured(runDir.resolve("kafka"), 0, 0, USERS);
     app =
-        new SpringApplicationBuilder(CommandServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
-                "--tracker.publication.enabled=false",
-                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-                "--tracker.publication.security-protocol=SASL_PLAINTEXT",
-                "--tracker.publication.username=" + USERS.command().username(),
-                "--tracker.publication.password=" + USERS.command().password(),
-                "--tracker.publication.send-timeout=5s",
-                "--tracker.inbox.enabled=true",
-                "--tracker.inbox.partitions=2",
-                "--tracker.inbox.organisations=north-council,elsewhere-council",
-                "--tracker.inbox.retry-backoff=200ms",
-                "--tracker.inbox.max-retry-backoff=2s",
-                "--tracker.embedded-postgres.port=" + postgresPort);
-    CommandApi api =
-        new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        CommandServiceInJvm.start(
+            runDir.resolve("postgres"),
+            "--tracker.publication.enabled=false",
+            "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+            "--tracker.publication.security-protocol=SASL_PLAINTEXT",
+            "--tracker.publication.username=" + USERS.command().username(),
+            "--tracker.publication.password=" + USERS.command().password(),
+            "--tracker.publication.send-timeout=5s",
+            "--tracker.inbox.enabled=true",
+            "--tracker.inbox.partitions=2",
+            "--tracker.inbox.organisations=north-council,elsewhere-council",
+            "--tracker.inbox.retry-backoff=200ms",
+            "--tracker.inbox.max-retry-backoff=2s",
+            "--tracker.embedded-postgres.port=" + postgresPort);
+    CommandApi api = new CommandApi(CommandServiceInJvm.port(app));
     api.formPartnershipWithPartners(PARTNERSHIP);
 
     councilSystem = producer(USERS.inbox().councilSystems().get(0).credentials());

@@ -20,10 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
-import org.partnershiptracker.infra.security.TokenMint;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -52,14 +49,10 @@ class PeopleRegisterIT {
   void anErasedPersonLeavesNoNameOrAddressAnywhere(CapturedOutput log) {
     broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
     app =
-        new SpringApplicationBuilder(CommandServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
-                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers());
-    CommandApi api =
-        new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        CommandServiceInJvm.start(
+            runDir.resolve("postgres"),
+            "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers());
+    CommandApi api = new CommandApi(CommandServiceInJvm.port(app));
     api.formPartnershipWithPartners("p-people");
 
     String personId =

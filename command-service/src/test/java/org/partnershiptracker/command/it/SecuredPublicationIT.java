@@ -16,12 +16,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.kafka.KafkaUsers;
 import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
-import org.partnershiptracker.infra.security.TokenMint;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -51,18 +48,14 @@ class SecuredPublicationIT {
   void theCommandServicePublishesAsItsOwnPrincipal() {
     broker = KafkaBroker.startSecured(runDir.resolve("kafka"), 0, 0, users);
     app =
-        new SpringApplicationBuilder(CommandServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
-                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-                "--tracker.publication.security-protocol=SASL_PLAINTEXT",
-                "--tracker.publication.username=" + users.command().username(),
-                "--tracker.publication.password=" + users.command().password(),
-                "--tracker.publication.send-timeout=5s");
-    new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
-        .formPartnershipWithPartners("p-secured");
+        CommandServiceInJvm.start(
+            runDir.resolve("postgres"),
+            "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+            "--tracker.publication.security-protocol=SASL_PLAINTEXT",
+            "--tracker.publication.username=" + users.command().username(),
+            "--tracker.publication.password=" + users.command().password(),
+            "--tracker.publication.send-timeout=5s");
+    new CommandApi(CommandServiceInJvm.port(app)).formPartnershipWithPartners("p-secured");
 
     Map<String, Object> config = new HashMap<>(broker.clientConfig(users.query()));
     config.put(ConsumerConfig.GROUP_ID_CONFIG, users.queryGroup());
