@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +33,6 @@ import org.partnershiptracker.command.config.EmbeddedDatabase;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.kafka.KafkaUsers;
 import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Council systems publish CloudEvents on their organisation's partnership.activity.inbox.<org> of a
@@ -43,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * command path for the organisation the topic names, publishes an outcome for each on
  * partnership.activity.outcomes.<org> and dead-letters what it cannot record, with the reason.
  */
-class ActivityInboxIT {
+class ActivityInboxIT extends OwnBrokerEachTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CALENDAR = "https://calendar.north-council.example/v2";
   private static final String STRANGER = "https://calendar.south-council.example";
@@ -60,24 +58,23 @@ class ActivityInboxIT {
           .withCouncilSystem("north-council", new Credentials("north-calendar", secret()))
           .withCouncilSystem("elsewhere-council", new Credentials("elsewhere-calendar", secret()));
 
-  private final Path runDir = Path.of("target/it-data/activity-inbox-it-" + UUID.randomUUID());
   private final int postgresPort = freePort();
   private final Map<String, JsonNode> outcomes = new LinkedHashMap<>();
   private final List<ConsumerRecord<String, byte[]>> outcomeRecords = new ArrayList<>();
   private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
-  private KafkaBroker broker;
-  private ConfigurableApplicationContext app;
   private KafkaConsumer<String, byte[]> reader;
   private KafkaProducer<String, byte[]> councilSystem;
   private KafkaProducer<String, byte[]> elsewhereSystem;
+
+  ActivityInboxIT() {
+    super("activity-inbox-it");
+  }
 
   @AfterEach
   void stop() {
     if (reader != null) reader.close();
     if (councilSystem != null) councilSystem.close();
     if (elsewhereSystem != null) elsewhereSystem.close();
-    if (app != null) app.close();
-    if (broker != null) broker.close();
   }
 
   @Test

@@ -6,24 +6,20 @@ import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,17 +28,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the events topic, or in the service's log.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class PeopleRegisterIT {
+class PeopleRegisterIT extends OwnBrokerEachTest {
   private static final String NAME = "Zelda Quartermaine";
   private static final String EMAIL = "zelda.quartermaine@shire-council.example";
-  private final Path runDir = Path.of("target/it-data/people-it-" + UUID.randomUUID());
-  private KafkaBroker broker;
-  private ConfigurableApplicationContext app;
 
-  @AfterEach
-  void stop() {
-    if (app != null) app.close();
-    if (broker != null) broker.close();
+  PeopleRegisterIT() {
+    super("people-it");
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.partnershiptracker.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,20 +13,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.kafka.KafkaUsers;
 import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * On a broker that requires SASL/SCRAM and ACLs, the command-service, configured with its own
  * principal, creates the topic and publishes to it (its idempotent producer included), and the
  * query-service's principal reads what it published.
  */
-class SecuredPublicationIT {
-  private final Path runDir = Path.of("target/it-data/secured-publication-it-" + UUID.randomUUID());
+class SecuredPublicationIT extends OwnBrokerEachTest {
   private final KafkaUsers users =
       new KafkaUsers(
           new Credentials("admin", UUID.randomUUID().toString()),
@@ -35,13 +31,9 @@ class SecuredPublicationIT {
           new Credentials("query-service", UUID.randomUUID().toString()),
           "partnership.events",
           "query-service-read-models");
-  private KafkaBroker broker;
-  private ConfigurableApplicationContext app;
 
-  @AfterEach
-  void stop() {
-    if (app != null) app.close();
-    if (broker != null) broker.close();
+  SecuredPublicationIT() {
+    super("secured-publication-it");
   }
 
   @Test
