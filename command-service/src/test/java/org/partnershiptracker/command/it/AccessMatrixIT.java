@@ -98,7 +98,7 @@ class AccessMatrixIT {
                 "--tracker.publication.enabled=false",
                 "--tracker.people.registered-only=false",
                 "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"));
-    port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    port = CommandServiceInJvm.port(app);
     CommandApi api = new CommandApi(port);
     anonymous = api.withToken(null);
     expired = api.withToken(expiredToken("demo-admin", UNI, "admin"));

@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,14 +29,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.command.config.EmbeddedDatabase;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.kafka.KafkaUsers;
 import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
-import org.partnershiptracker.infra.security.TokenMint;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Council systems publish CloudEvents on their organisation's partnership.activity.inbox.<org> of a
@@ -46,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * command path for the organisation the topic names, publishes an outcome for each on
  * partnership.activity.outcomes.<org> and dead-letters what it cannot record, with the reason.
  */
-class ActivityInboxIT {
+class ActivityInboxIT extends OwnBrokerEachTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CALENDAR = "https://calendar.north-council.example/v2";
   private static final String STRANGER = "https://calendar.south-council.example";
@@ -63,24 +58,23 @@ class ActivityInboxIT {
           .withCouncilSystem("north-council", new Credentials("north-calendar", secret()))
           .withCouncilSystem("elsewhere-council", new Credentials("elsewhere-calendar", secret()));
 
-  private final Path runDir = Path.of("target/it-data/activity-inbox-it-" + UUID.randomUUID());
   private final int postgresPort = freePort();
   private final Map<String, JsonNode> outcomes = new LinkedHashMap<>();
   private final List<ConsumerRecord<String, byte[]>> outcomeRecords = new ArrayList<>();
   private final List<ConsumerRecord<String, byte[]>> deadLetters = new ArrayList<>();
-  private KafkaBroker broker;
-  private ConfigurableApplicationContext app;
   private KafkaConsumer<String, byte[]> reader;
   private KafkaProducer<String, byte[]> councilSystem;
   private KafkaProducer<String, byte[]> elsewhereSystem;
+
+  ActivityInboxIT() {
+    super("activity-inbox-it");
+  }
 
   @AfterEach
   void stop() {
     if (reader != null) reader.close();
     if (councilSystem != null) councilSystem.close();
     if (elsewhereSystem != null) elsewhereSystem.close();
-    if (app != null) app.close();
-    if (broker != null) broker.close();
   }
 
   @Test
@@ -302,9 +296,7 @@ class ActivityInboxIT {
             .send(
                 java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create(
-                            "http://localhost:"
-                                + app.getEnvironment().getProperty("local.server.port")
-                                + "/asyncapi.yaml"))
+                            "http://localhost:" + CommandServiceInJvm.port(app) + "/asyncapi.yaml"))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(contract.statusCode()).as("the contract is served without a token").isEqualTo(200);
@@ -333,25 +325,21 @@ class ActivityInboxIT {
   private CommandApi start() {
     broker = KafkaBroker.startSecured(runDir.resolve("kafka"), 0, 0, USERS);
     app =
-        new SpringApplicationBuilder(CommandServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
-                "--tracker.publication.enabled=false",
-                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-                "--tracker.publication.security-protocol=SASL_PLAINTEXT",
-                "--tracker.publication.username=" + USERS.command().username(),
-                "--tracker.publication.password=" + USERS.command().password(),
-                "--tracker.publication.send-timeout=5s",
-                "--tracker.inbox.enabled=true",
-                "--tracker.inbox.partitions=2",
-                "--tracker.inbox.organisations=north-council,elsewhere-council",
-                "--tracker.inbox.retry-backoff=200ms",
-                "--tracker.inbox.max-retry-backoff=2s",
-                "--tracker.embedded-postgres.port=" + postgresPort);
-    CommandApi api =
-        new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        CommandServiceInJvm.start(
+            runDir.resolve("postgres"),
+            "--tracker.publication.enabled=false",
+            "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+            "--tracker.publication.security-protocol=SASL_PLAINTEXT",
+            "--tracker.publication.username=" + USERS.command().username(),
+            "--tracker.publication.password=" + USERS.command().password(),
+            "--tracker.publication.send-timeout=5s",
+            "--tracker.inbox.enabled=true",
+            "--tracker.inbox.partitions=2",
+            "--tracker.inbox.organisations=north-council,elsewhere-council",
+            "--tracker.inbox.retry-backoff=200ms",
+            "--tracker.inbox.max-retry-backoff=2s",
+            "--tracker.embedded-postgres.port=" + postgresPort);
+    CommandApi api = new CommandApi(CommandServiceInJvm.port(app));
     api.formPartnershipWithPartners(PARTNERSHIP);
 
     councilSystem = producer(USERS.inbox().councilSystems().get(0).credentials());

@@ -7,11 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.security.TokenMint;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -25,17 +23,7 @@ import org.springframework.test.context.TestPropertySource;
       "tracker.embedded-postgres.data-dir=target/it-data/command-service-it",
       "tracker.people.registered-only=false" // these tests bring their own pseudonyms
     })
-class CommandServiceIT {
-  @LocalServerPort int port;
-  CommandApi api;
-  String partnership;
-
-  @BeforeEach
-  void newPartnership() {
-    api = new CommandApi(port);
-    partnership = "p-" + UUID.randomUUID();
-    api.formPartnershipWithPartners(partnership);
-  }
+class CommandServiceIT extends NewPartnershipEachTest {
 
   private String path(String suffix) {
     return "/api/partnerships/" + partnership + suffix;

@@ -5,10 +5,8 @@ import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -23,19 +21,9 @@ import org.springframework.test.context.TestPropertySource;
       "tracker.embedded-postgres.data-dir=target/it-data/idempotency-it",
       "tracker.idempotency.lease=1s"
     })
-class IdempotencyIT {
-  @LocalServerPort int port;
+class IdempotencyIT extends NewPartnershipEachTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired org.partnershiptracker.command.idempotency.IdempotencyUnitOfWork retention;
-  CommandApi api;
-  String partnership;
-
-  @BeforeEach
-  void newPartnership() {
-    api = new CommandApi(port);
-    partnership = "p-" + UUID.randomUUID();
-    api.formPartnershipWithPartners(partnership);
-  }
 
   private static String survey(int trust) {
     return """

@@ -617,19 +617,9 @@ class InputLimitsIT {
     List<Case> cases =
         List.of(
             new Case(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/meetings"))
-                    .header("Content-Type", "text/plain")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(MEETING))
-                    .build(),
-                415,
-                "Content-Type"),
+                withBody("POST", base + "/meetings", "text/plain", MEETING), 415, "Content-Type"),
             new Case(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/meetings"))
-                    .header("Content-Type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(MEETING))
-                    .build(),
-                405,
-                "method"),
+                withBody("PUT", base + "/meetings", "application/json", MEETING), 405, "method"),
             new Case(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/no-such-thing"))
                     .GET()
@@ -637,12 +627,11 @@ class InputLimitsIT {
                 404,
                 "path"),
             new Case(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/meetings"))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        java.net.http.HttpRequest.BodyPublishers.ofString(
-                            MEETING.replace("WORKING_SESSION", "x".repeat(2_000_000))))
-                    .build(),
+                withBody(
+                    "POST",
+                    base + "/meetings",
+                    "application/json",
+                    MEETING.replace("WORKING_SESSION", "x".repeat(2_000_000))),
                 413,
                 "body"));
     int before = historySize();
@@ -664,6 +653,15 @@ class InputLimitsIT {
           .isEqualTo(c.field());
     }
     assertThat(historySize()).isEqualTo(before);
+  }
+
+  /** A request with a body of {@code contentType}, not signed in yet. */
+  private static java.net.http.HttpRequest withBody(
+      String method, String url, String contentType, String body) {
+    return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+        .header("Content-Type", contentType)
+        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString(body))
+        .build();
   }
 
   private int historySize() {

@@ -12,12 +12,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -28,21 +25,11 @@ import org.springframework.test.context.TestPropertySource;
 @CommandServiceOverHttp
 @TestPropertySource(
     properties = "tracker.embedded-postgres.data-dir=target/it-data/meeting-import-it")
-class MeetingImportIT {
+class MeetingImportIT extends NewPartnershipEachTest {
   private static final String HEADER =
       "meetingId,heldOn,type,durationMinutes,hostOrganisationId,projectId,attendees\r\n";
 
-  @LocalServerPort int port;
   @Autowired MeterRegistry metrics;
-  CommandApi api;
-  String partnership;
-
-  @BeforeEach
-  void newPartnership() {
-    api = new CommandApi(port);
-    partnership = "p-" + UUID.randomUUID();
-    api.formPartnershipWithPartners(partnership);
-  }
 
   private String imports() {
     return "/api/partnerships/" + partnership + "/imports/meetings";

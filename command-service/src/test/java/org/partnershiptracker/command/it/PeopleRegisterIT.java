@@ -6,27 +6,20 @@ import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
-import org.partnershiptracker.infra.security.TokenMint;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,31 +28,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the events topic, or in the service's log.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class PeopleRegisterIT {
+class PeopleRegisterIT extends OwnBrokerEachTest {
   private static final String NAME = "Zelda Quartermaine";
   private static final String EMAIL = "zelda.quartermaine@shire-council.example";
-  private final Path runDir = Path.of("target/it-data/people-it-" + UUID.randomUUID());
-  private KafkaBroker broker;
-  private ConfigurableApplicationContext app;
 
-  @AfterEach
-  void stop() {
-    if (app != null) app.close();
-    if (broker != null) broker.close();
+  PeopleRegisterIT() {
+    super("people-it");
   }
 
   @Test
   void anErasedPersonLeavesNoNameOrAddressAnywhere(CapturedOutput log) {
     broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
     app =
-        new SpringApplicationBuilder(CommandServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
-                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers());
-    CommandApi api =
-        new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+        CommandServiceInJvm.start(
+            runDir.resolve("postgres"),
+            "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers());
+    CommandApi api = new CommandApi(CommandServiceInJvm.port(app));
     api.formPartnershipWithPartners("p-people");
 
     String personId =

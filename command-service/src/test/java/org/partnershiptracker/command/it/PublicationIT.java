@@ -5,11 +5,9 @@ import static org.awaitility.Awaitility.await;
 import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -18,44 +16,36 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.command.publication.KafkaEventPublisher;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
-import org.partnershiptracker.infra.security.TokenMint;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Every stored event reaches the partnership.events topic of a real Kafka broker (KRaft), keyed by
  * partnership id, in order, with its envelope; and commands accepted while the broker is down are
  * published once it is back.
  */
-class PublicationIT {
-  private final Path runDir = Path.of("target/it-data/publication-it-" + UUID.randomUUID());
-  private KafkaBroker broker;
-  private ConfigurableApplicationContext app;
+class PublicationIT extends OwnBrokerEachTest {
   private PublishedEvents published;
+
+  PublicationIT() {
+    super("publication-it");
+  }
 
   @AfterEach
   void stop() {
     if (published != null) published.close();
-    if (app != null) app.close();
-    if (broker != null) broker.close();
   }
 
   /** The command-service with its own store, publishing to a fresh broker; a consumer of it. */
   private CommandApi start() {
     broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
     app =
-        new SpringApplicationBuilder(CommandServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
-                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-                "--tracker.publication.send-timeout=2s");
+        CommandServiceInJvm.start(
+            runDir.resolve("postgres"),
+            "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+            "--tracker.publication.send-timeout=2s");
     published = new PublishedEvents(broker.bootstrapServers());
-    return new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")));
+    return new CommandApi(CommandServiceInJvm.port(app));
   }
 
   @Test

@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.partnershiptracker.command.CommandServiceApplication;
-import org.partnershiptracker.infra.security.TokenMint;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,18 +20,11 @@ class RestartIT {
   private final Path dataDir = Path.of("target/it-data/restart-it-" + UUID.randomUUID());
 
   private ConfigurableApplicationContext start() {
-    return new SpringApplicationBuilder(CommandServiceApplication.class)
-        .run(
-            TokenMint.shared().issuerArgument(),
-            "--server.port=0",
-            "--tracker.embedded-postgres.data-dir=" + dataDir,
-            "--tracker.people.registered-only=false",
-            "--tracker.snapshots.every-events=" + SNAPSHOT_EVERY,
-            "--tracker.publication.enabled=false");
-  }
-
-  private static int port(ConfigurableApplicationContext context) {
-    return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    return CommandServiceInJvm.start(
+        dataDir,
+        "--tracker.people.registered-only=false",
+        "--tracker.snapshots.every-events=" + SNAPSHOT_EVERY,
+        "--tracker.publication.enabled=false");
   }
 
   private static String meeting(String meetingId) {
@@ -50,7 +40,7 @@ class RestartIT {
     String partnership = "p-restart";
     JsonNode historyBefore;
     try (ConfigurableApplicationContext first = start()) {
-      CommandApi api = new CommandApi(port(first));
+      CommandApi api = new CommandApi(CommandServiceInJvm.port(first));
       api.formPartnershipWithPartners(partnership);
       expectStatus(
           201,
@@ -122,7 +112,7 @@ class RestartIT {
     }
 
     try (ConfigurableApplicationContext second = start()) {
-      CommandApi api = new CommandApi(port(second));
+      CommandApi api = new CommandApi(CommandServiceInJvm.port(second));
 
       JsonNode historyAfter =
           expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();

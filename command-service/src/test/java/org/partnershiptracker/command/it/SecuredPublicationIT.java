@@ -3,7 +3,6 @@ package org.partnershiptracker.command.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,23 +13,17 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.partnershiptracker.command.CommandServiceApplication;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.kafka.KafkaUsers;
 import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
-import org.partnershiptracker.infra.security.TokenMint;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * On a broker that requires SASL/SCRAM and ACLs, the command-service, configured with its own
  * principal, creates the topic and publishes to it (its idempotent producer included), and the
  * query-service's principal reads what it published.
  */
-class SecuredPublicationIT {
-  private final Path runDir = Path.of("target/it-data/secured-publication-it-" + UUID.randomUUID());
+class SecuredPublicationIT extends OwnBrokerEachTest {
   private final KafkaUsers users =
       new KafkaUsers(
           new Credentials("admin", UUID.randomUUID().toString()),
@@ -38,31 +31,23 @@ class SecuredPublicationIT {
           new Credentials("query-service", UUID.randomUUID().toString()),
           "partnership.events",
           "query-service-read-models");
-  private KafkaBroker broker;
-  private ConfigurableApplicationContext app;
 
-  @AfterEach
-  void stop() {
-    if (app != null) app.close();
-    if (broker != null) broker.close();
+  SecuredPublicationIT() {
+    super("secured-publication-it");
   }
 
   @Test
   void theCommandServicePublishesAsItsOwnPrincipal() {
     broker = KafkaBroker.startSecured(runDir.resolve("kafka"), 0, 0, users);
     app =
-        new SpringApplicationBuilder(CommandServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--tracker.embedded-postgres.data-dir=" + runDir.resolve("postgres"),
-                "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
-                "--tracker.publication.security-protocol=SASL_PLAINTEXT",
-                "--tracker.publication.username=" + users.command().username(),
-                "--tracker.publication.password=" + users.command().password(),
-                "--tracker.publication.send-timeout=5s");
-    new CommandApi(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")))
-        .formPartnershipWithPartners("p-secured");
+        CommandServiceInJvm.start(
+            runDir.resolve("postgres"),
+            "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
+            "--tracker.publication.security-protocol=SASL_PLAINTEXT",
+            "--tracker.publication.username=" + users.command().username(),
+            "--tracker.publication.password=" + users.command().password(),
+            "--tracker.publication.send-timeout=5s");
+    new CommandApi(CommandServiceInJvm.port(app)).formPartnershipWithPartners("p-secured");
 
     Map<String, Object> config = new HashMap<>(broker.clientConfig(users.query()));
     config.put(ConsumerConfig.GROUP_ID_CONFIG, users.queryGroup());

@@ -76,8 +76,7 @@ class SharedPublicationIT {
   }
 
   private static CommandApi api(ConfigurableApplicationContext instance) {
-    return new CommandApi(
-        Integer.parseInt(instance.getEnvironment().getProperty("local.server.port")));
+    return new CommandApi(CommandServiceInJvm.port(instance));
   }
 
   private static double publishedBy(ConfigurableApplicationContext instance) {

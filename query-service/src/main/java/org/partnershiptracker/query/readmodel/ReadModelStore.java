@@ -57,28 +57,33 @@ public class ReadModelStore {
     return writes.get();
   }
 
+  /** The collection {@code name} of one generation of the read models: {@code <name>_g<n>}. */
+  private MongoCollection<Document> generation(String name, int generation) {
+    return database.getCollection(name + "_g" + generation);
+  }
+
   MongoCollection<Document> heads(int generation) {
-    return database.getCollection("partnerships_g" + generation);
+    return generation("partnerships", generation);
   }
 
   MongoCollection<Document> ledger(int generation) {
-    return database.getCollection("ledger_g" + generation);
+    return generation("ledger", generation);
   }
 
   MongoCollection<Document> activity(int generation) {
-    return database.getCollection("activity_g" + generation);
+    return generation("activity", generation);
   }
 
   MongoCollection<Document> index(int generation) {
-    return database.getCollection("activity_index_g" + generation);
+    return generation("activity_index", generation);
   }
 
   MongoCollection<Document> portfolio(int generation) {
-    return database.getCollection("portfolio_g" + generation);
+    return generation("portfolio", generation);
   }
 
   MongoCollection<Document> positions(int generation) {
-    return database.getCollection("positions_g" + generation);
+    return generation("positions", generation);
   }
 
   static String pageId(String partnershipId, int page) {

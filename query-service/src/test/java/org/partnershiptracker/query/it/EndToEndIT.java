@@ -33,10 +33,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.process.ServiceJvm;
 import org.partnershiptracker.infra.security.TokenMint;
-import org.partnershiptracker.query.QueryServiceApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -75,18 +73,12 @@ class EndToEndIT {
                 "--tracker.publication.bootstrap-servers=" + broker.bootstrapServers(),
                 "--tracker.publication.send-timeout=2s"));
     queryService =
-        new SpringApplicationBuilder(QueryServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--tracker.embedded-mongo.data-dir=" + runDir.resolve("mongo"),
-                "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers(),
-                "--tracker.metrics.refresh=1s");
+        QueryServiceInJvm.start(
+            "--tracker.embedded-mongo.data-dir=" + runDir.resolve("mongo"),
+            "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers(),
+            "--tracker.metrics.refresh=1s");
     commands = "http://localhost:" + commandPort + "/api/partnerships";
-    queries =
-        "http://localhost:"
-            + queryService.getEnvironment().getProperty("local.server.port")
-            + "/api/partnerships";
+    queries = QueryServiceInJvm.url(queryService) + "/api/partnerships";
     await()
         .atMost(Duration.ofSeconds(120))
         .until(

@@ -7,11 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,19 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.partnershiptracker.events.partnership.MeetingHeld;
-import org.partnershiptracker.infra.kafka.KafkaBroker;
-import org.partnershiptracker.infra.security.TokenMint;
-import org.partnershiptracker.query.QueryServiceApplication;
 import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
 import org.partnershiptracker.query.report.model.PartnershipReport;
 import org.partnershiptracker.query.testdata.PartnershipHistories;
 import org.partnershiptracker.query.trust.model.TrustBuildingCalculator;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Records that are not readable events, put on the real topic among valid ones, never take their
@@ -47,19 +37,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * that fails while MongoDB is down is retried, not skipped. A real broker, the query-service over
  * HTTP, a MongoDB-wire server this test stops and starts.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PoisonRecordsIT {
+class PoisonRecordsIT extends QueryServiceOnBroker {
   private static final LocalDate FORMED = LocalDate.of(2024, 1, 8);
   private static final LocalDate AS_OF = LocalDate.of(2025, 3, 31);
-  private final Path runDir = Path.of("target/poison-" + UUID.randomUUID()).toAbsolutePath();
-  private KafkaBroker broker;
-  private EventsTopic topic;
-  private MongoServer mongo;
-  private int mongoPort;
   private MongoClient mongoClient;
-  private ConfigurableApplicationContext queryService;
-  private String base;
   private final List<RecordedEvent> shire =
       PartnershipHistories.generate(new Random(11), "poison-shire", 400, FORMED, AS_OF);
   private final List<RecordedEvent> wessex =
@@ -69,40 +51,22 @@ class PoisonRecordsIT {
   private final List<String> reasons =
       List.of("no-value", "not-json", "unknown-type", "missing-fields", "conflicting-duplicate");
 
-  @BeforeAll
-  void start() throws Exception {
-    Files.createDirectories(runDir);
-    broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
-    topic = new EventsTopic(broker.bootstrapServers(), 3);
-    startMongo(0);
-    mongoClient = MongoClients.create("mongodb://localhost:" + mongoPort);
-    queryService =
-        new SpringApplicationBuilder(QueryServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--spring.data.mongodb.uri=mongodb://localhost:"
-                    + mongoPort
-                    + "/?serverSelectionTimeoutMS=2000",
-                "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers(),
-                "--tracker.projection.max-retry-backoff=1s",
-                "--tracker.projection.rebuild-stall-timeout=5s");
-    base = "http://localhost:" + queryService.getEnvironment().getProperty("local.server.port");
+  PoisonRecordsIT() {
+    super("poison");
   }
 
-  private void startMongo(int port) {
-    mongo = new MongoServer(new H2Backend(runDir.resolve("read-models.mv").toString()));
-    mongo.bind("localhost", port);
-    mongoPort = mongo.getLocalAddress().getPort();
+  @BeforeAll
+  void start() throws Exception {
+    startBrokerAndMongo();
+    mongoClient = MongoClients.create("mongodb://localhost:" + mongoPort);
+    startQueryService(
+        "--tracker.projection.max-retry-backoff=1s",
+        "--tracker.projection.rebuild-stall-timeout=5s");
   }
 
   @AfterAll
   void stop() {
-    if (queryService != null) queryService.close();
     if (mongoClient != null) mongoClient.close();
-    if (mongo != null) mongo.shutdownNow();
-    if (topic != null) topic.close();
-    if (broker != null) broker.close();
   }
 
   @Test
@@ -217,20 +181,6 @@ class PoisonRecordsIT {
     JsonNode progress = Http.get(admin).json();
     assertThat(progress.get("state").asText()).as(progress.toString()).isEqualTo(expectedState);
     return progress;
-  }
-
-  private void awaitCaughtUp() {
-    Map<Integer, Long> end = topic.endOffsets();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(
-            () -> {
-              var store =
-                  queryService.getBean(org.partnershiptracker.query.readmodel.ReadModelStore.class);
-              Map<Integer, Long> reached = store.nextOffsets(store.activeGeneration());
-              return end.entrySet().stream()
-                  .allMatch(e -> reached.getOrDefault(e.getKey(), 0L) >= e.getValue());
-            });
   }
 
   private JsonNode report(String partnershipId) {

@@ -1,74 +1,44 @@
 package org.partnershiptracker.query.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.partnershiptracker.events.partnership.PartnerJoined;
-import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.security.TokenMint;
-import org.partnershiptracker.query.QueryServiceApplication;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
 import org.partnershiptracker.query.testdata.PartnershipHistories;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The query side of access control over real HTTP: an analyst sees in the list and on the page only
  * the partnerships its organisation is a partner of, and another's report is 404 as if unknown; the
  * admin endpoints refuse an analyst (403) and everything refuses a caller without a token (401).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryAccessIT {
+class QueryAccessIT extends QueryServiceOnBroker {
   private static final LocalDate FORMED = LocalDate.of(2024, 1, 8);
   private static final LocalDate AS_OF = LocalDate.of(2025, 3, 31);
-  private final Path runDir = Path.of("target/query-access-" + UUID.randomUUID()).toAbsolutePath();
-  private KafkaBroker broker;
-  private EventsTopic topic;
-  private MongoServer mongo;
-  private ConfigurableApplicationContext queryService;
-  private String base;
   private final List<RecordedEvent> mine =
       PartnershipHistories.generate(new Random(31), "access-mine", 60, FORMED, AS_OF);
   private final List<RecordedEvent> theirs =
       PartnershipHistories.generate(new Random(32), "access-theirs", 60, FORMED, AS_OF);
   private String organisation;
 
+  QueryAccessIT() {
+    super("query-access");
+  }
+
   @BeforeAll
   void start() throws Exception {
-    Files.createDirectories(runDir);
-    broker = KafkaBroker.start(runDir.resolve("kafka"), 0, 0);
-    topic = new EventsTopic(broker.bootstrapServers(), 3);
-    mongo = new MongoServer(new H2Backend(runDir.resolve("read-models.mv").toString()));
-    mongo.bind("localhost", 0);
-    queryService =
-        new SpringApplicationBuilder(QueryServiceApplication.class)
-            .run(
-                TokenMint.shared().issuerArgument(),
-                "--server.port=0",
-                "--spring.data.mongodb.uri=mongodb://localhost:"
-                    + mongo.getLocalAddress().getPort()
-                    + "/?serverSelectionTimeoutMS=2000",
-                "--tracker.projection.bootstrap-servers=" + broker.bootstrapServers());
-    base = "http://localhost:" + queryService.getEnvironment().getProperty("local.server.port");
+    startBrokerAndMongo();
+    startQueryService();
     Set<String> theirPartners = partners(theirs);
     organisation =
         partners(mine).stream()
@@ -79,14 +49,6 @@ class QueryAccessIT {
     topic.send(mine);
     topic.send(theirs);
     awaitCaughtUp();
-  }
-
-  @AfterAll
-  void stop() {
-    if (queryService != null) queryService.close();
-    if (mongo != null) mongo.shutdownNow();
-    if (topic != null) topic.close();
-    if (broker != null) broker.close();
   }
 
   @Test
@@ -154,19 +116,5 @@ class QueryAccessIT {
         .filter(PartnerJoined.class::isInstance)
         .map(e -> ((PartnerJoined) e).organisationId().value())
         .collect(Collectors.toSet());
-  }
-
-  private void awaitCaughtUp() {
-    Map<Integer, Long> end = topic.endOffsets();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .until(
-            () -> {
-              var store =
-                  queryService.getBean(org.partnershiptracker.query.readmodel.ReadModelStore.class);
-              Map<Integer, Long> reached = store.nextOffsets(store.activeGeneration());
-              return end.entrySet().stream()
-                  .allMatch(e -> reached.getOrDefault(e.getKey(), 0L) >= e.getValue());
-            });
   }
 }

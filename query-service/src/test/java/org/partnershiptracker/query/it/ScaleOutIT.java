@@ -87,7 +87,7 @@ class ScaleOutIT {
     first =
         new SpringApplicationBuilder(QueryServiceApplication.class)
             .run(firstArgs.toArray(String[]::new));
-    firstUrl = "http://localhost:" + first.getEnvironment().getProperty("local.server.port");
+    firstUrl = QueryServiceInJvm.url(first);
   }
 
   @AfterAll

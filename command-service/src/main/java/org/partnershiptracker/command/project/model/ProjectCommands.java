@@ -17,6 +17,24 @@ import org.partnershiptracker.events.value.ProjectId;
 public final class ProjectCommands {
   private ProjectCommands() {}
 
+  /**
+   * A step on the data sharing agreement (draft, revision, signature): the organisation named by
+   * {@code byOrganisationId} takes it, and only for itself.
+   */
+  public interface AgreementStep extends ActsForOrganisation {
+    OrganisationId byOrganisationId();
+
+    @Override
+    default OrganisationId actingOrganisation() {
+      return byOrganisationId();
+    }
+
+    @Override
+    default String actingField() {
+      return "byOrganisationId";
+    }
+  }
+
   public record ProposeProject(
       PartnershipId partnershipId,
       @TargetAggregateIdentifier ProjectId projectId,
@@ -30,51 +48,21 @@ public final class ProjectCommands {
       @TargetAggregateIdentifier ProjectId projectId,
       OrganisationId byOrganisationId,
       LocalDate draftedOn)
-      implements ActsForOrganisation {
-    @Override
-    public OrganisationId actingOrganisation() {
-      return byOrganisationId;
-    }
-
-    @Override
-    public String actingField() {
-      return "byOrganisationId";
-    }
-  }
+      implements AgreementStep {}
 
   public record ReviseDataSharingAgreement(
       PartnershipId partnershipId,
       @TargetAggregateIdentifier ProjectId projectId,
       OrganisationId byOrganisationId,
       LocalDate revisedOn)
-      implements ActsForOrganisation {
-    @Override
-    public OrganisationId actingOrganisation() {
-      return byOrganisationId;
-    }
-
-    @Override
-    public String actingField() {
-      return "byOrganisationId";
-    }
-  }
+      implements AgreementStep {}
 
   public record SignDataSharingAgreement(
       PartnershipId partnershipId,
       @TargetAggregateIdentifier ProjectId projectId,
       OrganisationId byOrganisationId,
       LocalDate signedOn)
-      implements ActsForOrganisation {
-    @Override
-    public OrganisationId actingOrganisation() {
-      return byOrganisationId;
-    }
-
-    @Override
-    public String actingField() {
-      return "byOrganisationId";
-    }
-  }
+      implements AgreementStep {}
 
   public record ExpireDataSharingAgreement(
       PartnershipId partnershipId,

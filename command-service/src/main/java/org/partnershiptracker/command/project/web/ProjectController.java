@@ -40,8 +40,7 @@ public class ProjectController {
       @PathVariable PartnershipId partnershipId,
       @Valid @RequestBody ProjectRequests.Propose request) {
     ProjectId projectId = GeneratedIds.orNew(request.projectId(), ProjectId::of, "project");
-    return dispatcher.created(
-        request.toCommand(partnershipId, projectId), partnershipId, PROJECT, projectId);
+    return created(request::toCommand, partnershipId, projectId);
   }
 
   @PostMapping("/{projectId}/dsa/drafts")
@@ -50,8 +49,7 @@ public class ProjectController {
       @PathVariable PartnershipId partnershipId,
       @PathVariable ProjectId projectId,
       @Valid @RequestBody ProjectRequests.AgreementStep request) {
-    return dispatcher.created(
-        request.toDraft(partnershipId, projectId), partnershipId, PROJECT, projectId);
+    return created(request::toDraft, partnershipId, projectId);
   }
 
   @PostMapping("/{projectId}/dsa/revisions")
@@ -60,8 +58,7 @@ public class ProjectController {
       @PathVariable PartnershipId partnershipId,
       @PathVariable ProjectId projectId,
       @Valid @RequestBody ProjectRequests.AgreementStep request) {
-    return dispatcher.created(
-        request.toRevision(partnershipId, projectId), partnershipId, PROJECT, projectId);
+    return created(request::toRevision, partnershipId, projectId);
   }
 
   @PostMapping("/{projectId}/dsa/signatures")
@@ -70,8 +67,7 @@ public class ProjectController {
       @PathVariable PartnershipId partnershipId,
       @PathVariable ProjectId projectId,
       @Valid @RequestBody ProjectRequests.AgreementStep request) {
-    return dispatcher.created(
-        request.toSignature(partnershipId, projectId), partnershipId, PROJECT, projectId);
+    return created(request::toSignature, partnershipId, projectId);
   }
 
   @PostMapping("/{projectId}/dsa/expiry")
@@ -80,8 +76,7 @@ public class ProjectController {
       @PathVariable PartnershipId partnershipId,
       @PathVariable ProjectId projectId,
       @Valid @RequestBody ProjectRequests.Expire request) {
-    return dispatcher.done(
-        request.toCommand(partnershipId, projectId), partnershipId, PROJECT, projectId);
+    return done(request::toCommand, partnershipId, projectId);
   }
 
   @PostMapping("/{projectId}/start")
@@ -92,8 +87,7 @@ public class ProjectController {
       @PathVariable PartnershipId partnershipId,
       @PathVariable ProjectId projectId,
       @Valid @RequestBody ProjectRequests.Start request) {
-    return dispatcher.done(
-        request.toCommand(partnershipId, projectId), partnershipId, PROJECT, projectId);
+    return done(request::toCommand, partnershipId, projectId);
   }
 
   @PostMapping("/{projectId}/milestones")
@@ -117,10 +111,7 @@ public class ProjectController {
       @PathVariable ProjectId projectId,
       @PathVariable MilestoneId milestoneId,
       @Valid @RequestBody ProjectRequests.Achieve request) {
-    return dispatcher.done(
-        request.toCommand(partnershipId, projectId, milestoneId),
-        partnershipId,
-        milestoneIds(projectId, milestoneId));
+    return done(request::toCommand, partnershipId, projectId, milestoneId);
   }
 
   @PostMapping("/{projectId}/milestones/{milestoneId}/miss")
@@ -130,10 +121,7 @@ public class ProjectController {
       @PathVariable ProjectId projectId,
       @PathVariable MilestoneId milestoneId,
       @Valid @RequestBody ProjectRequests.Miss request) {
-    return dispatcher.done(
-        request.toCommand(partnershipId, projectId, milestoneId),
-        partnershipId,
-        milestoneIds(projectId, milestoneId));
+    return done(request::toCommand, partnershipId, projectId, milestoneId);
   }
 
   @PostMapping("/{projectId}/milestones/{milestoneId}/reschedule")
@@ -143,10 +131,7 @@ public class ProjectController {
       @PathVariable ProjectId projectId,
       @PathVariable MilestoneId milestoneId,
       @Valid @RequestBody ProjectRequests.Reschedule request) {
-    return dispatcher.done(
-        request.toCommand(partnershipId, projectId, milestoneId),
-        partnershipId,
-        milestoneIds(projectId, milestoneId));
+    return done(request::toCommand, partnershipId, projectId, milestoneId);
   }
 
   @PostMapping("/{projectId}/completion")
@@ -155,8 +140,7 @@ public class ProjectController {
       @PathVariable PartnershipId partnershipId,
       @PathVariable ProjectId projectId,
       @Valid @RequestBody ProjectRequests.Complete request) {
-    return dispatcher.done(
-        request.toCommand(partnershipId, projectId), partnershipId, PROJECT, projectId);
+    return done(request::toCommand, partnershipId, projectId);
   }
 
   @PostMapping("/{projectId}/abandonment")
@@ -165,8 +149,43 @@ public class ProjectController {
       @PathVariable PartnershipId partnershipId,
       @PathVariable ProjectId projectId,
       @Valid @RequestBody ProjectRequests.Abandon request) {
+    return done(request::toCommand, partnershipId, projectId);
+  }
+
+  /** What an endpoint on a project asks its request for. */
+  private interface ProjectStep {
+    Object command(PartnershipId partnershipId, ProjectId projectId);
+  }
+
+  /** What an endpoint on a milestone asks its request for. */
+  private interface MilestoneStep {
+    Object command(PartnershipId partnershipId, ProjectId projectId, MilestoneId milestoneId);
+  }
+
+  /** 201 Created, naming the project. */
+  private ResponseEntity<Map<String, String>> created(
+      ProjectStep step, PartnershipId partnershipId, ProjectId projectId) {
+    return dispatcher.created(
+        step.command(partnershipId, projectId), partnershipId, PROJECT, projectId);
+  }
+
+  /** 200 OK, naming the project. */
+  private ResponseEntity<Map<String, String>> done(
+      ProjectStep step, PartnershipId partnershipId, ProjectId projectId) {
     return dispatcher.done(
-        request.toCommand(partnershipId, projectId), partnershipId, PROJECT, projectId);
+        step.command(partnershipId, projectId), partnershipId, PROJECT, projectId);
+  }
+
+  /** 200 OK, naming the project and the milestone. */
+  private ResponseEntity<Map<String, String>> done(
+      MilestoneStep step,
+      PartnershipId partnershipId,
+      ProjectId projectId,
+      MilestoneId milestoneId) {
+    return dispatcher.done(
+        step.command(partnershipId, projectId, milestoneId),
+        partnershipId,
+        milestoneIds(projectId, milestoneId));
   }
 
   /** The ids a milestone's answer names. */

@@ -23,38 +23,27 @@ public final class ReportCsv {
           organisation.perceivedTrust());
     }
     var interactions = report.interactions();
-    row(csv, "interactions", "", "from", interactions.from());
-    row(csv, "interactions", "", "to", interactions.to());
-    row(csv, "interactions", "", "total", interactions.totalInteractions());
-    row(csv, "interactions", "", "onSiteDays", interactions.onSiteDays());
-    row(
-        csv,
-        "interactions",
-        "",
-        "daysSinceLastInteraction",
-        interactions.daysSinceLastInteraction());
-    row(csv, "interactions", "", "medianGapDays", interactions.medianGapDays());
-    row(csv, "interactions", "", "longestGapDays", interactions.longestGapDays());
-    row(csv, "interactions", "", "weeksWithoutContact", interactions.weeksWithoutContact());
-    interactions
-        .byType()
-        .forEach((type, count) -> row(csv, "interactions", "", "type:" + type, count));
+    Section interactionRows = new Section(csv, "interactions");
+    interactionRows.row("from", interactions.from());
+    interactionRows.row("to", interactions.to());
+    interactionRows.row("total", interactions.totalInteractions());
+    interactionRows.row("onSiteDays", interactions.onSiteDays());
+    interactionRows.row("daysSinceLastInteraction", interactions.daysSinceLastInteraction());
+    interactionRows.row("medianGapDays", interactions.medianGapDays());
+    interactionRows.row("longestGapDays", interactions.longestGapDays());
+    interactionRows.row("weeksWithoutContact", interactions.weeksWithoutContact());
+    interactions.byType().forEach((type, count) -> interactionRows.row("type:" + type, count));
     interactions
         .organisationPairs()
         .forEach(
             pair -> row(csv, "interactions", pair.pair(), "interactions", pair.interactions()));
     var milestones = report.milestones();
-    milestones
-        .totals()
-        .forEach((status, count) -> row(csv, "milestones", "", status.name(), count));
-    row(csv, "milestones", "", "onTimeRate", milestones.onTimeRate());
-    row(csv, "milestones", "", "quickWins", milestones.quickWins());
-    row(
-        csv,
-        "milestones",
-        "",
-        "daysFromFormationToFirstQuickWin",
-        milestones.daysFromFormationToFirstQuickWin());
+    Section milestoneRows = new Section(csv, "milestones");
+    milestones.totals().forEach((status, count) -> milestoneRows.row(status.name(), count));
+    milestoneRows.row("onTimeRate", milestones.onTimeRate());
+    milestoneRows.row("quickWins", milestones.quickWins());
+    milestoneRows.row(
+        "daysFromFormationToFirstQuickWin", milestones.daysFromFormationToFirstQuickWin());
     return csv.toString();
   }
 
@@ -71,6 +60,13 @@ public final class ReportCsv {
     row(csv, "trust", organisation, "index", index);
     row(csv, "trust", organisation, "band", band);
     row(csv, "trust", organisation, "perceivedTrust", perceived);
+  }
+
+  /** The rows of a section about the partnership as a whole (no organisation). */
+  private record Section(StringBuilder csv, String name) {
+    void row(String metric, Object value) {
+      ReportCsv.row(csv, name, "", metric, value);
+    }
   }
 
   private static void row(

@@ -106,12 +106,7 @@ class HistoryPageTest {
 
   @Test
   void withoutADayTheBackLinkIsThePageOfToday() throws Exception {
-    String html =
-        http.perform(get("/api/partnerships/shire/history.html").with(NORTH_ANALYST))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsString();
+    String html = Pages.ok(http, get("/api/partnerships/shire/history.html").with(NORTH_ANALYST));
     assertThat(html).contains("href=\"report.html\"");
   }
 

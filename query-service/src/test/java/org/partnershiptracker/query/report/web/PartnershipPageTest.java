@@ -137,11 +137,7 @@ class PartnershipPageTest {
   }
 
   private String page(String query) throws Exception {
-    return http.perform(get("/api/partnerships/shire/report.html" + query).with(ANALYST))
-        .andExpect(status().isOk())
-        .andReturn()
-        .getResponse()
-        .getContentAsString();
+    return Pages.ok(http, get("/api/partnerships/shire/report.html" + query).with(ANALYST));
   }
 
   @Test

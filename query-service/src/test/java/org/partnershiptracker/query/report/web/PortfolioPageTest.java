@@ -77,11 +77,7 @@ class PortfolioPageTest {
   }
 
   private String page(String query) throws Exception {
-    return http.perform(get(java.net.URI.create("/" + query)).with(ADMIN))
-        .andExpect(status().isOk())
-        .andReturn()
-        .getResponse()
-        .getContentAsString();
+    return Pages.ok(http, get(java.net.URI.create("/" + query)).with(ADMIN));
   }
 
   @Test
