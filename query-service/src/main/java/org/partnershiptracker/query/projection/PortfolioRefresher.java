@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
  * consumer. A row is a dozen folds (today's and its trend's earlier months, ~0.1 s when events
  * dated before them arrived), so on the consumer's thread a thousand changed partnerships held
  * ingestion for over a minute. Caught up, it refreshes every {@code portfolio-refresh}; while the
- * consumer is behind, one pass at most every minute and at most a fifth of the time, so ingestion
- * keeps the processor. A row it has not refreshed yet is computed by the reader that asks for it
- * ({@link Portfolio#rows()}), so no reader sees a stale row either way.
+ * consumer is behind, one pass at most every minute; and never more than a fifth of the time
+ * (back-dated events recompute a row's whole trend: under steady back-filling the passes took a
+ * processor from the consumer and delayed what queries see), so the projection keeps the processor.
+ * A row it has not refreshed yet is computed by the reader that asks for it ({@link
+ * Portfolio#rows()}), so no reader sees a stale row either way.
  */
 @Component
 public class PortfolioRefresher implements SmartLifecycle {
@@ -67,6 +69,7 @@ public class PortfolioRefresher implements SmartLifecycle {
   }
 
   private void run() {
+    long notBefore = 0;
     long notBeforeWhileBehind = 0;
     while (running) {
       try {
@@ -76,13 +79,15 @@ public class PortfolioRefresher implements SmartLifecycle {
           continue;
         }
         boolean behind = consumer.lagEvents() > 0;
-        if (behind && System.nanoTime() - notBeforeWhileBehind < 0) {
+        long now = System.nanoTime();
+        if (now - notBefore < 0 || (behind && now - notBeforeWhileBehind < 0)) {
           continue;
         }
         long started = System.nanoTime();
         int rows = portfolio.refreshChanged(generation);
         long took = System.nanoTime() - started;
         passes.record(Duration.ofNanos(took));
+        notBefore = System.nanoTime() + 4 * took; // at most a fifth of the time
         notBeforeWhileBehind = System.nanoTime() + Math.max(WHILE_BEHIND.toNanos(), 4 * took);
         log.debug("Recomputed {} portfolio rows in {} ms", rows, took / 1_000_000);
       } catch (InterruptedException e) {
