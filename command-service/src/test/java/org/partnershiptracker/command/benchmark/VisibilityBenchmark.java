@@ -35,11 +35,19 @@ import org.partnershiptracker.infra.security.TokenMint;
  * ./mvnw -B -pl command-service,query-service -am package -DskipTests && ./mvnw -B -pl command-service test -Dtest=VisibilityBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  *
- * It writes docs/benchmarks/visibility.md.
+ * It writes docs/benchmarks/visibility.md ({@code benchmark.out}); {@code benchmark.probes} (300),
+ * {@code benchmark.query-jvm-options}.
  */
 class VisibilityBenchmark {
   private static final int PROBES = Integer.getInteger("benchmark.probes", 300);
   private static final String PROBE = "probe";
+
+  /** Extra options of the query-service's JVM (a flight recording, say), space-separated. */
+  private static final List<String> QUERY_JVM_OPTIONS =
+      List.of(System.getProperty("benchmark.query-jvm-options", "").split(" ")).stream()
+          .filter(option -> !option.isBlank())
+          .toList();
+
   private static final String PROBE_DAY = "2025-06-02";
   private static final TokenMint ISSUER = TokenMint.shared();
   private static final String RECORDER =
@@ -66,6 +74,7 @@ class VisibilityBenchmark {
               Path.of("../query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar")
                   .toAbsolutePath(),
               "512m",
+              QUERY_JVM_OPTIONS,
               queryPort,
               dir.resolve("query-service.log"),
               List.of(
