@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.partnershiptracker.events.partnership.MeetingHeld;
@@ -42,6 +46,15 @@ import org.partnershiptracker.query.partnership.model.PartnershipFacts;
  * an instance alone writes the partnerships of its partitions.
  */
 public class ReadModelWriter {
+  /** Threads that write a batch's documents beside the writer's own (see {@code together}). */
+  private static final ExecutorService DOCUMENT_WRITES =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "read-model-writes");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private static final int HEAD_CACHE = 20_000;
   private final ReadModelStore store;
   private final int generation;
@@ -315,9 +328,13 @@ public class ReadModelWriter {
                     head.toDocument(),
                     new ReplaceOptions().upsert(true)));
           });
-      bulk(store.ledger(generation), ledger);
-      bulk(store.activity(generation), activity);
-      bulk(store.index(generation), index);
+      // Each bulk write is a wait on the store, and the three kinds of documents are independent:
+      // they go out together (the consumer's thread waited on them one after the other, profiled
+      // in docs/benchmarks/visibility.md). Heads follow only once all three are stored.
+      together(
+          () -> bulk(store.ledger(generation), ledger),
+          () -> bulk(store.activity(generation), activity),
+          () -> bulk(store.index(generation), index));
       try {
         bulk(store.heads(generation), headWrites);
       } catch (MongoBulkWriteException e) {
@@ -327,6 +344,43 @@ public class ReadModelWriter {
               "another writer changed a partnership of this batch since it was read", e);
         }
         throw e;
+      }
+    }
+
+    /**
+     * Runs the writes at once, the first on this thread, and returns when all have ended: none is
+     * still in flight when a failed batch is replayed. The first failure is thrown as it was.
+     */
+    private static void together(Runnable first, Runnable... others) {
+      List<Future<?>> running = new ArrayList<>(others.length);
+      for (Runnable other : others) {
+        running.add(DOCUMENT_WRITES.submit(other));
+      }
+      RuntimeException failed = null;
+      try {
+        first.run();
+      } catch (RuntimeException e) {
+        failed = e;
+      }
+      for (Future<?> other : running) {
+        try {
+          other.get();
+        } catch (ExecutionException e) {
+          if (failed == null) {
+            failed =
+                e.getCause() instanceof RuntimeException cause
+                    ? cause
+                    : new IllegalStateException("a read-model write failed", e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          if (failed == null) {
+            failed = new IllegalStateException("interrupted while writing the read models", e);
+          }
+        }
+      }
+      if (failed != null) {
+        throw failed;
       }
     }
 
