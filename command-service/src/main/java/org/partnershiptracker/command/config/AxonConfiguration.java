@@ -1,7 +1,6 @@
 package org.partnershiptracker.command.config;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -53,9 +52,9 @@ public class AxonConfiguration {
     return new MessageOriginProvider();
   }
 
-  /** Keeps loaded aggregates in memory while they are referenced: a hit reads no events at all. */
+  /** Keeps loaded aggregates in memory: a hit reads no events at all. */
   @Bean
-  public Cache aggregateCache() {
-    return new WeakReferenceCache();
+  public Cache aggregateCache(AggregateCacheProperties properties) {
+    return new AggregateCache(properties.maxAggregates());
   }
 }

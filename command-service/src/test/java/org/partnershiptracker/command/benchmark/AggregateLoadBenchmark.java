@@ -99,7 +99,7 @@ class AggregateLoadBenchmark {
 
           | aggregate loaded from | samples | median ms | worst ms |
           |---|---|---|---|
-          | cache (`WeakReferenceCache`) | %d | %.2f | %.2f |
+          | cache (`AggregateCache`) | %d | %.2f | %.2f |
           | latest snapshot + events after it (cache cleared) | %d | %.2f | %.2f |
           | all events, no snapshot (cache cleared, snapshots deleted) | %d | %.2f | %.2f |
 

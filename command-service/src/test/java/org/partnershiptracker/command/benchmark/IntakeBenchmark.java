@@ -95,22 +95,28 @@ class IntakeBenchmark {
             "| clients | intake (commands/s) | p50 (ms) | p99 (ms) | errors | publication"
                 + " (events/s, load start to lag 0) | lag at load end | lag back to 0 after load"
                 + " end | database work per command: WAL syncs, WAL records, rows written"
+                + " | service CPU per command (ms)"
                 + " | DB ceiling, same clients (single-row inserts/s) |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int clients : CLIENTS) {
           long publishedBefore = published(base);
           DatabaseWork workBefore = DatabaseWork.of(postgresPort);
+          Duration cpuBefore = cpu(service);
           long start = System.nanoTime();
           Load load = load(base, clients, PHASE);
           long loadEnd = System.nanoTime();
           long lagAtEnd = publicationLag(base);
           waitFor(() -> publicationLag(base) == 0, Duration.ofMinutes(5));
           long drained = System.nanoTime();
+          // the service JVM's own CPU (its PostgreSQL runs in processes of their own) over the
+          // phase and the drain: less sensitive to a busy machine than the rate
+          double cpuPerCommand =
+              cpu(service).minus(cpuBefore).toNanos() / 1e6 / Math.max(1, load.count);
           double publicationRate = (published(base) - publishedBefore) / ((drained - start) / 1e9);
           DatabaseWork work = DatabaseWork.of(postgresPort).minus(workBefore);
           double dbCeiling = insertCeiling(postgresPort, clients);
           report.append(
-              "| %d | %,.0f | %.1f | %.1f | %d | %,.0f | %,d | %.1f s | %s | %,.0f |\n"
+              "| %d | %,.0f | %.1f | %.1f | %d | %,.0f | %,d | %.1f s | %s | %.1f | %,.0f |\n"
                   .formatted(
                       clients,
                       load.count / ((loadEnd - start) / 1e9),
@@ -121,6 +127,7 @@ class IntakeBenchmark {
                       lagAtEnd,
                       (drained - loadEnd) / 1e9,
                       work.perCommand(load.count + load.errors),
+                      cpuPerCommand,
                       dbCeiling));
           System.out.println(
               "[intake] " + report.substring(report.lastIndexOf("\n| " + clients + " |")).trim());
@@ -168,6 +175,15 @@ class IntakeBenchmark {
    * with its embedded PostgreSQL under {@code dir}, publishing to {@code broker}, plus {@code
    * arguments}.
    */
+  /** CPU time the process has used so far (user and system). */
+  static Duration cpu(Process process) {
+    return process
+        .toHandle()
+        .info()
+        .totalCpuDuration()
+        .orElseThrow(() -> new IllegalStateException("no CPU time for " + process.pid()));
+  }
+
   static Process startService(
       Path dir, int port, int postgresPort, KafkaBroker broker, List<String> arguments)
       throws IOException {
