@@ -33,12 +33,12 @@ public class EmbeddedPostgresConfiguration {
    * promptly.
    */
   @Bean
-  public DataSource dataSource(EmbeddedDatabase database) {
+  public DataSource dataSource(EmbeddedDatabase database, EmbeddedPostgresProperties properties) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(database.jdbcUrl());
     config.setUsername("postgres");
     config.setPoolName("embedded-postgres");
-    config.setMaximumPoolSize(10);
+    config.setMaximumPoolSize(properties.poolSize());
     config.setConnectionTimeout(2_000);
     config.setValidationTimeout(1_000);
     return new HikariDataSource(config);

@@ -70,6 +70,11 @@ class IntakeBenchmark {
   private static final String RECORDER =
       ISSUER.bearer("north-council-system", "north-council", "recorder");
   private static final String ADMIN = ISSUER.bearer("benchmark-admin", "uni", "admin");
+  // Settings for the service under test, e.g. -Dbenchmark.service-arguments=--a.b=c
+  private static final List<String> SERVICE_ARGUMENTS =
+      List.of(System.getProperty("benchmark.service-arguments", "").split(" ")).stream()
+          .filter(argument -> !argument.isBlank())
+          .toList();
   private static final List<String> JVM_OPTIONS =
       List.of(System.getProperty("benchmark.jvm-options", "").split(" ")).stream()
           .filter(option -> !option.isBlank())
@@ -83,7 +88,7 @@ class IntakeBenchmark {
     int postgresPort = freePort();
     StringBuilder report = new StringBuilder();
     try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), 0, 0)) {
-      Process service = startService(dir, port, postgresPort, broker, List.of());
+      Process service = startService(dir, port, postgresPort, broker, SERVICE_ARGUMENTS);
       try {
         String base = "http://localhost:" + port;
         readyWithPartnerships(base);
@@ -170,11 +175,6 @@ class IntakeBenchmark {
     System.out.println(page);
   }
 
-  /**
-   * The exec jar as its own JVM (-Xmx512m, {@code benchmark.jvm-options}) trusting {@link #ISSUER},
-   * with its embedded PostgreSQL under {@code dir}, publishing to {@code broker}, plus {@code
-   * arguments}.
-   */
   /** CPU time the process has used so far (user and system). */
   static Duration cpu(Process process) {
     return process
@@ -184,6 +184,11 @@ class IntakeBenchmark {
         .orElseThrow(() -> new IllegalStateException("no CPU time for " + process.pid()));
   }
 
+  /**
+   * The exec jar as its own JVM (-Xmx512m, {@code benchmark.jvm-options}) trusting {@link #ISSUER},
+   * with its embedded PostgreSQL under {@code dir}, publishing to {@code broker}, plus {@code
+   * arguments}.
+   */
   static Process startService(
       Path dir, int port, int postgresPort, KafkaBroker broker, List<String> arguments)
       throws IOException {
