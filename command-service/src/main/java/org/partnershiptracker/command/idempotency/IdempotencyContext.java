@@ -18,6 +18,7 @@ public final class IdempotencyContext {
   private Answer planned;
   private boolean stored;
   private boolean taken;
+  private boolean retryable;
 
   private IdempotencyContext(String key, String fingerprint) {
     this.key = key;
@@ -83,6 +84,18 @@ public final class IdempotencyContext {
 
   public boolean taken() {
     return taken;
+  }
+
+  /**
+   * The command failed for a passing reason (the database unreachable, another change to the same
+   * aggregate first): its answer is not kept under the key, so a retry with the key runs again.
+   */
+  public void markRetryable() {
+    retryable = true;
+  }
+
+  public boolean retryable() {
+    return retryable;
   }
 
   /** Called with the answer before the command is sent; no effect outside a keyed request. */

@@ -297,10 +297,10 @@ public class ActivityIntake {
       return recorded;
     } catch (RuntimeException e) {
       Optional<Problems.Outcome> problem = Problems.outcomeOf(e);
-      String reason = problem.map(Problems.Outcome::reason).orElse("error");
-      if ("unavailable".equals(reason) || "concurrent-modification".equals(reason)) {
+      if (problem.filter(Problems.Outcome::retryable).isPresent()) {
         release(key);
-        throw new TransientFailure("the command could not be stored now: " + reason, e);
+        throw new TransientFailure(
+            "the command could not be stored now: " + problem.get().reason(), e);
       }
       InboxOutcome refused = refusal(event, problem, e);
       keys.complete(

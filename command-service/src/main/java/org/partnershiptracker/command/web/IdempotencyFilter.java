@@ -112,6 +112,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
     int status = recorded.getStatus();
     if (!context.taken()
+        && !context.retryable()
         && status < 500
         && status != 400
         && !(context.stored() && status < 300)
@@ -129,7 +130,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       answerFromStore(store.find(key).orElse(null), fingerprint, response);
       return;
     }
-    // Our failure (5xx) or an invalid request (400) is not kept: a retry runs again.
+    // Our failure (5xx), a passing one (another change first) or an invalid request (400) is not
+    // kept: a retry runs again.
     recorded.copyBodyToResponse();
   }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.partnershiptracker.command.idempotency.IdempotencyContext;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,6 +40,9 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(RuntimeException.class)
   ResponseEntity<Object> outcome(RuntimeException e) {
     Problems.Outcome outcome = Problems.outcomeOf(e).orElseThrow(() -> e);
+    if (outcome.retryable()) {
+      IdempotencyContext.current().ifPresent(IdempotencyContext::markRetryable);
+    }
     ResponseEntity.BodyBuilder answer =
         ResponseEntity.status(outcome.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (outcome.status() == HttpStatus.SERVICE_UNAVAILABLE) {

@@ -26,7 +26,18 @@ public final class Problems {
   private Problems() {}
 
   /** A command that did not succeed, as its caller and the metrics see it. */
-  public record Outcome(HttpStatus status, String reason, ProblemDetail problem) {}
+  public record Outcome(HttpStatus status, String reason, ProblemDetail problem) {
+    /**
+     * A passing failure: the database unreachable, or another change to the same partnership or
+     * project stored first (an instance's cached copy was behind). The same command may succeed
+     * when retried.
+     */
+    public boolean retryable() {
+      return status == HttpStatus.SERVICE_UNAVAILABLE || CONCURRENT_MODIFICATION.equals(reason);
+    }
+  }
+
+  private static final String CONCURRENT_MODIFICATION = "concurrent-modification";
 
   /**
    * What a failure means, unwrapping Axon's {@link CommandExecutionException}; empty for a failure
@@ -58,10 +69,10 @@ public final class Problems {
       return Optional.of(
           new Outcome(
               HttpStatus.CONFLICT,
-              "concurrent-modification",
+              CONCURRENT_MODIFICATION,
               problem(
                   HttpStatus.CONFLICT,
-                  "concurrent-modification",
+                  CONCURRENT_MODIFICATION,
                   "Concurrent modification",
                   "another change to the same partnership or project won the race; retry")));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
@@ -26,9 +27,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Two command-service instances on one event store share publication: each claims some of the
+ * Two command-service instances on one event store. They share publication: each claims some of the
  * publisher's segments and publishes its partnerships; when one stops, the other claims its
- * segments and goes on, each partnership's events still whole and in store order on Kafka.
+ * segments and goes on, each partnership's events still whole and in store order on Kafka. And a
+ * command on a partnership the other instance changed since this one cached it is refused once as a
+ * concurrent modification, not kept under its key, and recorded when retried with the key.
  */
 class SharedPublicationIT {
   private final Path runDir = Path.of("target/it-data/shared-publication-it-" + UUID.randomUUID());
@@ -103,8 +106,8 @@ class SharedPublicationIT {
     }
   }
 
-  @Test
-  void twoInstancesShareTheSegmentsAndOneTakesOverWhenTheOtherStops() throws Exception {
+  /** The first instance in this JVM claiming 2 segments, the second as its own process: 2 + 2. */
+  private CommandApi startTwoInstances() throws Exception {
     store =
         EmbeddedPostgres.builder()
             .setDataDirectory(runDir.resolve("postgres"))
@@ -137,6 +140,12 @@ class SharedPublicationIT {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> List.copyOf(claims().values()).equals(List.of(2, 2)));
+    return viaSecond;
+  }
+
+  @Test
+  void twoInstancesShareTheSegmentsAndOneTakesOverWhenTheOtherStops() throws Exception {
+    CommandApi viaSecond = startTwoInstances();
 
     List<String> partnerships = List.of("p-share-0", "p-share-1", "p-share-2", "p-share-3");
     for (int i = 0; i < partnerships.size(); i++) {
@@ -165,5 +174,40 @@ class SharedPublicationIT {
         .untilAsserted(
             () -> assertThat(published.drain().size()).isEqualTo(before + partnerships.size() * 5));
     published.assertEachPartnershipWholeAndInStoreOrder();
+  }
+
+  @Test
+  void aCommandOnAPartnershipTheOtherInstanceChangedIsRefusedOnceThenRecordedOnRetry()
+      throws Exception {
+    CommandApi viaSecond = startTwoInstances();
+    CommandApi viaFirst = api(first);
+    viaFirst.formPartnershipWithPartners("p-stale");
+    recordMeetings(viaFirst, "p-stale", 1, 1); // the first instance now holds it in its cache
+    recordMeetings(viaSecond, "p-stale", 2, 2); // stored behind the first instance's back
+
+    String meeting =
+        """
+        {"type":"CATCH_UP","heldOn":"2025-03-03","durationMinutes":30,"hostOrganisationId":"uni",
+         "attendees":[{"organisationId":"north-council","level":"ANALYST","count":1}]}
+        """;
+    CommandApi.Response refused =
+        viaFirst.post("/api/partnerships/p-stale/meetings", meeting, "stale-key-1");
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body().path("type").asText()).endsWith("/concurrent-modification");
+
+    CommandApi.Response retried =
+        viaFirst.post("/api/partnerships/p-stale/meetings", meeting, "stale-key-1");
+    assertThat(retried.status())
+        .as("a passing refusal is not kept under the key: the retry runs, on a fresh copy")
+        .isEqualTo(201);
+    CommandApi.Response again =
+        viaFirst.post("/api/partnerships/p-stale/meetings", meeting, "stale-key-1");
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.header("Location")).isEqualTo(retried.header("Location"));
+
+    JsonNode history = viaSecond.get("/api/partnerships/p-stale/history").body();
+    assertThat(history.findValuesAsText("type").stream().filter("MeetingHeld"::equals))
+        .as("the two meetings before, and the retried one once")
+        .hasSize(3);
   }
 }
