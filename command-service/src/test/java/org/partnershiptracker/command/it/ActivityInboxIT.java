@@ -2,7 +2,6 @@ package org.partnershiptracker.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -262,8 +261,7 @@ class ActivityInboxIT extends OwnBrokerEachTest {
         .isEqualTo("activity-after-formation");
     assertThat(header(dltByReason.get("invalid-data"), "errors")).contains("data.durationMinutes");
 
-    JsonNode history =
-        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
+    JsonNode history = api.history(PARTNERSHIP);
     List<JsonNode> recordedByInbox = new ArrayList<>();
     history.forEach(
         entry -> {
@@ -409,16 +407,7 @@ class ActivityInboxIT extends OwnBrokerEachTest {
     assertThat(outcomes.values())
         .allSatisfy(o -> assertThat(o.get("outcome").asText()).isEqualTo("recorded"));
     assertThat(deadLetters).as("a transient failure is never dead-lettered").isEmpty();
-    JsonNode history =
-        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
-    List<String> meetings = new ArrayList<>();
-    history.forEach(
-        entry -> {
-          if ("MeetingHeld".equals(entry.get("type").asText())) {
-            meetings.add(entry.get("payload").get("meetingId").asText());
-          }
-        });
-    assertThat(meetings)
+    assertThat(meetingsRecorded(api))
         .containsExactly("outage-meeting-1", "outage-meeting-2", "outage-meeting-3");
   }
 
@@ -478,16 +467,9 @@ class ActivityInboxIT extends OwnBrokerEachTest {
   }
 
   private static List<String> meetingsRecorded(CommandApi api) {
-    JsonNode history =
-        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
-    List<String> meetings = new ArrayList<>();
-    history.forEach(
-        entry -> {
-          if ("MeetingHeld".equals(entry.get("type").asText())) {
-            meetings.add(entry.get("payload").get("meetingId").asText());
-          }
-        });
-    return meetings;
+    return api.historyOf(PARTNERSHIP, "MeetingHeld").stream()
+        .map(entry -> entry.get("payload").get("meetingId").asText())
+        .toList();
   }
 
   private static int freePort() {

@@ -30,7 +30,7 @@ class CommandServiceIT extends NewPartnershipEachTest {
   }
 
   private List<String> historyTypes() {
-    JsonNode history = expectStatus(200, api.get(path("/history"))).body();
+    JsonNode history = api.history(partnership);
     List<String> types = new ArrayList<>();
     history.forEach(entry -> types.add(entry.get("type").asText()));
     return types;
@@ -87,7 +87,7 @@ class CommandServiceIT extends NewPartnershipEachTest {
             {"respondentOrganisationId":"north-council","aboutOrganisationId":"uni","trust":4,"answeredOn":"2025-03-01"}
             """));
 
-    JsonNode history = expectStatus(200, api.get(path("/history"))).body();
+    JsonNode history = api.history(partnership);
 
     assertThat(historyTypes())
         .containsExactly(
@@ -205,7 +205,7 @@ class CommandServiceIT extends NewPartnershipEachTest {
     assertThat(notProvider.status()).isEqualTo(409);
     assertThat(notProvider.body().get("rule").asText()).isEqualTo("dsa-signed-by-data-providers");
 
-    JsonNode history = expectStatus(200, api.get(path("/history"))).body();
+    JsonNode history = api.history(partnership);
     JsonNode started =
         history.findParents("type").stream()
             .filter(entry -> entry.get("type").asText().equals("ProjectStarted"))

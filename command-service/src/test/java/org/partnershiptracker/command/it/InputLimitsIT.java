@@ -594,7 +594,7 @@ class InputLimitsIT {
         api.post(
             "/api/partnerships/" + P + "/quick-wins",
             QUICK_WIN.replace("Faster referrals", decomposed)));
-    JsonNode history = expectStatus(200, api.get("/api/partnerships/" + P + "/history")).body();
+    JsonNode history = api.history(P);
     List<String> titles = new ArrayList<>();
     history.forEach(entry -> titles.add(entry.path("payload").path("title").asText()));
     assertThat(titles).contains("Caf\u00e9 meeting");
@@ -665,6 +665,6 @@ class InputLimitsIT {
   }
 
   private int historySize() {
-    return expectStatus(200, api.get("/api/partnerships/" + P + "/history")).body().size();
+    return api.history(P).size();
   }
 }

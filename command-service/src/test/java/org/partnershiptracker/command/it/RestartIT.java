@@ -87,8 +87,7 @@ class RestartIT {
           api.post(
               project + "/dsa/signatures",
               "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-02-02\"}"));
-      historyBefore =
-          expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
+      historyBefore = api.history(partnership);
       long snapshots =
           first
               .getBean(JdbcTemplate.class)
@@ -114,8 +113,7 @@ class RestartIT {
     try (ConfigurableApplicationContext second = start()) {
       CommandApi api = new CommandApi(CommandServiceInJvm.port(second));
 
-      JsonNode historyAfter =
-          expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
+      JsonNode historyAfter = api.history(partnership);
       assertThat(historyAfter).isEqualTo(historyBefore);
       assertThat(historyAfter).hasSize(4 + 1 + 12 + 7);
 
