@@ -189,6 +189,17 @@ final class CommandApi {
                 .formatted(organisationId, name, sector)));
   }
 
+  /** Expects the 409 problem of a refused command, naming the rule that refused it. */
+  static Response expectRefused(String rule, Response response) {
+    expectStatus(409, response);
+    String refusedBy = response.body().get("rule").asText();
+    if (!refusedBy.equals(rule)) {
+      throw new AssertionError(
+          "expected a refusal by rule " + rule + " but got " + refusedBy + ": " + response.body());
+    }
+    return response;
+  }
+
   static Response expectStatus(int status, Response response) {
     if (response.status() != status) {
       throw new AssertionError(

@@ -1,6 +1,7 @@
 package org.partnershiptracker.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnershiptracker.command.it.CommandApi.expectRefused;
 import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -117,10 +118,9 @@ class RestartIT {
       assertThat(historyAfter).isEqualTo(historyBefore);
       assertThat(historyAfter).hasSize(4 + 1 + 12 + 7);
 
-      CommandApi.Response duplicateMeeting =
-          api.post("/api/partnerships/" + partnership + "/meetings", meeting("day-3"));
-      assertThat(duplicateMeeting.status()).isEqualTo(409);
-      assertThat(duplicateMeeting.body().get("rule").asText()).isEqualTo("id-already-used");
+      expectRefused(
+          "id-already-used",
+          api.post("/api/partnerships/" + partnership + "/meetings", meeting("day-3")));
 
       CommandApi.Response wrongHolder =
           api.post(
