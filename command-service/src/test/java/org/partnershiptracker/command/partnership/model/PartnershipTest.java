@@ -286,32 +286,37 @@ class PartnershipTest {
 
   // ---------------------------------------------------------------- ReassignRole
 
-  @Test
-  void aHeldRoleIsReassignedFromItsHolder() {
-    givenSpannerHeldByAnna()
-        .when(
-            new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER))
+  /** The spanner role passed from one person to another, {@link #LATER}. */
+  private static ReassignRole reassignSpanner(PersonId from, PersonId to, RoleChangeReason reason) {
+    return new ReassignRole(SHIRE, NORTH_SPANNER, from, to, reason, LATER);
+  }
+
+  /** Passing the spanner role from one person to another records just that. */
+  private static void spannerPassesFromTo(
+      TestExecutor<Partnership> given, PersonId from, PersonId to) {
+    given
+        .when(reassignSpanner(from, to, RoleChangeReason.RESTRUCTURE))
         .expectEvents(
             new RoleReassigned(
-                SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER));
+                SHIRE, NORTH_SPANNER, from, to, RoleChangeReason.RESTRUCTURE, LATER));
+  }
+
+  @Test
+  void aHeldRoleIsReassignedFromItsHolder() {
+    spannerPassesFromTo(givenSpannerHeldByAnna(), ANNA, BEN);
   }
 
   @Test
   void aRoleIsReassignedOnlyFromItsCurrentHolder() {
     refused(
-        givenSpannerHeldByAnna()
-            .when(
-                new ReassignRole(SHIRE, NORTH_SPANNER, BEN, CY, RoleChangeReason.WORKLOAD, LATER)),
+        givenSpannerHeldByAnna().when(reassignSpanner(BEN, CY, RoleChangeReason.WORKLOAD)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
   @Test
   void aRoleIsNotReassignedToItsCurrentHolder() {
     refused(
-        givenSpannerHeldByAnna()
-            .when(
-                new ReassignRole(
-                    SHIRE, NORTH_SPANNER, ANNA, ANNA, RoleChangeReason.RESTRUCTURE, LATER)),
+        givenSpannerHeldByAnna().when(reassignSpanner(ANNA, ANNA, RoleChangeReason.RESTRUCTURE)),
         Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON);
   }
 
@@ -319,29 +324,19 @@ class PartnershipTest {
   void aReassignedRoleIsNotReassignedToItsNewHolderAgain() {
     refused(
         givenSpannerReassignedFromAnnaToBen()
-            .when(
-                new ReassignRole(
-                    SHIRE, NORTH_SPANNER, BEN, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
+            .when(reassignSpanner(BEN, BEN, RoleChangeReason.RESTRUCTURE)),
         Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON);
   }
 
   @Test
   void aRoleIsReassignedBackToAnEarlierHolder() {
-    givenSpannerReassignedFromAnnaToBen()
-        .when(
-            new ReassignRole(SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER))
-        .expectEvents(
-            new RoleReassigned(
-                SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER));
+    spannerPassesFromTo(givenSpannerReassignedFromAnnaToBen(), BEN, ANNA);
   }
 
   @Test
   void aReassignmentFromSomeoneElseToTheHolderIsRefusedForTheWrongHolder() {
     refused(
-        givenSpannerHeldByAnna()
-            .when(
-                new ReassignRole(
-                    SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.WORKLOAD, LATER)),
+        givenSpannerHeldByAnna().when(reassignSpanner(BEN, ANNA, RoleChangeReason.WORKLOAD)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
@@ -350,19 +345,14 @@ class PartnershipTest {
     refused(
         givenSpannerHeldByAnna()
             .andGiven(vacated(NORTH_SPANNER, ANNA))
-            .when(
-                new ReassignRole(
-                    SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
+            .when(reassignSpanner(ANNA, BEN, RoleChangeReason.RESTRUCTURE)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
   @Test
   void aRoleNeverDesignatedIsNotReassigned() {
     refused(
-        givenNorthAndUni()
-            .when(
-                new ReassignRole(
-                    SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
+        givenNorthAndUni().when(reassignSpanner(ANNA, BEN, RoleChangeReason.RESTRUCTURE)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
