@@ -67,7 +67,7 @@ class CrashRestartIT {
     arguments.addAll(List.of(extra));
     Process process =
         ServiceJvm.start(
-            Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
+            ServiceJvm.execJar("command-service"),
             "384m",
             port,
             dataDir.resolve("service.log"),
