@@ -1,5 +1,6 @@
 package org.partnershiptracker.command.partnership.model;
 
+import static org.partnershiptracker.command.rules.Refusals.byType;
 import static org.partnershiptracker.command.rules.Refusals.refused;
 
 import java.math.BigDecimal;
@@ -525,25 +526,24 @@ class PartnershipTest {
    * #givenSpannerHeldByAnna}.
    */
   private static Stream<Named<Object>> everyCommandOn(LocalDate day) {
-    return Stream.<Object>of(
-            new AddPartner(SHIRE, POLICE, NAMES.get(POLICE), Sector.POLICE, day),
-            new RemovePartner(SHIRE, UNI, day, null),
-            new DesignateRole(SHIRE, UNI_LEAD, RoleType.ACADEMIC_LEAD, UNI, BEN, day),
-            new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, day),
-            new VacateRole(SHIRE, NORTH_SPANNER, RoleChangeReason.DEPARTURE, day),
-            new RecordMeeting(
-                SHIRE,
-                WORK_DAY,
-                MeetingType.STEERING,
-                day,
-                60,
-                NORTH,
-                List.of(new Attendance(UNI, AttendeeLevel.ACADEMIC, 1)),
-                OWN_PROJECT),
-            new RecordQuickWin(SHIRE, DASHBOARD, OWN_PROJECT, "Demand dashboard", day, NORTH, null),
-            new RecordPulseSurvey(SHIRE, NORTH, UNI, 4, day),
-            new ClosePartnership(SHIRE, day, null))
-        .map(command -> Named.of(command.getClass().getSimpleName(), command));
+    return byType(
+        new AddPartner(SHIRE, POLICE, NAMES.get(POLICE), Sector.POLICE, day),
+        new RemovePartner(SHIRE, UNI, day, null),
+        new DesignateRole(SHIRE, UNI_LEAD, RoleType.ACADEMIC_LEAD, UNI, BEN, day),
+        new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, day),
+        new VacateRole(SHIRE, NORTH_SPANNER, RoleChangeReason.DEPARTURE, day),
+        new RecordMeeting(
+            SHIRE,
+            WORK_DAY,
+            MeetingType.STEERING,
+            day,
+            60,
+            NORTH,
+            List.of(new Attendance(UNI, AttendeeLevel.ACADEMIC, 1)),
+            OWN_PROJECT),
+        new RecordQuickWin(SHIRE, DASHBOARD, OWN_PROJECT, "Demand dashboard", day, NORTH, null),
+        new RecordPulseSurvey(SHIRE, NORTH, UNI, 4, day),
+        new ClosePartnership(SHIRE, day, null));
   }
 
   // ---------------------------------------------------------------- givens
