@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -48,14 +47,9 @@ class ActivityInboxIT extends OwnBrokerEachTest {
   private static final String NORTH_INBOX = "partnership.activity.inbox.north-council";
   private static final String ELSEWHERE_INBOX = "partnership.activity.inbox.elsewhere-council";
   private static final KafkaUsers USERS =
-      new KafkaUsers(
-              new Credentials("admin", secret()),
-              new Credentials("command-service", secret()),
-              new Credentials("query-service", secret()),
-              "partnership.events",
-              "query-service-read-models")
-          .withCouncilSystem("north-council", new Credentials("north-calendar", secret()))
-          .withCouncilSystem("elsewhere-council", new Credentials("elsewhere-calendar", secret()));
+      KafkaUsers.withFreshPasswords()
+          .withCouncilSystem("north-council", Credentials.fresh("north-calendar"))
+          .withCouncilSystem("elsewhere-council", Credentials.fresh("elsewhere-calendar"));
 
   private final int postgresPort = freePort();
   private final Map<String, JsonNode> outcomes = new LinkedHashMap<>();
@@ -446,10 +440,6 @@ class ActivityInboxIT extends OwnBrokerEachTest {
     Map<String, Object> config = broker.clientConfig(council);
     config.put("acks", "all");
     return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-  }
-
-  private static String secret() {
-    return UUID.randomUUID().toString();
   }
 
   private static byte[] meetingEvent(String id, int day) throws Exception {
