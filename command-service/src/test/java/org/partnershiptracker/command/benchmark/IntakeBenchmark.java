@@ -202,7 +202,7 @@ class IntakeBenchmark {
                 "--logging.level.root=WARN"));
     all.addAll(arguments);
     return ServiceJvm.start(
-        Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
+        ServiceJvm.execJar("command-service"),
         "512m",
         JVM_OPTIONS,
         port,

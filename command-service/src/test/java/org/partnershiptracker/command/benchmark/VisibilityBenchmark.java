@@ -71,8 +71,7 @@ class VisibilityBenchmark {
           IntakeBenchmark.startService(dir, commandPort, freePort(), broker, List.of());
       Process queryService =
           ServiceJvm.start(
-              Path.of("../query-service/target/query-service-0.1.0-SNAPSHOT-exec.jar")
-                  .toAbsolutePath(),
+              ServiceJvm.execJar("query-service"),
               "512m",
               QUERY_JVM_OPTIONS,
               queryPort,

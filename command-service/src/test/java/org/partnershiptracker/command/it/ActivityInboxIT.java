@@ -2,7 +2,6 @@ package org.partnershiptracker.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -49,14 +47,9 @@ class ActivityInboxIT extends OwnBrokerEachTest {
   private static final String NORTH_INBOX = "partnership.activity.inbox.north-council";
   private static final String ELSEWHERE_INBOX = "partnership.activity.inbox.elsewhere-council";
   private static final KafkaUsers USERS =
-      new KafkaUsers(
-              new Credentials("admin", secret()),
-              new Credentials("command-service", secret()),
-              new Credentials("query-service", secret()),
-              "partnership.events",
-              "query-service-read-models")
-          .withCouncilSystem("north-council", new Credentials("north-calendar", secret()))
-          .withCouncilSystem("elsewhere-council", new Credentials("elsewhere-calendar", secret()));
+      KafkaUsers.withFreshPasswords()
+          .withCouncilSystem("north-council", Credentials.fresh("north-calendar"))
+          .withCouncilSystem("elsewhere-council", Credentials.fresh("elsewhere-calendar"));
 
   private final int postgresPort = freePort();
   private final Map<String, JsonNode> outcomes = new LinkedHashMap<>();
@@ -262,8 +255,7 @@ class ActivityInboxIT extends OwnBrokerEachTest {
         .isEqualTo("activity-after-formation");
     assertThat(header(dltByReason.get("invalid-data"), "errors")).contains("data.durationMinutes");
 
-    JsonNode history =
-        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
+    JsonNode history = api.history(PARTNERSHIP);
     List<JsonNode> recordedByInbox = new ArrayList<>();
     history.forEach(
         entry -> {
@@ -409,16 +401,7 @@ class ActivityInboxIT extends OwnBrokerEachTest {
     assertThat(outcomes.values())
         .allSatisfy(o -> assertThat(o.get("outcome").asText()).isEqualTo("recorded"));
     assertThat(deadLetters).as("a transient failure is never dead-lettered").isEmpty();
-    JsonNode history =
-        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
-    List<String> meetings = new ArrayList<>();
-    history.forEach(
-        entry -> {
-          if ("MeetingHeld".equals(entry.get("type").asText())) {
-            meetings.add(entry.get("payload").get("meetingId").asText());
-          }
-        });
-    assertThat(meetings)
+    assertThat(meetingsRecorded(api))
         .containsExactly("outage-meeting-1", "outage-meeting-2", "outage-meeting-3");
   }
 
@@ -465,10 +448,6 @@ class ActivityInboxIT extends OwnBrokerEachTest {
     return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
   }
 
-  private static String secret() {
-    return UUID.randomUUID().toString();
-  }
-
   private static byte[] meetingEvent(String id, int day) throws Exception {
     return event(
         id,
@@ -484,16 +463,9 @@ class ActivityInboxIT extends OwnBrokerEachTest {
   }
 
   private static List<String> meetingsRecorded(CommandApi api) {
-    JsonNode history =
-        expectStatus(200, api.get("/api/partnerships/" + PARTNERSHIP + "/history")).body();
-    List<String> meetings = new ArrayList<>();
-    history.forEach(
-        entry -> {
-          if ("MeetingHeld".equals(entry.get("type").asText())) {
-            meetings.add(entry.get("payload").get("meetingId").asText());
-          }
-        });
-    return meetings;
+    return api.historyOf(PARTNERSHIP, "MeetingHeld").stream()
+        .map(entry -> entry.get("payload").get("meetingId").asText())
+        .toList();
   }
 
   private static int freePort() {

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.partnershiptracker.infra.security.TokenMint;
 
@@ -70,7 +72,7 @@ final class CommandApi {
 
   Response post(String path, String json, String idempotencyKey) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
+        to(path)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(json));
     authorize(request, path, json);
@@ -83,38 +85,29 @@ final class CommandApi {
   /** Posts a CSV file ({@code text/csv}, UTF-8). */
   Response postCsv(String path, String csv) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
+        to(path)
             .header("Content-Type", "text/csv; charset=utf-8")
             .POST(
                 HttpRequest.BodyPublishers.ofString(csv, java.nio.charset.StandardCharsets.UTF_8));
-    authorize(request, path, null);
-    return send(request.build());
+    return send(signedIn(request, path, null).build());
   }
 
   /** A GET whose body is not JSON (a CSV template): the raw response. */
   HttpResponse<String> getText(String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
-    authorize(request, path, null);
-    try {
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return exchange(signedIn(to(path).GET(), path, null).build());
   }
 
   Response delete(String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE();
-    authorize(request, path, null);
-    return send(request.build());
+    return send(signedIn(to(path).DELETE(), path, null).build());
   }
 
   Response get(String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
-    authorize(request, path, null);
-    return send(request.build());
+    return send(signedIn(to(path).GET(), path, null).build());
+  }
+
+  /** A request to this API's {@code path}, not yet signed in. */
+  private HttpRequest.Builder to(String path) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path));
   }
 
   /** A request as {@link #post} would send it, for tests that send it their own way. */
@@ -131,16 +124,43 @@ final class CommandApi {
   }
 
   private Response send(HttpRequest request) {
+    HttpResponse<String> response = exchange(request);
     try {
-      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
       JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
       return new Response(response.statusCode(), body, response.headers().map());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sends a request and reads its body as text. */
+  private HttpResponse<String> exchange(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A partnership's history, oldest first; anything but 200 fails the test. */
+  JsonNode history(String partnershipId) {
+    return expectStatus(200, get("/api/partnerships/" + partnershipId + "/history")).body();
+  }
+
+  /** The entries of a partnership's history whose event is of this type, oldest first. */
+  List<JsonNode> historyOf(String partnershipId, String type) {
+    List<JsonNode> entries = new ArrayList<>();
+    history(partnershipId)
+        .forEach(
+            entry -> {
+              if (type.equals(entry.get("type").asText())) {
+                entries.add(entry);
+              }
+            });
+    return entries;
   }
 
   /** Forms a partnership with two councils and a university, the cast of most tests. */
@@ -167,6 +187,17 @@ final class CommandApi {
             {"organisationId":"%s","organisationName":"%s","sector":"%s","joinedOn":"2025-01-06"}
             """
                 .formatted(organisationId, name, sector)));
+  }
+
+  /** Expects the 409 problem of a refused command, naming the rule that refused it. */
+  static Response expectRefused(String rule, Response response) {
+    expectStatus(409, response);
+    String refusedBy = response.body().get("rule").asText();
+    if (!refusedBy.equals(rule)) {
+      throw new AssertionError(
+          "expected a refusal by rule " + rule + " but got " + refusedBy + ": " + response.body());
+    }
+    return response;
   }
 
   static Response expectStatus(int status, Response response) {

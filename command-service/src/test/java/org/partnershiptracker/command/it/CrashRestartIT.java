@@ -2,7 +2,6 @@ package org.partnershiptracker.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 import static org.partnershiptracker.infra.process.ServiceJvm.freePort;
 
 import java.io.IOException;
@@ -68,7 +67,7 @@ class CrashRestartIT {
     arguments.addAll(List.of(extra));
     Process process =
         ServiceJvm.start(
-            Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
+            ServiceJvm.execJar("command-service"),
             "384m",
             port,
             dataDir.resolve("service.log"),
@@ -91,7 +90,7 @@ class CrashRestartIT {
     Process first = start();
     await().atMost(Duration.ofSeconds(120)).until(() -> ready());
     api.formPartnershipWithPartners("p-crash");
-    long events = expectStatus(200, api.get("/api/partnerships/p-crash/history")).body().size();
+    long events = api.history("p-crash").size();
     try (Connection sql =
             DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + postgresPort + "/postgres", "postgres", "");
@@ -113,8 +112,7 @@ class CrashRestartIT {
     assertThat(second.isAlive()).as("the first restart succeeds").isTrue();
     log.info(
         "restart after SIGKILL to ready: {} ms", (System.nanoTime() - restartedAt) / 1_000_000);
-    assertThat(expectStatus(200, api.get("/api/partnerships/p-crash/history")).body().size())
-        .isEqualTo(events);
+    assertThat(api.history("p-crash").size()).isEqualTo(events);
   }
 
   @Test
@@ -216,11 +214,7 @@ class CrashRestartIT {
                         == 201);
       }
     }
-    long meetings = 0;
-    for (com.fasterxml.jackson.databind.JsonNode event :
-        expectStatus(200, api.get("/api/partnerships/p-stream/history")).body()) {
-      meetings += event.get("type").asText().equals("MeetingHeld") ? 1 : 0;
-    }
+    long meetings = api.historyOf("p-stream", "MeetingHeld").size();
     log.info("stream: {} of {} answered before SIGKILL, the rest retried", answered.size(), total);
     assertThat(meetings).as("every keyed command recorded exactly once").isEqualTo(total);
   }

@@ -39,8 +39,7 @@ class DsaWarnPolicyIT {
         api.post(
             projects + "/" + partnership + "-quick-start/start", "{\"startedOn\":\"2025-01-21\"}"));
 
-    JsonNode history =
-        expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
+    JsonNode history = api.history(partnership);
     JsonNode started = history.get(history.size() - 1);
     assertThat(started.get("type").asText()).isEqualTo("ProjectStarted");
     assertThat(started.get("payload").get("dsaSignedByAllProviders").asBoolean()).isFalse();

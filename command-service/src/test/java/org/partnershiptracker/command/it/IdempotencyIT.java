@@ -1,9 +1,7 @@
 package org.partnershiptracker.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,13 +36,7 @@ class IdempotencyIT extends NewPartnershipEachTest {
   }
 
   private long surveys() {
-    JsonNode history =
-        expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
-    long count = 0;
-    for (JsonNode entry : history) {
-      count += entry.get("type").asText().equals("PulseSurveyAnswered") ? 1 : 0;
-    }
-    return count;
+    return api.historyOf(partnership, "PulseSurveyAnswered").size();
   }
 
   @Test

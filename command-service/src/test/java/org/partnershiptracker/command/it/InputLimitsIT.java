@@ -322,7 +322,6 @@ class InputLimitsIT {
   static List<Endpoint> endpoints(String partnership) {
     String p = "/api/partnerships/" + partnership;
     String project = p + "/projects/pr-1";
-    String agreement = "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-01-12\"}";
     return List.of(
         new Endpoint(
             "/api/partnerships",
@@ -395,27 +394,9 @@ class InputLimitsIT {
             List.of(),
             List.of("title", "problemStatement"),
             List.of()),
-        new Endpoint(
-            project + "/dsa/drafts",
-            agreement,
-            List.of("on"),
-            List.of(),
-            List.of(),
-            List.of("byOrganisationId")),
-        new Endpoint(
-            project + "/dsa/revisions",
-            agreement,
-            List.of("on"),
-            List.of(),
-            List.of(),
-            List.of("byOrganisationId")),
-        new Endpoint(
-            project + "/dsa/signatures",
-            agreement,
-            List.of("on"),
-            List.of(),
-            List.of(),
-            List.of("byOrganisationId")),
+        agreementStep(project, "drafts"),
+        agreementStep(project, "revisions"),
+        agreementStep(project, "signatures"),
         new Endpoint(
             project + "/dsa/expiry",
             "{\"expiredOn\":\"2025-03-01\"}",
@@ -487,6 +468,17 @@ class InputLimitsIT {
             List.of(),
             List.of("displayName"),
             List.of()));
+  }
+
+  /** A step of a project's data sharing agreement: the three take the same request. */
+  private static Endpoint agreementStep(String project, String step) {
+    return new Endpoint(
+        project + "/dsa/" + step,
+        "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-01-12\"}",
+        List.of("on"),
+        List.of(),
+        List.of(),
+        List.of("byOrganisationId"));
   }
 
   /** For every endpoint, each of its fields given a value of its kind that must be refused. */
@@ -594,7 +586,7 @@ class InputLimitsIT {
         api.post(
             "/api/partnerships/" + P + "/quick-wins",
             QUICK_WIN.replace("Faster referrals", decomposed)));
-    JsonNode history = expectStatus(200, api.get("/api/partnerships/" + P + "/history")).body();
+    JsonNode history = api.history(P);
     List<String> titles = new ArrayList<>();
     history.forEach(entry -> titles.add(entry.path("payload").path("title").asText()));
     assertThat(titles).contains("Caf\u00e9 meeting");
@@ -665,6 +657,6 @@ class InputLimitsIT {
   }
 
   private int historySize() {
-    return expectStatus(200, api.get("/api/partnerships/" + P + "/history")).body().size();
+    return api.history(P).size();
   }
 }

@@ -36,13 +36,7 @@ class MeetingImportIT extends NewPartnershipEachTest {
   }
 
   private long meetings() {
-    JsonNode history =
-        expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
-    long count = 0;
-    for (JsonNode entry : history) {
-      count += entry.get("type").asText().equals("MeetingHeld") ? 1 : 0;
-    }
-    return count;
+    return api.historyOf(partnership, "MeetingHeld").size();
   }
 
   private static final String VALID =

@@ -81,7 +81,7 @@ class PeopleRegisterIT extends OwnBrokerEachTest {
     assertThat(namesInHistory(api)).containsEntry(personId, NAME);
     // Audit: who recorded each event, from the token.
     JsonNode designation = null;
-    for (JsonNode entry : expectStatus(200, api.get("/api/partnerships/p-people/history")).body()) {
+    for (JsonNode entry : api.history("p-people")) {
       if (entry.path("type").asText().equals("RoleDesignated")) {
         designation = entry;
       }
@@ -131,8 +131,7 @@ class PeopleRegisterIT extends OwnBrokerEachTest {
 
   private static Map<String, String> namesInHistory(CommandApi api) {
     Map<String, String> names = new java.util.HashMap<>();
-    expectStatus(200, api.get("/api/partnerships/p-people/history"))
-        .body()
+    api.history("p-people")
         .forEach(
             entry ->
                 entry

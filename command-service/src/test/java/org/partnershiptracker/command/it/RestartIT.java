@@ -1,6 +1,7 @@
 package org.partnershiptracker.command.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.partnershiptracker.command.it.CommandApi.expectRefused;
 import static org.partnershiptracker.command.it.CommandApi.expectStatus;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,8 +88,7 @@ class RestartIT {
           api.post(
               project + "/dsa/signatures",
               "{\"byOrganisationId\":\"north-council\",\"on\":\"2025-02-02\"}"));
-      historyBefore =
-          expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
+      historyBefore = api.history(partnership);
       long snapshots =
           first
               .getBean(JdbcTemplate.class)
@@ -114,15 +114,13 @@ class RestartIT {
     try (ConfigurableApplicationContext second = start()) {
       CommandApi api = new CommandApi(CommandServiceInJvm.port(second));
 
-      JsonNode historyAfter =
-          expectStatus(200, api.get("/api/partnerships/" + partnership + "/history")).body();
+      JsonNode historyAfter = api.history(partnership);
       assertThat(historyAfter).isEqualTo(historyBefore);
       assertThat(historyAfter).hasSize(4 + 1 + 12 + 7);
 
-      CommandApi.Response duplicateMeeting =
-          api.post("/api/partnerships/" + partnership + "/meetings", meeting("day-3"));
-      assertThat(duplicateMeeting.status()).isEqualTo(409);
-      assertThat(duplicateMeeting.body().get("rule").asText()).isEqualTo("id-already-used");
+      expectRefused(
+          "id-already-used",
+          api.post("/api/partnerships/" + partnership + "/meetings", meeting("day-3")));
 
       CommandApi.Response wrongHolder =
           api.post(

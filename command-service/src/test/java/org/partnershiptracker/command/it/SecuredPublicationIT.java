@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -16,7 +15,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.kafka.KafkaUsers;
-import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
 
 /**
  * On a broker that requires SASL/SCRAM and ACLs, the command-service, configured with its own
@@ -24,13 +22,7 @@ import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
  * query-service's principal reads what it published.
  */
 class SecuredPublicationIT extends OwnBrokerEachTest {
-  private final KafkaUsers users =
-      new KafkaUsers(
-          new Credentials("admin", UUID.randomUUID().toString()),
-          new Credentials("command-service", UUID.randomUUID().toString()),
-          new Credentials("query-service", UUID.randomUUID().toString()),
-          "partnership.events",
-          "query-service-read-models");
+  private final KafkaUsers users = KafkaUsers.withFreshPasswords();
 
   SecuredPublicationIT() {
     super("secured-publication-it");

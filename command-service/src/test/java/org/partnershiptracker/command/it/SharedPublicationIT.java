@@ -127,7 +127,7 @@ class SharedPublicationIT {
     int secondPort = ServiceJvm.freePort();
     second =
         ServiceJvm.start(
-            Path.of("target/command-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
+            ServiceJvm.execJar("command-service"),
             "384m",
             secondPort,
             runDir.resolve("second.log"),

@@ -3,6 +3,7 @@ package org.partnershiptracker.infra.kafka;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.common.acl.AccessControlEntry;
@@ -49,6 +50,19 @@ public record KafkaUsers(
   public KafkaUsers(
       Credentials admin, Credentials command, Credentials query, String topic, String queryGroup) {
     this(admin, command, query, topic, queryGroup, Inbox.standard(List.of()));
+  }
+
+  /**
+   * The three services' users ({@code admin}, {@code command-service}, {@code query-service}) of
+   * the standard events topic and query group, each with a fresh random password: a test broker's.
+   */
+  public static KafkaUsers withFreshPasswords() {
+    return new KafkaUsers(
+        Credentials.fresh("admin"),
+        Credentials.fresh("command-service"),
+        Credentials.fresh("query-service"),
+        "partnership.events",
+        "query-service-read-models");
   }
 
   /**
@@ -174,6 +188,11 @@ public record KafkaUsers(
 
   /** A user name and its password. */
   public record Credentials(String username, String password) {
+    /** {@code username} with a fresh random password. */
+    public static Credentials fresh(String username) {
+      return new Credentials(username, UUID.randomUUID().toString());
+    }
+
     @Override
     public String toString() {
       return username + " (password hidden)";

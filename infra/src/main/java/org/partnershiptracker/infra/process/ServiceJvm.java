@@ -50,6 +50,16 @@ public final class ServiceJvm {
         .start();
   }
 
+  /**
+   * The exec jar the package phase builds for {@code service} (command-service, query-service), for
+   * a test whose working directory is a module of this build, as Maven's test plugins run them.
+   */
+  public static Path execJar(String service) {
+    return Path.of("..", service, "target", service + "-0.1.0-SNAPSHOT-exec.jar")
+        .toAbsolutePath()
+        .normalize();
+  }
+
   /** A port nothing listens on now, for a service, broker or database to be started on. */
   public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0)) {

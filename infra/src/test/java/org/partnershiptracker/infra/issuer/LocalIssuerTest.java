@@ -111,19 +111,16 @@ class LocalIssuerTest {
   @Test
   void aWrongSecretIsRefusedWith401() throws Exception {
     HttpResponse<String> response =
-        http()
-            .send(
-                HttpRequest.newBuilder(URI.create(issuer.issuerUrl() + "/oauth2/token"))
-                    .header(
-                        "Authorization",
-                        "Basic "
-                            + Base64.getEncoder()
-                                .encodeToString(
-                                    "north-council-system:wrong".getBytes(StandardCharsets.UTF_8)))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        send(
+            http(),
+            postForm("/oauth2/token", "grant_type=client_credentials")
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                "north-council-system:wrong".getBytes(StandardCharsets.UTF_8)))
+                .build());
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThatThrownBy(
@@ -192,15 +189,13 @@ class LocalIssuerTest {
     HttpResponse<String> signedIn =
         send(
             browser,
-            HttpRequest.newBuilder(URI.create(issuer.issuerUrl() + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        form(
-                            Map.of(
-                                "username", "uni-recorder",
-                                "password", issuer.credentials().password("uni-recorder"),
-                                "_csrf", csrf.group(1)))))
+            postForm(
+                    "/login",
+                    form(
+                        Map.of(
+                            "username", "uni-recorder",
+                            "password", issuer.credentials().password("uni-recorder"),
+                            "_csrf", csrf.group(1))))
                 .build());
     assertThat(signedIn.statusCode()).isEqualTo(302);
     assertThat(location(signedIn)).contains("/oauth2/authorize");
@@ -213,17 +208,15 @@ class LocalIssuerTest {
     HttpResponse<String> tokens =
         send(
             browser,
-            HttpRequest.newBuilder(URI.create(issuer.issuerUrl() + "/oauth2/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        form(
-                            Map.of(
-                                "grant_type", "authorization_code",
-                                "code", code,
-                                "redirect_uri", REDIRECT_URI,
-                                "client_id", "query-pages",
-                                "code_verifier", verifier))))
+            postForm(
+                    "/oauth2/token",
+                    form(
+                        Map.of(
+                            "grant_type", "authorization_code",
+                            "code", code,
+                            "redirect_uri", REDIRECT_URI,
+                            "client_id", "query-pages",
+                            "code_verifier", verifier)))
                 .build());
     assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
     JsonNode body = JSON.readTree(tokens.body());
@@ -313,6 +306,13 @@ class LocalIssuerTest {
 
   private static HttpRequest getHtml(String url) {
     return HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/html").build();
+  }
+
+  /** A form posted to the issuer's {@code path}. */
+  private static HttpRequest.Builder postForm(String path, String form) {
+    return HttpRequest.newBuilder(URI.create(issuer.issuerUrl() + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form));
   }
 
   private static HttpResponse<String> send(HttpClient client, HttpRequest request)

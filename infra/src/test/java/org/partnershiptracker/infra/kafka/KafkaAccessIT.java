@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,17 +38,12 @@ import org.partnershiptracker.infra.kafka.KafkaUsers.Credentials;
  * client with no account, a wrong password or plain text gets nothing.
  */
 class KafkaAccessIT {
-  private static final String TOPIC = "partnership.events";
-  private static final String GROUP = "query-service-read-models";
   private static final KafkaUsers USERS =
-      new KafkaUsers(
-              new Credentials("admin", secret()),
-              new Credentials("command-service", secret()),
-              new Credentials("query-service", secret()),
-              TOPIC,
-              GROUP)
-          .withCouncilSystem("north-council", new Credentials("north-council-system", secret()))
-          .withCouncilSystem("south-council", new Credentials("south-council-system", secret()));
+      KafkaUsers.withFreshPasswords()
+          .withCouncilSystem("north-council", Credentials.fresh("north-council-system"))
+          .withCouncilSystem("south-council", Credentials.fresh("south-council-system"));
+  private static final String TOPIC = USERS.topic();
+  private static final String GROUP = USERS.queryGroup();
   private static final String INBOX = "partnership.activity.inbox.north-council";
   private static final String OUTCOMES = "partnership.activity.outcomes.north-council";
   private static final String SOUTH_INBOX = "partnership.activity.inbox.south-council";
@@ -58,10 +52,6 @@ class KafkaAccessIT {
 
   @TempDir static Path dir;
   private static KafkaBroker broker;
-
-  private static String secret() {
-    return UUID.randomUUID().toString();
-  }
 
   @BeforeAll
   static void start() throws Exception {

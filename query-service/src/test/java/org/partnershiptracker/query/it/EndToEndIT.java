@@ -61,8 +61,7 @@ class EndToEndIT {
     int commandPort = freePort();
     commandService =
         ServiceJvm.start(
-            Path.of("../command-service/target/command-service-0.1.0-SNAPSHOT-exec.jar")
-                .toAbsolutePath(),
+            ServiceJvm.execJar("command-service"),
             "512m",
             commandPort,
             runDir.resolve("command-service.log"),

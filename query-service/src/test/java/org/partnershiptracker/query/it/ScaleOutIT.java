@@ -75,7 +75,7 @@ class ScaleOutIT {
     int secondPort = freePort();
     second =
         ServiceJvm.start(
-            Path.of("target/query-service-0.1.0-SNAPSHOT-exec.jar").toAbsolutePath(),
+            ServiceJvm.execJar("query-service"),
             "384m",
             secondPort,
             runDir.resolve("second.log"),

@@ -1,5 +1,6 @@
 package org.partnershiptracker.command.partnership.model;
 
+import static org.partnershiptracker.command.rules.Refusals.byType;
 import static org.partnershiptracker.command.rules.Refusals.refused;
 
 import java.math.BigDecimal;
@@ -286,32 +287,37 @@ class PartnershipTest {
 
   // ---------------------------------------------------------------- ReassignRole
 
-  @Test
-  void aHeldRoleIsReassignedFromItsHolder() {
-    givenSpannerHeldByAnna()
-        .when(
-            new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER))
+  /** The spanner role passed from one person to another, {@link #LATER}. */
+  private static ReassignRole reassignSpanner(PersonId from, PersonId to, RoleChangeReason reason) {
+    return new ReassignRole(SHIRE, NORTH_SPANNER, from, to, reason, LATER);
+  }
+
+  /** Passing the spanner role from one person to another records just that. */
+  private static void spannerPassesFromTo(
+      TestExecutor<Partnership> given, PersonId from, PersonId to) {
+    given
+        .when(reassignSpanner(from, to, RoleChangeReason.RESTRUCTURE))
         .expectEvents(
             new RoleReassigned(
-                SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER));
+                SHIRE, NORTH_SPANNER, from, to, RoleChangeReason.RESTRUCTURE, LATER));
+  }
+
+  @Test
+  void aHeldRoleIsReassignedFromItsHolder() {
+    spannerPassesFromTo(givenSpannerHeldByAnna(), ANNA, BEN);
   }
 
   @Test
   void aRoleIsReassignedOnlyFromItsCurrentHolder() {
     refused(
-        givenSpannerHeldByAnna()
-            .when(
-                new ReassignRole(SHIRE, NORTH_SPANNER, BEN, CY, RoleChangeReason.WORKLOAD, LATER)),
+        givenSpannerHeldByAnna().when(reassignSpanner(BEN, CY, RoleChangeReason.WORKLOAD)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
   @Test
   void aRoleIsNotReassignedToItsCurrentHolder() {
     refused(
-        givenSpannerHeldByAnna()
-            .when(
-                new ReassignRole(
-                    SHIRE, NORTH_SPANNER, ANNA, ANNA, RoleChangeReason.RESTRUCTURE, LATER)),
+        givenSpannerHeldByAnna().when(reassignSpanner(ANNA, ANNA, RoleChangeReason.RESTRUCTURE)),
         Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON);
   }
 
@@ -319,29 +325,19 @@ class PartnershipTest {
   void aReassignedRoleIsNotReassignedToItsNewHolderAgain() {
     refused(
         givenSpannerReassignedFromAnnaToBen()
-            .when(
-                new ReassignRole(
-                    SHIRE, NORTH_SPANNER, BEN, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
+            .when(reassignSpanner(BEN, BEN, RoleChangeReason.RESTRUCTURE)),
         Rule.ROLE_REASSIGNED_TO_ANOTHER_PERSON);
   }
 
   @Test
   void aRoleIsReassignedBackToAnEarlierHolder() {
-    givenSpannerReassignedFromAnnaToBen()
-        .when(
-            new ReassignRole(SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER))
-        .expectEvents(
-            new RoleReassigned(
-                SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.RESTRUCTURE, LATER));
+    spannerPassesFromTo(givenSpannerReassignedFromAnnaToBen(), BEN, ANNA);
   }
 
   @Test
   void aReassignmentFromSomeoneElseToTheHolderIsRefusedForTheWrongHolder() {
     refused(
-        givenSpannerHeldByAnna()
-            .when(
-                new ReassignRole(
-                    SHIRE, NORTH_SPANNER, BEN, ANNA, RoleChangeReason.WORKLOAD, LATER)),
+        givenSpannerHeldByAnna().when(reassignSpanner(BEN, ANNA, RoleChangeReason.WORKLOAD)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
@@ -350,19 +346,14 @@ class PartnershipTest {
     refused(
         givenSpannerHeldByAnna()
             .andGiven(vacated(NORTH_SPANNER, ANNA))
-            .when(
-                new ReassignRole(
-                    SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
+            .when(reassignSpanner(ANNA, BEN, RoleChangeReason.RESTRUCTURE)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
   @Test
   void aRoleNeverDesignatedIsNotReassigned() {
     refused(
-        givenNorthAndUni()
-            .when(
-                new ReassignRole(
-                    SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, LATER)),
+        givenNorthAndUni().when(reassignSpanner(ANNA, BEN, RoleChangeReason.RESTRUCTURE)),
         Rule.ROLE_REASSIGNED_ONLY_IF_HELD);
   }
 
@@ -535,25 +526,24 @@ class PartnershipTest {
    * #givenSpannerHeldByAnna}.
    */
   private static Stream<Named<Object>> everyCommandOn(LocalDate day) {
-    return Stream.<Object>of(
-            new AddPartner(SHIRE, POLICE, NAMES.get(POLICE), Sector.POLICE, day),
-            new RemovePartner(SHIRE, UNI, day, null),
-            new DesignateRole(SHIRE, UNI_LEAD, RoleType.ACADEMIC_LEAD, UNI, BEN, day),
-            new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, day),
-            new VacateRole(SHIRE, NORTH_SPANNER, RoleChangeReason.DEPARTURE, day),
-            new RecordMeeting(
-                SHIRE,
-                WORK_DAY,
-                MeetingType.STEERING,
-                day,
-                60,
-                NORTH,
-                List.of(new Attendance(UNI, AttendeeLevel.ACADEMIC, 1)),
-                OWN_PROJECT),
-            new RecordQuickWin(SHIRE, DASHBOARD, OWN_PROJECT, "Demand dashboard", day, NORTH, null),
-            new RecordPulseSurvey(SHIRE, NORTH, UNI, 4, day),
-            new ClosePartnership(SHIRE, day, null))
-        .map(command -> Named.of(command.getClass().getSimpleName(), command));
+    return byType(
+        new AddPartner(SHIRE, POLICE, NAMES.get(POLICE), Sector.POLICE, day),
+        new RemovePartner(SHIRE, UNI, day, null),
+        new DesignateRole(SHIRE, UNI_LEAD, RoleType.ACADEMIC_LEAD, UNI, BEN, day),
+        new ReassignRole(SHIRE, NORTH_SPANNER, ANNA, BEN, RoleChangeReason.RESTRUCTURE, day),
+        new VacateRole(SHIRE, NORTH_SPANNER, RoleChangeReason.DEPARTURE, day),
+        new RecordMeeting(
+            SHIRE,
+            WORK_DAY,
+            MeetingType.STEERING,
+            day,
+            60,
+            NORTH,
+            List.of(new Attendance(UNI, AttendeeLevel.ACADEMIC, 1)),
+            OWN_PROJECT),
+        new RecordQuickWin(SHIRE, DASHBOARD, OWN_PROJECT, "Demand dashboard", day, NORTH, null),
+        new RecordPulseSurvey(SHIRE, NORTH, UNI, 4, day),
+        new ClosePartnership(SHIRE, day, null));
   }
 
   // ---------------------------------------------------------------- givens

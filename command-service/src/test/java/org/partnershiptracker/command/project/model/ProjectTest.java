@@ -1,5 +1,6 @@
 package org.partnershiptracker.command.project.model;
 
+import static org.partnershiptracker.command.rules.Refusals.byType;
 import static org.partnershiptracker.command.rules.Refusals.refused;
 
 import java.time.LocalDate;
@@ -673,30 +674,6 @@ class ProjectTest {
             new MilestoneAchieved(SHIRE, CARE, FIRST_MODEL, DUE.plusWeeks(2), DUE.plusWeeks(1)));
   }
 
-  @Test
-  void aMilestoneIsNotAchievedBeforeTheProjectStarts() {
-    refused(givenProposed().andGiven(planned()).when(achieve()), Rule.PROJECT_STARTED_FIRST);
-  }
-
-  @Test
-  void aMilestoneNeverPlannedIsNotAchieved() {
-    refused(givenStarted().when(achieve()), Rule.MILESTONE_PLANNED_FIRST);
-  }
-
-  @Test
-  void anAchievedMilestoneIsNotAchievedAgain() {
-    refused(
-        givenStarted().andGiven(planned(), achieved()).when(achieve()),
-        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
-  }
-
-  @Test
-  void aMissedMilestoneIsNotAchieved() {
-    refused(
-        givenStarted().andGiven(planned(), missed()).when(achieve()),
-        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
-  }
-
   // ---------------------------------------------------------------- RecordMilestoneMissed
 
   @Test
@@ -705,30 +682,6 @@ class ProjectTest {
         .andGiven(planned())
         .when(new RecordMilestoneMissed(SHIRE, CARE, FIRST_MODEL, DUE.plusDays(1), "data late"))
         .expectEvents(missed());
-  }
-
-  @Test
-  void aMilestoneIsNotMissedBeforeTheProjectStarts() {
-    refused(givenProposed().andGiven(planned()).when(miss()), Rule.PROJECT_STARTED_FIRST);
-  }
-
-  @Test
-  void aMilestoneNeverPlannedIsNotMissed() {
-    refused(givenStarted().when(miss()), Rule.MILESTONE_PLANNED_FIRST);
-  }
-
-  @Test
-  void anAchievedMilestoneIsNotMissed() {
-    refused(
-        givenStarted().andGiven(planned(), achieved()).when(miss()),
-        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
-  }
-
-  @Test
-  void aMissedMilestoneIsNotMissedAgain() {
-    refused(
-        givenStarted().andGiven(planned(), missed()).when(miss()),
-        Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
   // ---------------------------------------------------------------- RescheduleMilestone
@@ -746,18 +699,44 @@ class ProjectTest {
     refused(givenProposed().when(reschedule()), Rule.MILESTONE_PLANNED_FIRST);
   }
 
-  @Test
-  void anAchievedMilestoneIsNotRescheduled() {
+  // ---------------------------------------------------------------- every command on a milestone
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("achieveAndMiss")
+  void aMilestoneIsNotAchievedOrMissedBeforeTheProjectStarts(Object command) {
+    refused(givenProposed().andGiven(planned()).when(command), Rule.PROJECT_STARTED_FIRST);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("achieveAndMiss")
+  void aMilestoneNeverPlannedIsNotAchievedOrMissed(Object command) {
+    refused(givenStarted().when(command), Rule.MILESTONE_PLANNED_FIRST);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommandOnAMilestone")
+  void anAchievedMilestoneTakesNoFurtherCommand(Object command) {
     refused(
-        givenStarted().andGiven(planned(), achieved()).when(reschedule()),
+        givenStarted().andGiven(planned(), achieved()).when(command),
         Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
   }
 
-  @Test
-  void aMissedMilestoneIsNotRescheduled() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCommandOnAMilestone")
+  void aMissedMilestoneTakesNoFurtherCommand(Object command) {
     refused(
-        givenStarted().andGiven(planned(), missed()).when(reschedule()),
+        givenStarted().andGiven(planned(), missed()).when(command),
         Rule.MILESTONE_ACHIEVED_OR_MISSED_ONCE);
+  }
+
+  /** The two commands that close a milestone. */
+  static Stream<Named<Object>> achieveAndMiss() {
+    return byType(achieve(), miss());
+  }
+
+  /** Every command on one milestone of the project. */
+  static Stream<Named<Object>> everyCommandOnAMilestone() {
+    return byType(achieve(), miss(), reschedule());
   }
 
   // ---------------------------------------------------------------- CompleteProject
@@ -849,26 +828,25 @@ class ProjectTest {
   }
 
   private static Stream<Named<Object>> everyCommand(PartnershipId partnershipId, LocalDate day) {
-    return Stream.<Object>of(
-            new DraftDataSharingAgreement(partnershipId, CARE, UNI, day),
-            new ReviseDataSharingAgreement(partnershipId, CARE, UNI, day),
-            new SignDataSharingAgreement(partnershipId, CARE, NORTH, day),
-            new ExpireDataSharingAgreement(partnershipId, CARE, day),
-            new StartProject(partnershipId, CARE, day),
-            new PlanMilestone(
-                partnershipId,
-                CARE,
-                MilestoneId.of("second-model"),
-                "Second model",
-                MilestoneHorizon.LONG,
-                DUE,
-                day),
-            new AchieveMilestone(partnershipId, CARE, FIRST_MODEL, day),
-            new RecordMilestoneMissed(partnershipId, CARE, FIRST_MODEL, day, null),
-            new RescheduleMilestone(partnershipId, CARE, FIRST_MODEL, DUE.plusWeeks(1), day, null),
-            new CompleteProject(partnershipId, CARE, day, "model in use"),
-            new AbandonProject(partnershipId, CARE, day, "no data"))
-        .map(command -> Named.of(command.getClass().getSimpleName(), command));
+    return byType(
+        new DraftDataSharingAgreement(partnershipId, CARE, UNI, day),
+        new ReviseDataSharingAgreement(partnershipId, CARE, UNI, day),
+        new SignDataSharingAgreement(partnershipId, CARE, NORTH, day),
+        new ExpireDataSharingAgreement(partnershipId, CARE, day),
+        new StartProject(partnershipId, CARE, day),
+        new PlanMilestone(
+            partnershipId,
+            CARE,
+            MilestoneId.of("second-model"),
+            "Second model",
+            MilestoneHorizon.LONG,
+            DUE,
+            day),
+        new AchieveMilestone(partnershipId, CARE, FIRST_MODEL, day),
+        new RecordMilestoneMissed(partnershipId, CARE, FIRST_MODEL, day, null),
+        new RescheduleMilestone(partnershipId, CARE, FIRST_MODEL, DUE.plusWeeks(1), day, null),
+        new CompleteProject(partnershipId, CARE, day, "model in use"),
+        new AbandonProject(partnershipId, CARE, day, "no data"));
   }
 
   // ---------------------------------------------------------------- givens

@@ -14,6 +14,14 @@ import org.partnershiptracker.query.partnership.model.Timeline;
 class InteractionFrequencyCalculatorTest {
   private static final LocalDate MON = LocalDate.of(2025, 3, 3); // a Monday, ISO week 10
 
+  /** The frequency from {@link #MON} to {@code days} after it, as the partnership stood then. */
+  private static InteractionFrequency fromMondayTo(
+      int days, Timeline timeline, Granularity granularity) {
+    LocalDate until = MON.plusDays(days);
+    return InteractionFrequencyCalculator.calculate(
+        PartnershipFacts.of(timeline.events(), until), MON, until, granularity);
+  }
+
   @Test
   void bigGapsBetweenMeetingsShowAsLongestGapMedianAndWeeksWithoutContact() {
     var timeline =
@@ -24,12 +32,7 @@ class InteractionFrequencyCalculatorTest {
             .meeting(MeetingType.SHOWCASE, MON.plusDays(14), SOUTH, AttendeeLevel.SENIOR_LEADER)
             .meeting(MeetingType.CATCH_UP, MON.plusDays(49), SOUTH, AttendeeLevel.MIDDLE_MANAGER);
 
-    InteractionFrequency frequency =
-        InteractionFrequencyCalculator.calculate(
-            PartnershipFacts.of(timeline.events(), MON.plusDays(55)),
-            MON,
-            MON.plusDays(55),
-            Granularity.WEEK);
+    InteractionFrequency frequency = fromMondayTo(55, timeline, Granularity.WEEK);
 
     assertThat(frequency.totalInteractions()).isEqualTo(5);
     assertThat(frequency.onSiteDays())
@@ -59,12 +62,7 @@ class InteractionFrequencyCalculatorTest {
             .meeting(MeetingType.ON_SITE_WORK_DAY, MON.plusDays(7), NORTH, AttendeeLevel.ANALYST)
             .meeting(MeetingType.CATCH_UP, MON.plusDays(8), SOUTH, AttendeeLevel.ANALYST);
 
-    InteractionFrequency frequency =
-        InteractionFrequencyCalculator.calculate(
-            PartnershipFacts.of(timeline.events(), MON.plusDays(30)),
-            MON,
-            MON.plusDays(30),
-            Granularity.MONTH);
+    InteractionFrequency frequency = fromMondayTo(30, timeline, Granularity.MONTH);
 
     assertThat(frequency.organisationPairs())
         .extracting(

@@ -29,6 +29,13 @@ class MilestoneCalculatorTest {
     return new MilestonePlanned(SHIRE, CARE, MilestoneId.of(id), id, horizon, due, START);
   }
 
+  /** The report as the partnership stood on {@code asOf}. */
+  private static MilestoneReport reportAsOf(
+      Timeline timeline, LocalDate asOf, MilestoneStatus status) {
+    return MilestoneCalculator.calculate(
+        PartnershipFacts.of(timeline.events(), asOf), asOf, status);
+  }
+
   private final Timeline timeline =
       Timeline.twoCouncilsAndAUniversity()
           .add(new ProjectProposed(SHIRE, CARE, "Care demand", "Forecast", List.of(NORTH), START))
@@ -73,9 +80,7 @@ class MilestoneCalculatorTest {
 
   @Test
   void smallWinsAreCountedFromFormationAndMilestonesAreKeptLateOrMissed() {
-    MilestoneReport report =
-        MilestoneCalculator.calculate(
-            PartnershipFacts.of(timeline.events(), START.plusMonths(5)), START.plusMonths(5), null);
+    MilestoneReport report = reportAsOf(timeline, START.plusMonths(5), null);
 
     assertThat(report.totals())
         .containsEntry(MilestoneStatus.ACHIEVED_ON_TIME, 1)
@@ -120,9 +125,7 @@ class MilestoneCalculatorTest {
                     START.plusMonths(2),
                     START.plusMonths(2).minusDays(1)));
 
-    MilestoneReport report =
-        MilestoneCalculator.calculate(
-            PartnershipFacts.of(moved.events(), START.plusMonths(3)), START.plusMonths(3), null);
+    MilestoneReport report = reportAsOf(moved, START.plusMonths(3), null);
 
     assertThat(report.milestones())
         .singleElement()
@@ -139,11 +142,7 @@ class MilestoneCalculatorTest {
 
   @Test
   void anOpenMilestonePastItsDueDateIsOverdueAsOfThatDay() {
-    MilestoneReport report =
-        MilestoneCalculator.calculate(
-            PartnershipFacts.of(timeline.events(), START.plusMonths(7)),
-            START.plusMonths(7),
-            MilestoneStatus.OVERDUE);
+    MilestoneReport report = reportAsOf(timeline, START.plusMonths(7), MilestoneStatus.OVERDUE);
     assertThat(report.milestones())
         .extracting(MilestoneReport.MilestoneLine::milestoneId)
         .containsExactly("six-months");
@@ -151,9 +150,7 @@ class MilestoneCalculatorTest {
 
   @Test
   void asOfADayBeforeTheAchievementTheMilestoneWasStillOpen() {
-    MilestoneReport report =
-        MilestoneCalculator.calculate(
-            PartnershipFacts.of(timeline.events(), START.plusWeeks(2)), START.plusWeeks(2), null);
+    MilestoneReport report = reportAsOf(timeline, START.plusWeeks(2), null);
     assertThat(report.totals())
         .containsEntry(MilestoneStatus.ACHIEVED_ON_TIME, 0)
         .containsEntry(MilestoneStatus.PLANNED_UPCOMING, 4);
@@ -192,9 +189,7 @@ class MilestoneCalculatorTest {
                 new MilestoneAchieved(
                     SHIRE, CARE, MilestoneId.of("m1"), START.plusMonths(1), START.plusMonths(1)));
 
-    MilestoneReport report =
-        MilestoneCalculator.calculate(
-            PartnershipFacts.of(both.events(), START.plusMonths(2)), START.plusMonths(2), null);
+    MilestoneReport report = reportAsOf(both, START.plusMonths(2), null);
 
     assertThat(report.milestones())
         .extracting(

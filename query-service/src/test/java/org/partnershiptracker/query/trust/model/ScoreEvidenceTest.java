@@ -38,7 +38,6 @@ import org.partnershiptracker.events.value.RoleId;
 import org.partnershiptracker.events.value.RoleType;
 import org.partnershiptracker.events.value.Sector;
 import org.partnershiptracker.query.partnership.model.EventRef;
-import org.partnershiptracker.query.partnership.model.PartnershipFacts;
 import org.partnershiptracker.query.partnership.model.Timeline;
 import org.partnershiptracker.query.trust.model.TrustBuildingProfile.PracticeScore;
 
@@ -48,12 +47,6 @@ import org.partnershiptracker.query.trust.model.TrustBuildingProfile.PracticeSco
  */
 class ScoreEvidenceTest {
   private static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
-  private final TrustBuildingCalculator calculator =
-      new TrustBuildingCalculator(TrustSettings.defaults());
-
-  private TrustBuildingProfile trust(Timeline timeline, LocalDate asOf) {
-    return calculator.calculate(PartnershipFacts.of(timeline.events(), asOf), asOf, null);
-  }
 
   private static PracticeScore score(List<PracticeScore> scores, Practice practice) {
     return scores.stream().filter(s -> s.practice() == practice).findFirst().orElseThrow();
@@ -90,7 +83,9 @@ class ScoreEvidenceTest {
     timeline.add(new ProjectStarted(SHIRE, fresh, FORMED.plusMonths(14), true));
 
     PracticeScore l1 =
-        score(trust(timeline, FORMED.plusMonths(16)).scores(), Practice.L1_DATA_SHARING_FIRST);
+        score(
+            TrustProfiles.asOf(timeline, FORMED.plusMonths(16)).scores(),
+            Practice.L1_DATA_SHARING_FIRST);
 
     assertThat(l1.evidence()).containsEntry("projectsStarted", 1);
     assertThat(l1.events())
@@ -138,7 +133,8 @@ class ScoreEvidenceTest {
         new PartnerLeft(
             SHIRE, SOUTH, "South County Council", Sector.LOCAL_AUTHORITY, inWindow, "budget"));
 
-    PracticeScore l2 = score(trust(timeline, AS_OF).scores(), Practice.L2_ROLE_CLARITY);
+    PracticeScore l2 =
+        score(TrustProfiles.asOf(timeline, AS_OF).scores(), Practice.L2_ROLE_CLARITY);
 
     assertThat(l2.evidence()).containsEntry("keyRolesChangedHandsInWindow", 1L);
     assertThat(ids(l2))
@@ -204,7 +200,7 @@ class ScoreEvidenceTest {
         new QuickWinDelivered(
             SHIRE, QuickWinId.of("q0"), null, "Old map", AS_OF.minusDays(200), NORTH, null));
 
-    PracticeScore i2 = score(trust(timeline, AS_OF).scores(), Practice.I2_EARLY_WINS);
+    PracticeScore i2 = score(TrustProfiles.asOf(timeline, AS_OF).scores(), Practice.I2_EARLY_WINS);
 
     assertThat(i2.evidence()).containsEntry("quickWins", 1L).containsEntry("milestonesDue", 1);
     assertThat(ids(i2))
@@ -232,7 +228,7 @@ class ScoreEvidenceTest {
         MeetingType.CITIZEN_ENGAGEMENT, AS_OF.minusDays(3), NORTH, AttendeeLevel.CITIZEN);
     timeline.meeting(MeetingType.SHOWCASE, AS_OF.minusDays(120), NORTH, AttendeeLevel.ANALYST);
 
-    List<PracticeScore> scores = trust(timeline, AS_OF).scores();
+    List<PracticeScore> scores = TrustProfiles.asOf(timeline, AS_OF).scores();
 
     assertThat(ids(score(scores, Practice.L3_BOTTOM_UP_ENGAGEMENT)))
         .as("meetings council analysts, frontline staff or middle managers attended")
@@ -267,7 +263,7 @@ class ScoreEvidenceTest {
     timeline.recordedBy(UNI, new PulseSurveyAnswered(SHIRE, UNI, NORTH, 4, AS_OF.minusDays(2)));
     timeline.add(new PulseSurveyAnswered(SHIRE, NORTH, UNI, 4, AS_OF.minusDays(200)));
 
-    TrustBuildingProfile trust = trust(timeline, AS_OF);
+    TrustBuildingProfile trust = TrustProfiles.asOf(timeline, AS_OF);
 
     assertThat(score(trust.scores(), Practice.PERCEIVED_TRUST).events())
         .extracting(EventRef::eventId, EventRef::organisationIds, EventRef::recordedByOrganisation)
@@ -290,7 +286,7 @@ class ScoreEvidenceTest {
     Timeline timeline =
         Timeline.twoCouncilsAndAUniversity()
             .meeting(MeetingType.SHOWCASE, AS_OF.minusDays(20), NORTH, AttendeeLevel.ANALYST);
-    TrustBuildingProfile trust = trust(timeline, AS_OF);
+    TrustBuildingProfile trust = TrustProfiles.asOf(timeline, AS_OF);
 
     TrustFigures figures = TrustFigures.of(trust);
 

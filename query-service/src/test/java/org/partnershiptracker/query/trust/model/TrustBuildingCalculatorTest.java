@@ -120,8 +120,7 @@ class TrustBuildingCalculatorTest {
 
   @Test
   void eachPracticeIsScoredFromWhatThePartnersDidInTheWindow() {
-    TrustBuildingProfile trust =
-        calculator.calculate(PartnershipFacts.of(twoCouncils().events(), AS_OF), AS_OF, null);
+    TrustBuildingProfile trust = TrustProfiles.asOf(twoCouncils(), AS_OF);
 
     assertThat(score(trust.scores(), Practice.L1_DATA_SHARING_FIRST))
         .as("1 of 2 started projects signed first")
@@ -180,9 +179,7 @@ class TrustBuildingCalculatorTest {
     for (PartnershipEvent change : changes) {
       timeline.add(change);
     }
-    return score(
-        calculator.calculate(PartnershipFacts.of(timeline.events(), AS_OF), AS_OF, null).scores(),
-        Practice.L2_ROLE_CLARITY);
+    return score(TrustProfiles.asOf(timeline, AS_OF).scores(), Practice.L2_ROLE_CLARITY);
   }
 
   @Test
@@ -270,10 +267,7 @@ class TrustBuildingCalculatorTest {
     LocalDate asOf = Timeline.FORMED.plusMonths(16);
 
     PracticeScore dataSharingFirst =
-        calculator
-            .calculate(PartnershipFacts.of(timeline.events(), asOf), asOf, null)
-            .scores()
-            .stream()
+        TrustProfiles.asOf(timeline, asOf).scores().stream()
             .filter(s -> s.practice() == Practice.L1_DATA_SHARING_FIRST)
             .findFirst()
             .orElseThrow();
@@ -292,8 +286,7 @@ class TrustBuildingCalculatorTest {
             .meeting(MeetingType.TRAINING, AS_OF.minusDays(20), NORTH, AttendeeLevel.ANALYST)
             .meeting(MeetingType.STEERING, AS_OF.minusDays(10), NORTH, AttendeeLevel.CITIZEN);
 
-    TrustBuildingProfile trust =
-        calculator.calculate(PartnershipFacts.of(timeline.events(), AS_OF), AS_OF, null);
+    TrustBuildingProfile trust = TrustProfiles.asOf(timeline, AS_OF);
 
     assertThat(score(trust.scores(), Practice.I1_DATA_OWNERS))
         .as("one session with data owners in 90 days, as expected (I1)")
@@ -315,8 +308,7 @@ class TrustBuildingCalculatorTest {
             .add(new PulseSurveyAnswered(SHIRE, Timeline.UNI, SOUTH, 2, AS_OF.minusDays(3)))
             .add(new PulseSurveyAnswered(SHIRE, NORTH, SOUTH, 1, AS_OF.minusDays(2)));
 
-    TrustBuildingProfile trust =
-        calculator.calculate(PartnershipFacts.of(timeline.events(), AS_OF), AS_OF, null);
+    TrustBuildingProfile trust = TrustProfiles.asOf(timeline, AS_OF);
     PracticeScore south =
         profile(trust, SOUTH.value()).scores().stream()
             .filter(s -> s.practice() == Practice.PERCEIVED_TRUST)
@@ -332,8 +324,7 @@ class TrustBuildingCalculatorTest {
 
   @Test
   void theTwoCouncilsEndWithDifferentProfilesAndTheReportSaysWhy() {
-    TrustBuildingProfile trust =
-        calculator.calculate(PartnershipFacts.of(twoCouncils().events(), AS_OF), AS_OF, null);
+    TrustBuildingProfile trust = TrustProfiles.asOf(twoCouncils(), AS_OF);
     OrganisationProfile north = profile(trust, "north-council");
     OrganisationProfile south = profile(trust, "south-council");
 
@@ -358,9 +349,7 @@ class TrustBuildingCalculatorTest {
 
   @Test
   void aPracticeWithNothingToJudgeIsLeftOutOfTheIndexAndSaysSo() {
-    TrustBuildingProfile trust =
-        calculator.calculate(
-            PartnershipFacts.of(Timeline.twoCouncilsAndAUniversity().events(), AS_OF), AS_OF, null);
+    TrustBuildingProfile trust = TrustProfiles.asOf(Timeline.twoCouncilsAndAUniversity(), AS_OF);
     PracticeScore dataSharing =
         trust.scores().stream()
             .filter(s -> s.practice() == Practice.L1_DATA_SHARING_FIRST)
@@ -374,11 +363,7 @@ class TrustBuildingCalculatorTest {
 
   @Test
   void asOfAnEarlierDayOnlyTheEventsUpToThatDayCount() {
-    TrustBuildingProfile early =
-        calculator.calculate(
-            PartnershipFacts.of(twoCouncils().events(), LocalDate.of(2025, 1, 31)),
-            LocalDate.of(2025, 1, 31),
-            null);
+    TrustBuildingProfile early = TrustProfiles.asOf(twoCouncils(), LocalDate.of(2025, 1, 31));
     assertThat(score(early.scores(), Practice.L5_REGULAR_CONTACT)).isEqualTo(0.0);
     assertThat(
             early.scores().stream()
