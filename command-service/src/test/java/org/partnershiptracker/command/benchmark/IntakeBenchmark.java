@@ -71,14 +71,15 @@ class IntakeBenchmark {
       ISSUER.bearer("north-council-system", "north-council", "recorder");
   private static final String ADMIN = ISSUER.bearer("benchmark-admin", "uni", "admin");
   // Settings for the service under test, e.g. -Dbenchmark.service-arguments=--a.b=c
-  private static final List<String> SERVICE_ARGUMENTS =
-      List.of(System.getProperty("benchmark.service-arguments", "").split(" ")).stream()
-          .filter(argument -> !argument.isBlank())
-          .toList();
-  private static final List<String> JVM_OPTIONS =
-      List.of(System.getProperty("benchmark.jvm-options", "").split(" ")).stream()
-          .filter(option -> !option.isBlank())
-          .toList();
+  private static final List<String> SERVICE_ARGUMENTS = words("benchmark.service-arguments");
+  private static final List<String> JVM_OPTIONS = words("benchmark.jvm-options");
+
+  /** A system property's space-separated words (JVM options, arguments); none when unset. */
+  static List<String> words(String property) {
+    return java.util.Arrays.stream(System.getProperty(property, "").split(" "))
+        .filter(word -> !word.isBlank())
+        .toList();
+  }
 
   @Test
   void intakeAndPublication() throws Exception {

@@ -44,9 +44,7 @@ class VisibilityBenchmark {
 
   /** Extra options of the query-service's JVM (a flight recording, say), space-separated. */
   private static final List<String> QUERY_JVM_OPTIONS =
-      List.of(System.getProperty("benchmark.query-jvm-options", "").split(" ")).stream()
-          .filter(option -> !option.isBlank())
-          .toList();
+      IntakeBenchmark.words("benchmark.query-jvm-options");
 
   private static final String PROBE_DAY = "2025-06-02";
   private static final TokenMint ISSUER = TokenMint.shared();
