@@ -625,7 +625,22 @@ class InputLimitsIT {
                     "application/json",
                     MEETING.replace("WORKING_SESSION", "x".repeat(2_000_000))),
                 413,
-                "body"));
+                "body"),
+            // Refused by Spring Security's firewall, before any filter of ours.
+            new Case(
+                withBody("POST", base + ";x/meetings", "application/json", MEETING), 400, "path"),
+            new Case(
+                withBody("POST", base + "/%2e%2e/meetings", "application/json", MEETING),
+                400,
+                "path"),
+            new Case(
+                withBody(
+                    "POST",
+                    base.replace("/api/partnerships", "/api//partnerships") + "/meetings",
+                    "application/json",
+                    MEETING),
+                400,
+                "path"));
     int before = historySize();
     for (Case c : cases) {
       java.net.http.HttpRequest signedIn =

@@ -30,6 +30,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
 /**
@@ -62,6 +63,24 @@ public class SecurityConfiguration {
                         .bearerFormat("JWT")))
         .addSecurityItem(
             new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
+  }
+
+  /**
+   * URLs Spring Security's firewall refuses before any filter runs ({@code ..}, {@code ;}, {@code
+   * //}, encoded separators) are a 400 problem+json naming the path, like every other refusal, not
+   * Spring Boot's error page.
+   */
+  @Bean
+  RequestRejectedHandler refusedUrls(ObjectMapper json) {
+    return (request, response, e) ->
+        write(
+            json,
+            response,
+            HttpStatus.BAD_REQUEST,
+            "invalid-request",
+            "Invalid request",
+            "the URL was refused: " + e.getMessage(),
+            "path");
   }
 
   @Bean

@@ -297,6 +297,15 @@ class EndToEndIT {
     Http.Response noSuchPath = Http.get(queries + "/e2e-shire/no-such-thing");
     assertThat(noSuchPath.status()).isEqualTo(404);
     assertThat(noSuchPath.json().path("errors").path(0).path("field").asText()).isEqualTo("path");
+    // Refused by Spring Security's firewall before any filter: problem+json naming the path.
+    for (String refusedUrl :
+        List.of(queries + "/e2e-shire;x/trust", queries + "/%2e%2e/trust", queries + "//x/trust")) {
+      Http.Response refused = Http.get(refusedUrl);
+      assertThat(refused.status()).as(refusedUrl).isEqualTo(400);
+      assertThat(refused.json().path("errors").path(0).path("field").asText())
+          .as(refused.body())
+          .isEqualTo("path");
+    }
   }
 
   @Test

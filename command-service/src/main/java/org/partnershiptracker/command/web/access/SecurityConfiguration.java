@@ -29,6 +29,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The command-service is an OAuth2 resource server: every API call carries a bearer JWT from the
@@ -81,6 +82,24 @@ class SecurityConfiguration {
   @Bean
   SecurityObservationSettings noSecurityObservations() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /**
+   * URLs Spring Security's firewall refuses before any filter runs ({@code ..}, {@code ;}, {@code
+   * //}, encoded separators) are a 400 problem+json naming the path, like every other refusal, not
+   * Spring Boot's error page.
+   */
+  @Bean
+  RequestRejectedHandler refusedUrls(ObjectMapper json) {
+    return (request, response, e) ->
+        write(
+            json,
+            response,
+            HttpStatus.BAD_REQUEST,
+            "invalid-request",
+            "Invalid request",
+            "the URL was refused: " + e.getMessage(),
+            "path");
   }
 
   @Bean
