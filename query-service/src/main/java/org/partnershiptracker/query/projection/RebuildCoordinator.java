@@ -95,31 +95,18 @@ public class RebuildCoordinator {
                 store.activeGeneration(),
                 store.generationsPresent().stream().max(Integer::compare).orElse(0))
             + 1;
-    progress =
-        new RebuildProgress(
-            ProjectionConsumer.PROJECTION,
-            "RUNNING",
-            generation,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            null,
-            null,
-            Instant.now(),
-            null);
+    Counts counts = new Counts(generation, Instant.now());
+    progress = counts.progress("RUNNING", null, null);
     save(progress);
-    thread = new Thread(() -> run(generation), "projection-rebuild");
+    thread = new Thread(() -> run(counts), "projection-rebuild");
     thread.setDaemon(true);
     thread.start();
     return progress;
   }
 
-  private void run(int generation) {
-    Instant startedAt = progress.startedAt();
-    Counts counts = new Counts();
+  private void run(Counts counts) {
+    int generation = counts.generation;
+    Instant startedAt = counts.startedAt;
     try {
       int active = store.activeGeneration();
       for (int stale : store.generationsPresent()) {
@@ -153,8 +140,6 @@ public class RebuildCoordinator {
         readUntil(
             consumer,
             writer,
-            generation,
-            startedAt,
             counts,
             end,
             properties.rebuildStallTimeout(),
@@ -177,20 +162,12 @@ public class RebuildCoordinator {
                 "did not catch up with the live projection within "
                     + properties.rebuildCatchUpTimeout());
           }
-          readUntil(
-              consumer,
-              writer,
-              generation,
-              startedAt,
-              counts,
-              target,
-              left,
-              "catch up with the live projection");
+          readUntil(consumer, writer, counts, target, left, "catch up with the live projection");
         }
         verify(generation, counts);
         portfolio.refreshAll(generation);
         store.activate(generation);
-        progress = counts.progress("COMPLETED", generation, startedAt, Instant.now(), null);
+        progress = counts.progress("COMPLETED", Instant.now(), null);
         save(progress);
         log.info(
             "Rebuild completed: generation {} is live with {} events ({} duplicates, {} rejected)"
@@ -212,7 +189,7 @@ public class RebuildCoordinator {
           store.activeGeneration(),
           reason,
           e);
-      progress = counts.progress("FAILED", generation, startedAt, Instant.now(), reason);
+      progress = counts.progress("FAILED", Instant.now(), reason);
       save(progress);
       try {
         store.drop(generation);
@@ -225,8 +202,6 @@ public class RebuildCoordinator {
   private void readUntil(
       KafkaConsumer<String, byte[]> consumer,
       ReadModelWriter writer,
-      int generation,
-      Instant startedAt,
       Counts counts,
       Map<TopicPartition, Long> target,
       Duration stallTimeout,
@@ -247,7 +222,7 @@ public class RebuildCoordinator {
       }
       if (Duration.between(lastHeartbeat, Instant.now()).compareTo(HEARTBEAT) >= 0) {
         lastHeartbeat = Instant.now();
-        progress = counts.progress("RUNNING", generation, startedAt, null, null);
+        progress = counts.progress("RUNNING", null, null);
         save(progress);
         log.info(
             "Rebuild: {} / {} records, {} records/s, ETA {} s",
@@ -257,7 +232,7 @@ public class RebuildCoordinator {
             progress.etaSeconds());
       }
     }
-    progress = counts.progress("RUNNING", generation, startedAt, null, null);
+    progress = counts.progress("RUNNING", null, null);
   }
 
   /**
@@ -387,12 +362,20 @@ public class RebuildCoordinator {
     return date == null ? null : date.toInstant();
   }
 
+  /** One rebuild's tallies: what it read into its generation since it started. */
   private static final class Counts {
+    final int generation;
+    final Instant startedAt;
     long total;
     long read;
     long applied;
     long duplicates;
     long rejected;
+
+    Counts(int generation, Instant startedAt) {
+      this.generation = generation;
+      this.startedAt = startedAt;
+    }
 
     void add(BatchApplier.Result result) {
       read += result.read();
@@ -401,8 +384,7 @@ public class RebuildCoordinator {
       rejected += result.rejected();
     }
 
-    RebuildProgress progress(
-        String state, int generation, Instant startedAt, Instant finishedAt, String reason) {
+    RebuildProgress progress(String state, Instant finishedAt, String reason) {
       double seconds =
           Math.max(
               0.001,
