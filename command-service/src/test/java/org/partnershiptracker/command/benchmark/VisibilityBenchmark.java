@@ -84,7 +84,7 @@ class VisibilityBenchmark {
         intake.formPartnership(commands, PROBE);
         IntakeBenchmark.waitFor(
             () -> status(queries + "/actuator/health/readiness") == 200, Duration.ofMinutes(3));
-        intake.load(commands, 16, Duration.ofSeconds(15)); // warm-up
+        intake.load(commands, 16, IntakeBenchmark.WARM_UP); // both services warm, as in use
         IntakeBenchmark.Load max = intake.load(commands, 64, IntakeBenchmark.PHASE);
         double maxRate = max.count() / (double) IntakeBenchmark.PHASE.toSeconds();
         double half = maxRate / 2;
@@ -135,7 +135,8 @@ class VisibilityBenchmark {
 
             - Date: %s; machine: %d cores, shared with other work
             - The command-service and the query-service exec jars as their own JVMs (-Xmx512m each), a real
-              KRaft broker in the benchmark's JVM; 50 load partnerships and one probe partnership.
+              KRaft broker in the benchmark's JVM; 50 load partnerships and one probe partnership; both services
+              warmed up by %d s of load at 16 clients first (`benchmark.warmup-seconds`).
             - Reproduce: `./mvnw -B -pl command-service,query-service -am package -DskipTests && ./mvnw -B -pl command-service test -Dtest=VisibilityBenchmark -Dsurefire.failIfNoSpecifiedTests=false`
             - Target (issue 8): command → query visibility p99 < 250 ms at half the maximum intake.
 
@@ -150,6 +151,7 @@ class VisibilityBenchmark {
                 .formatted(
                     LocalDateTime.now().withNano(0),
                     Runtime.getRuntime().availableProcessors(),
+                    IntakeBenchmark.WARM_UP.toSeconds(),
                     IntakeBenchmark.PHASE.toSeconds(),
                     maxRate,
                     max.percentile(99),
