@@ -212,6 +212,10 @@ public class ProjectionConsumer implements SmartLifecycle {
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords());
     config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+    if (!properties.batchWait().isZero()) {
+      config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
+      config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) properties.batchWait().toMillis());
+    }
     config.put(
         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) properties.sessionTimeout().toMillis());
     config.put(

@@ -66,6 +66,24 @@ public class ReadModelWriter {
         }
       };
 
+  private static final int INDEX_CACHE = 1_024;
+
+  /**
+   * Per index document, days its fields are known to hold at least: this writer raised them, and
+   * {@code $max} only ever raises. A raise to no later day changes nothing and is not sent, so a
+   * live batch, whose meetings are mostly dated on days already indexed, writes no index document
+   * (each write is a whole-document rewrite on the embedded server; docs/benchmarks/read-side.md).
+   * Lower bounds stay true whoever else writes the document; they are noted only once a batch is
+   * stored, and forgotten with the heads after a failed one.
+   */
+  private final Map<String, Map<String, Integer>> indexAtLeast =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Map<String, Integer>> eldest) {
+          return size() > INDEX_CACHE;
+        }
+      };
+
   public ReadModelWriter(ReadModelStore store, int generation) {
     this.store = store;
     this.generation = generation;
@@ -97,6 +115,7 @@ public class ReadModelWriter {
   /** Forget cached heads, e.g. after partitions moved or a failed batch. */
   public void forget() {
     heads.clear();
+    indexAtLeast.clear();
   }
 
   public Outcome write(List<IncomingEvent> events, Map<Integer, Long> nextOffsets) {
@@ -126,6 +145,13 @@ public class ReadModelWriter {
       store.wrote(); // after the writes, also a partial one: what was read before is out of date
     }
     heads.putAll(batch.heads);
+    batch.indexRaises.forEach(
+        (id, raises) ->
+            raises.forEach(
+                (field, day) ->
+                    indexAtLeast
+                        .computeIfAbsent(id, i -> new HashMap<>())
+                        .merge(field, day, Math::max)));
     return new Outcome(applied, duplicates, setAside, batch.heads.keySet());
   }
 
@@ -312,9 +338,17 @@ public class ReadModelWriter {
       List<WriteModel<Document>> index = new ArrayList<>();
       indexRaises.forEach(
           (id, raises) -> {
+            Map<String, Integer> known = indexAtLeast.getOrDefault(id, Map.of());
             List<Bson> updates = new ArrayList<>();
-            raises.forEach((field, day) -> updates.add(Updates.max(field, day)));
-            index.add(upsert(id, Updates.combine(updates)));
+            raises.forEach(
+                (field, day) -> {
+                  if (known.getOrDefault(field, Integer.MIN_VALUE) < day) {
+                    updates.add(Updates.max(field, day));
+                  }
+                });
+            if (!updates.isEmpty()) {
+              index.add(upsert(id, Updates.combine(updates)));
+            }
           });
       List<WriteModel<Document>> headWrites = new ArrayList<>();
       heads.forEach(

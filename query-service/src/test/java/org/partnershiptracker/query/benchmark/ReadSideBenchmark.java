@@ -54,6 +54,8 @@ import org.junit.jupiter.api.Test;
 import org.partnershiptracker.events.EventEnvelope;
 import org.partnershiptracker.events.PartnershipEvent;
 import org.partnershiptracker.events.ProjectEvent;
+import org.partnershiptracker.events.partnership.MeetingHeld;
+import org.partnershiptracker.events.value.MeetingId;
 import org.partnershiptracker.infra.kafka.KafkaBroker;
 import org.partnershiptracker.infra.security.TokenMint;
 import org.partnershiptracker.query.partnership.model.RecordedEvent;
@@ -130,6 +132,27 @@ class ReadSideBenchmark {
       Duration.ofMinutes(Long.getLong("benchmark.endpointTimeoutMinutes", 10));
   private final Duration startupTimeout =
       Duration.ofSeconds(Long.getLong("benchmark.startupTimeoutSeconds", 300));
+
+  /**
+   * Offered rates (events/s) of the paced phase after ingestion, each for benchmark.liveSeconds:
+   * new meetings dated today on random partnerships, as a live system sends them. Blank: none.
+   */
+  private final String liveRates = System.getProperty("benchmark.liveRates", "150,300,600");
+
+  private final int liveSeconds = Integer.getInteger("benchmark.liveSeconds", 60);
+
+  /**
+   * First, the first paced rate for this long, reported as a warm-up: the JIT compiles for minutes
+   * on two cores, and the CPU an event costs is the warm service's (write-side.md, "A warm
+   * service").
+   */
+  private final int liveWarmUpSeconds = Integer.getInteger("benchmark.liveWarmUpSeconds", 180);
+
+  /** Each partnership's aggregates' next sequence numbers once its history is written. */
+  private final Map<String, History> liveHistories = new LinkedHashMap<>();
+
+  /** The last meeting of each partnership's history: what its paced meetings copy. */
+  private final Map<String, MeetingHeld> liveTemplates = new HashMap<>();
 
   // The command-service's JSON: Spring Boot's ObjectMapper (well-known modules, ISO dates).
   private final ObjectMapper json =
@@ -221,6 +244,8 @@ class ReadSideBenchmark {
 
       sampler.phase = "ingestion";
       ingest(child, childLog, sampler);
+      sampler.phase = "live";
+      live(child, childLog, sampler, broker.bootstrapServers());
       sampler.phase = "rebuild";
       rebuild(child, childLog, base);
       sampler.phase = "queries";
@@ -350,21 +375,14 @@ class ReadSideBenchmark {
     LocalDate until = LocalDate.now();
     List<Plan> plans = plans(until);
     Random shuffle = new Random(seed ^ 0x5DEECE66DL);
-    Map<String, Object> config = new HashMap<>();
-    config.put("bootstrap.servers", bootstrap);
-    config.put("acks", "all");
-    config.put("enable.idempotence", true);
-    config.put("max.in.flight.requests.per.connection", 5);
-    config.put("linger.ms", 20);
-    config.put("batch.size", 256 * 1024);
-    config.put("buffer.memory", 64L * 1024 * 1024);
+    Map<String, Object> config = producerConfig(bootstrap, 20);
     AtomicReference<Exception> sendError = new AtomicReference<>();
     AtomicLong bytes = new AtomicLong();
     long generateNanos = 0;
     long start = System.nanoTime();
     try (KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer())) {
-      Sender sender = new Sender(producer, sendError, bytes);
+      Sender sender = new Sender(producer, sendError, bytes, seed ^ 0x1D5L);
       long t = System.nanoTime();
       History big = new Plan(BIG, bigEvents, until.minusYears(3), seed * 31 + 7).generate(until);
       generateNanos += System.nanoTime() - t;
@@ -398,6 +416,7 @@ class ReadSideBenchmark {
           }
           sender.send(wave.get(h));
         }
+        wave.forEach(this::keepForLive);
         if (System.nanoTime() - lastLog > 10_000_000_000L) {
           lastLog = System.nanoTime();
           log("produced %,d of about %,d events", sender.sent, events);
@@ -405,6 +424,7 @@ class ReadSideBenchmark {
         if (sendError.get() != null) throw sendError.get();
       }
       while (big.cursor < big.events.size()) sender.send(big);
+      keepForLive(big);
       producer.flush();
       if (sendError.get() != null) throw sendError.get();
       results.produced = sender.sent;
@@ -423,22 +443,49 @@ class ReadSideBenchmark {
         results.generateSeconds);
   }
 
+  private static Map<String, Object> producerConfig(String bootstrap, int lingerMs) {
+    Map<String, Object> config = new HashMap<>();
+    config.put("bootstrap.servers", bootstrap);
+    config.put("acks", "all");
+    config.put("enable.idempotence", true);
+    config.put("max.in.flight.requests.per.connection", 5);
+    config.put("linger.ms", lingerMs);
+    config.put("batch.size", 256 * 1024);
+    config.put("buffer.memory", 64L * 1024 * 1024);
+    return config;
+  }
+
+  /** Keeps what the paced phase needs of a written history, not its events. */
+  private void keepForLive(History written) {
+    History next = new History(written.id, new ArrayList<>());
+    next.nextSequence.putAll(written.nextSequence);
+    liveHistories.put(written.id, next);
+    for (int i = written.events.size() - 1; i >= 0; i--) {
+      if (written.events.get(i).event() instanceof MeetingHeld meeting) {
+        liveTemplates.put(written.id, meeting);
+        break;
+      }
+    }
+  }
+
   /** Builds each record exactly as KafkaEventPublisher does: key, envelope JSON, headers. */
   private final class Sender {
     final KafkaProducer<String, byte[]> producer;
     final AtomicReference<Exception> error;
     final AtomicLong bytes;
-    final Random ids = new Random(seed ^ 0x1D5L);
+    final Random ids;
     long sent;
     long serialiseNanos;
 
     Sender(
         KafkaProducer<String, byte[]> producer,
         AtomicReference<Exception> error,
-        AtomicLong bytes) {
+        AtomicLong bytes,
+        long idSeed) {
       this.producer = producer;
       this.error = error;
       this.bytes = bytes;
+      this.ids = new Random(idSeed);
     }
 
     /**
@@ -724,6 +771,127 @@ class ReadSideBenchmark {
         .filter(s -> s.applied() >= count)
         .findFirst()
         .orElseThrow(() -> new IllegalStateException("no sample with " + count + " applied"));
+  }
+
+  // ---------------------------------------------------------------- 5b. paced live load
+
+  /**
+   * After ingestion, at each offered rate for benchmark.liveSeconds: a meeting dated today on a
+   * random partnership, sent as it is due (linger 1 ms), so the service gets small batches over
+   * long histories, as behind a live command-service. Then until every one is applied (the drain).
+   * Lag is read from the service's own gauge every second.
+   */
+  private void live(Process child, Path childLog, Sampler sampler, String bootstrap)
+      throws Exception {
+    if (liveRates.isBlank()) return;
+    List<History> sources =
+        liveHistories.values().stream().filter(h -> liveTemplates.containsKey(h.id)).toList();
+    if (sources.isEmpty()) throw new IllegalStateException("no history has a meeting to copy");
+    Random pick = new Random(seed ^ 0x11FEL);
+    LocalDate today = LocalDate.now();
+    AtomicReference<Exception> sendError = new AtomicReference<>();
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            producerConfig(bootstrap, 1), new StringSerializer(), new ByteArraySerializer())) {
+      Sender sender = new Sender(producer, sendError, new AtomicLong(), seed ^ 0x11FE1L);
+      sender.sent = results.produced; // positions go on from the history's
+      long expected = results.ingested;
+      List<Integer> rates = new ArrayList<>();
+      for (String text : liveRates.split(",")) rates.add(Integer.parseInt(text.trim()));
+      for (int step = liveWarmUpSeconds > 0 ? -1 : 0; step < rates.size(); step++) {
+        boolean warmUp = step < 0;
+        int rate = rates.get(Math.max(0, step));
+        long total = (long) rate * (warmUp ? liveWarmUpSeconds : liveSeconds);
+        Duration cpuBefore = cpu(child);
+        double start = secondsSinceLaunch();
+        long t0 = System.nanoTime();
+        long sent = 0;
+        while (sent < total) {
+          long due = Math.min(total, (System.nanoTime() - t0) * rate / 1_000_000_000L);
+          for (; sent < due; sent++) {
+            History source = sources.get(pick.nextInt(sources.size()));
+            MeetingHeld template = liveTemplates.get(source.id);
+            MeetingHeld meeting =
+                new MeetingHeld(
+                    template.partnershipId(),
+                    MeetingId.of("live-" + UUID.randomUUID()),
+                    template.type(),
+                    today,
+                    template.durationMinutes(),
+                    template.hostOrganisationId(),
+                    template.attendees(),
+                    template.projectId());
+            source.events.add(new RecordedEvent(null, null, 0, 0, null, meeting));
+            sender.send(source);
+          }
+          if (sendError.get() != null) throw sendError.get();
+          ensureAlive(child, childLog);
+          Thread.sleep(5); // pacing the load, not waiting for a result
+        }
+        producer.flush();
+        double loadEnd = secondsSinceLaunch();
+        expected += total;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        Sample caughtUp;
+        while ((caughtUp = sampler.latest()) == null || caughtUp.applied() < expected) {
+          ensureAlive(child, childLog);
+          if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(
+                "paced load at %d events/s: %s of %,d applied 10 min after it ended"
+                    .formatted(
+                        rate, caughtUp == null ? "n/a" : count(caughtUp.applied()), expected));
+          }
+          Thread.sleep(250);
+        }
+        double cpuMs = (cpu(child).minus(cpuBefore).toNanos() / 1e6) / total;
+        double maxLag = 0;
+        long appliedAtEnd = -1;
+        for (Sample s : sampler.snapshot()) {
+          if (s.t() >= start && s.t() <= loadEnd) {
+            if (!Double.isNaN(s.lag())) maxLag = Math.max(maxLag, s.lag());
+            appliedAtEnd = Math.max(appliedAtEnd, s.applied());
+          }
+        }
+        LiveRow row =
+            new LiveRow(
+                warmUp,
+                rate,
+                total,
+                loadEnd - start,
+                (appliedAtEnd - (expected - total)) / (loadEnd - start),
+                maxLag,
+                firstAtLeast(sampler.snapshot(), expected).t() - loadEnd,
+                cpuMs);
+        results.live.add(row);
+        log(
+            (warmUp ? "warm-up, " : "")
+                + "paced %d events/s: %,d sent in %.1f s, applied %.0f/s while sent, max lag %,.0f"
+                + " events, caught up %.1f s after the load; service CPU %.2f ms an event",
+            rate,
+            total,
+            row.seconds(),
+            row.appliedRate(),
+            maxLag,
+            row.drainSeconds(),
+            cpuMs);
+      }
+    }
+  }
+
+  /** One paced rate: what was offered, what the service applied meanwhile, and its lag. */
+  private record LiveRow(
+      boolean warmUp,
+      int rate,
+      long events,
+      double seconds,
+      double appliedRate,
+      double maxLagEvents,
+      double drainSeconds,
+      double cpuMsPerEvent) {}
+
+  /** The CPU time the process has used (all its threads: the JIT and GC included). */
+  private static Duration cpu(Process child) {
+    return child.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   // ---------------------------------------------------------------- 6. rebuild
@@ -1155,6 +1323,7 @@ class ReadSideBenchmark {
     String ingestNote;
     long markWindow;
     final List<MarkRate> marks = new ArrayList<>();
+    final List<LiveRow> live = new ArrayList<>();
     Integer rebuildPostStatus;
     String rebuildState;
     long rebuildDone = -1;
@@ -1303,6 +1472,26 @@ class ReadSideBenchmark {
           verdict(Math.abs(1 - flatness) <= 0.2, flatness));
     }
     row(md, "ingestion / raw consumer ceiling", ratio(ingestRate / ceiling), "", null);
+    for (LiveRow live : r.live) {
+      row(
+          md,
+          (live.warmUp() ? "warm-up: " : "")
+              + "paced live load, %,d events/s offered for %s (meetings dated today, random"
+                  .formatted(live.rate(), seconds(live.seconds()))
+              + " partnerships):"
+              + " applied meanwhile / most events behind / caught up after the load / service CPU"
+              + " an event",
+          "%s events/s (%s of offered) / %,.0f (%s at the offered rate) / %s / %.2f ms"
+              .formatted(
+                  rate(live.appliedRate()),
+                  ratio(live.appliedRate() / live.rate()),
+                  live.maxLagEvents(),
+                  seconds(live.maxLagEvents() / live.rate()),
+                  seconds(live.drainSeconds()),
+                  live.cpuMsPerEvent()),
+          "keeps up: lag bounded, caught up within seconds",
+          verdict(live.drainSeconds() <= 5, live.drainSeconds()));
+    }
     row(
         md,
         "rebuild (POST, then GET every second until done)",

@@ -21,6 +21,7 @@ class ProjectionPropertiesTest {
         any,
         any,
         any,
+        any,
         protocol,
         "SCRAM-SHA-512",
         username,
