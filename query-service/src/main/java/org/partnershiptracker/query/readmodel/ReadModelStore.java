@@ -40,8 +40,8 @@ public class ReadModelStore {
    * Small, because a batch rewrites the last part of every month it brings entries to: a live
    * service gets a few events per partnership per batch, and a part of 200 meant rewriting about
    * 100 entries for each (the embedded server clones, sizes and compares a whole document per
-   * update; docs/benchmarks/read-side.md, the paced rows). Parts written with a larger size are
-   * still found: an entry's part under the larger size is at most its part under this one.
+   * update; docs/benchmarks/visibility.md, "cost per live event"). Parts written with a larger size
+   * are still found: an entry's part under the larger size is at most its part under this one.
    */
   public static final int ACTIVITY_PART = 25;
 

@@ -72,7 +72,7 @@ public class ReadModelWriter {
    * Per index document, days its fields are known to hold at least: this writer raised them, and
    * {@code $max} only ever raises. A raise to no later day changes nothing and is not sent, so a
    * live batch, whose meetings are mostly dated on days already indexed, writes no index document
-   * (each write is a whole-document rewrite on the embedded server; docs/benchmarks/read-side.md).
+   * (each write is a whole-document rewrite on the embedded server; docs/benchmarks/visibility.md).
    * Lower bounds stay true whoever else writes the document; they are noted only once a batch is
    * stored, and forgotten with the heads after a failed one.
    */
