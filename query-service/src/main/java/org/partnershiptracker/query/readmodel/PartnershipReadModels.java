@@ -204,11 +204,7 @@ public class PartnershipReadModels {
     }
     List<Traced<PartnershipEvent>> events = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    int pages = (head.ledgerEntries + ReadModelStore.LEDGER_PAGE - 1) / ReadModelStore.LEDGER_PAGE;
-    List<String> ids = new ArrayList<>(pages);
-    for (int page = 0; page < pages; page++) {
-      ids.add(ReadModelStore.pageId(head.partnershipId, page));
-    }
+    List<String> ids = ReadModelStore.pageIds(head.partnershipId, head.ledgerEntries);
     for (Document doc : ReadModelStore.byIds(store.ledger(generation), ids)) {
       for (Document entry : doc.getList("events", Document.class, List.of())) {
         if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {

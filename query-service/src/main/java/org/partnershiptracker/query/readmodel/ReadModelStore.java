@@ -103,6 +103,24 @@ public class ReadModelStore {
     return partnershipId + "|" + month + "|" + part;
   }
 
+  /** The ids of the ledger pages that hold a partnership's {@code entries} structural events. */
+  static List<String> pageIds(String partnershipId, int entries) {
+    List<String> ids = new ArrayList<>();
+    for (int page = 0; page * LEDGER_PAGE < entries; page++) {
+      ids.add(pageId(partnershipId, page));
+    }
+    return ids;
+  }
+
+  /** The ids of the parts that hold a month's {@code entries} activity entries. */
+  static List<String> partIds(String partnershipId, int month, int entries) {
+    List<String> ids = new ArrayList<>();
+    for (int part = 0; part * ACTIVITY_PART < entries; part++) {
+      ids.add(partId(partnershipId, month, part));
+    }
+    return ids;
+  }
+
   static String indexId(String partnershipId, int year) {
     return partnershipId + "|" + year;
   }

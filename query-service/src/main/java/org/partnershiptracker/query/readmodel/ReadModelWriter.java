@@ -278,22 +278,11 @@ public class ReadModelWriter {
 
     private Document storedActivityEntry(PartnershipHead head, IncomingEvent incoming) {
       int month = StoredActivity.month(incoming.event().occurredOn());
-      int parts =
-          (head.months.getOrDefault(month, 0) + ReadModelStore.ACTIVITY_PART - 1)
-              / ReadModelStore.ACTIVITY_PART;
-      for (int part = 0; part < parts; part++) {
-        Document bucket =
-            ReadModelStore.byId(
-                store.activity(generation), ReadModelStore.partId(head.partnershipId, month, part));
-        Document entry =
-            bucket == null
-                ? null
-                : find(
-                    bucket.getList(
-                        incoming.event() instanceof MeetingHeld ? "m" : "s",
-                        Document.class,
-                        List.of()),
-                    incoming.eventId());
+      List<String> ids =
+          ReadModelStore.partIds(head.partnershipId, month, head.months.getOrDefault(month, 0));
+      String array = incoming.event() instanceof MeetingHeld ? "m" : "s";
+      for (Document bucket : ReadModelStore.byIds(store.activity(generation), ids)) {
+        Document entry = find(bucket.getList(array, Document.class, List.of()), incoming.eventId());
         if (entry != null) {
           return entry;
         }
@@ -302,14 +291,9 @@ public class ReadModelWriter {
     }
 
     private Document storedLedgerEntry(PartnershipHead head, String eventId) {
-      int pages =
-          (head.ledgerEntries + ReadModelStore.LEDGER_PAGE - 1) / ReadModelStore.LEDGER_PAGE;
-      for (int page = 0; page < pages; page++) {
-        Document doc =
-            ReadModelStore.byId(
-                store.ledger(generation), ReadModelStore.pageId(head.partnershipId, page));
-        Document entry =
-            doc == null ? null : find(doc.getList("events", Document.class, List.of()), eventId);
+      List<String> ids = ReadModelStore.pageIds(head.partnershipId, head.ledgerEntries);
+      for (Document doc : ReadModelStore.byIds(store.ledger(generation), ids)) {
+        Document entry = find(doc.getList("events", Document.class, List.of()), eventId);
         if (entry != null) {
           return entry;
         }

@@ -112,13 +112,9 @@ final class StoredActivity implements Activity {
     List<Traced<PulseSurveyAnswered>> surveys = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Map<String, org.partnershiptracker.events.value.OrganisationId> organisations = new HashMap<>();
-    int parts = (entries + ReadModelStore.ACTIVITY_PART - 1) / ReadModelStore.ACTIVITY_PART;
-    List<String> ids = new ArrayList<>(parts);
-    for (int part = 0; part < parts; part++) {
-      ids.add(ReadModelStore.partId(partnershipId, month, part));
-    }
     // A part counted but missing was counted by a batch that a crash cut short: its replay wrote
     // the entries elsewhere.
+    List<String> ids = ReadModelStore.partIds(partnershipId, month, entries);
     for (Document bucket : ReadModelStore.byIds(store.activity(generation), ids)) {
       for (Document entry : bucket.getList("m", Document.class, List.of())) {
         if (seen.add(entry.getString(ActivityCodec.EVENT_ID))) {
