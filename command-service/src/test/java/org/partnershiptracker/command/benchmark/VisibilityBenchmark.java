@@ -36,10 +36,18 @@ import org.partnershiptracker.infra.security.TokenMint;
  * </pre>
  *
  * It writes docs/benchmarks/visibility.md ({@code benchmark.out}); {@code benchmark.probes} (300),
+ * {@code benchmark.background} (0.5 of the maximum intake; 0 probes an otherwise idle stack),
  * {@code benchmark.query-jvm-options}.
  */
 class VisibilityBenchmark {
   private static final int PROBES = Integer.getInteger("benchmark.probes", 300);
+
+  /**
+   * The share of the maximum intake kept up in the background while probing (the target's: half).
+   */
+  private static final double BACKGROUND =
+      Double.parseDouble(System.getProperty("benchmark.background", "0.5"));
+
   private static final String PROBE = "probe";
 
   /** Extra options of the query-service's JVM (a flight recording, say), space-separated. */
@@ -87,8 +95,15 @@ class VisibilityBenchmark {
         intake.load(commands, 16, IntakeBenchmark.WARM_UP); // both services warm, as in use
         IntakeBenchmark.Load max = intake.load(commands, 64, IntakeBenchmark.PHASE);
         double maxRate = max.count() / (double) IntakeBenchmark.PHASE.toSeconds();
-        double half = maxRate / 2;
-        IntakeBenchmark.waitFor(() -> caughtUp(queries), Duration.ofMinutes(5));
+        double pace = maxRate * BACKGROUND;
+        // Probing starts with nothing in flight: every event published, and every record on the
+        // topic applied (counted against the topic's end offsets, not the service's lag gauge).
+        IntakeBenchmark.waitFor(
+            () ->
+                intake.metric(commands, "tracker_publication_lag_events") == 0
+                    && projected(queries) >= recordsOnTopic(broker.bootstrapServers()),
+            Duration.ofMinutes(10));
+        double projectedBefore = projected(queries);
 
         // When each probe's event reached Kafka: splits visibility into publication and projection.
         List<Long> onKafka = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -96,9 +111,14 @@ class VisibilityBenchmark {
         ExecutorService background = Executors.newSingleThreadExecutor();
         Future<IntakeBenchmark.Load> load =
             background.submit(
-                () -> intake.load(commands, 16, Duration.ofSeconds(3600), half, () -> probing));
+                () ->
+                    pace > 0
+                        ? intake.load(commands, 16, Duration.ofSeconds(3600), pace, () -> probing)
+                        : new IntakeBenchmark.Load(0, 0, new long[0]));
         List<Long> visibleMicros = new ArrayList<>();
         List<Long> publishedMicros = new ArrayList<>();
+        String metrics = queries + "/actuator/prometheus";
+        QuerySide before = QuerySide.scrape(intake.get(metrics).body());
         long started = System.nanoTime();
         for (int probe = 1; probe <= PROBES; probe++) {
           int status =
@@ -118,6 +138,8 @@ class VisibilityBenchmark {
           publishedMicros.add(Math.max(0, arrived - answered) / 1000);
         }
         watcher.interrupt();
+        QuerySide querySide = QuerySide.scrape(intake.get(metrics).body()).minus(before);
+        double projectedWhileProbing = projected(queries) - projectedBefore;
         double seconds = (System.nanoTime() - started) / 1e9;
         probing = false;
         IntakeBenchmark.Load during = load.get();
@@ -143,10 +165,12 @@ class VisibilityBenchmark {
             | figure | measured |
             |---|---|
             | maximum intake (64 clients, %d s) | %,.0f commands/s (p99 %.1f ms) |
-            | background load while probing (16 clients, paced at half the maximum) | %,.0f commands/s (%,d commands in %.0f s, %d errors) |
+            | background load while probing (16 clients, paced at %.0f%% of the maximum, `benchmark.background`) | %,.0f commands/s (%,d commands in %.0f s, %d errors) |
             | probes (one at a time: POST a meeting, then poll `/interactions` for its day) | %d |
             | visibility from the 201 to the query side counting it: p50 / p95 / p99 / max | %.1f / %.1f / **%.1f** / %.1f ms |
             | of which publication, from the 201 to the record on Kafka (a consumer in the benchmark's JVM): p50 / p95 / p99 | %.1f / %.1f / %.1f ms |
+            | records the query side applied while probing (a check: probes + background, nothing left over from before) | %,.0f |
+            | its batches while probing (`tracker_projection_batch_seconds`): batches/s, events per batch, mean time to store one | %.1f / %.1f / %.1f ms |
             """
                 .formatted(
                     LocalDateTime.now().withNano(0),
@@ -155,6 +179,7 @@ class VisibilityBenchmark {
                     IntakeBenchmark.PHASE.toSeconds(),
                     maxRate,
                     max.percentile(99),
+                    BACKGROUND * 100,
                     during.count() / seconds,
                     during.count(),
                     seconds,
@@ -166,7 +191,11 @@ class VisibilityBenchmark {
                     sorted[sorted.length - 1] / 1000.0,
                     publication.percentile(50),
                     publication.percentile(95),
-                    publication.percentile(99));
+                    publication.percentile(99),
+                    projectedWhileProbing,
+                    querySide.batches() / seconds,
+                    querySide.records() / Math.max(1, querySide.batches()),
+                    querySide.batchSeconds() * 1000 / Math.max(1, querySide.batches()));
       } finally {
         queryService.destroy();
         commandService.destroy();
@@ -180,6 +209,29 @@ class VisibilityBenchmark {
   }
 
   private volatile boolean probing = true;
+
+  /** The query-service's batch figures from one scrape: records, batches, time storing them. */
+  record QuerySide(double records, double batches, double batchSeconds) {
+    static QuerySide scrape(String body) {
+      return new QuerySide(
+          value(body, "tracker_projection_delay_seconds_count"),
+          value(body, "tracker_projection_batch_seconds_count"),
+          value(body, "tracker_projection_batch_seconds_sum"));
+    }
+
+    private static double value(String body, String name) {
+      Matcher line =
+          Pattern.compile("^" + name + "\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE).matcher(body);
+      return line.find() ? Double.parseDouble(line.group(1)) : 0;
+    }
+
+    QuerySide minus(QuerySide earlier) {
+      return new QuerySide(
+          records - earlier.records,
+          batches - earlier.batches,
+          batchSeconds - earlier.batchSeconds);
+    }
+  }
 
   /** Notes the arrival time of every record of the probe partnership on the events topic. */
   private static Thread watchProbes(String bootstrap, List<Long> arrivals) {
@@ -244,9 +296,25 @@ class VisibilityBenchmark {
     return total.find() ? Integer.parseInt(total.group(1)) : 0;
   }
 
-  private boolean caughtUp(String queries) {
-    return intake.metric(queries, "tracker_projection_lag_events") == 0
-        && intake.metric(queries, "tracker_projection_events_applied_total") > 0;
+  /** Records the query side has been through: applied, or recognised as redelivered. */
+  private double projected(String queries) {
+    return intake.metric(queries, "tracker_projection_events_applied_total")
+        + intake.metric(queries, "tracker_projection_events_duplicate_total");
+  }
+
+  /** Records on the events topic: the sum of its partitions' end offsets (no transactions). */
+  private static long recordsOnTopic(String bootstrap) {
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(
+            java.util.Map.of("bootstrap.servers", bootstrap),
+            new org.apache.kafka.common.serialization.StringDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      var partitions =
+          consumer.partitionsFor("partnership.events").stream()
+              .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
+              .toList();
+      return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+    }
   }
 
   private int status(String url) {

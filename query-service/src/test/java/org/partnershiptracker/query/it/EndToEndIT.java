@@ -269,6 +269,8 @@ class EndToEndIT {
                 assertThat(Http.get(queryMetrics).body())
                     .contains("tracker_projection_lag_events{projection=\"read-models\"}")
                     .contains("tracker_projection_events_applied_total")
+                    .contains("tracker_projection_batch_seconds_count{projection=\"read-models\"}")
+                    .contains("tracker_projection_delay_seconds_bucket{projection=\"read-models\"")
                     .contains("tracker_partnership_trust_index{partnership=\"e2e-shire\"}")
                     .contains("tracker_partnership_overdue_milestones{partnership=\"e2e-shire\"}"));
     String commandMetrics = commands.replace("/api/partnerships", "/actuator/prometheus");

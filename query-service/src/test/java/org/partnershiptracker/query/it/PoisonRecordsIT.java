@@ -140,9 +140,24 @@ class PoisonRecordsIT extends QueryServiceOnBroker {
                     .path("status")
                     .asText()
                     .equals("DOWN"));
+    // The records that cannot be stored count as lag for as long as they wait: operators see it.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(Http.get(base + "/actuator/prometheus").body())
+                    .contains(
+                        "tracker_projection_lag_events{projection=\"read-models\"} "
+                            + (double) mercia.size()));
     startMongo(mongoPort);
     awaitCaughtUp();
     assertThat(report("poison-mercia")).isEqualTo(oracle(mercia));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(Http.get(base + "/actuator/prometheus").body())
+                    .contains("tracker_projection_lag_events{projection=\"read-models\"} 0.0"));
     assertThat(eventCount(Http.get(base + "/api/partnerships").json(), "poison-mercia"))
         .isEqualTo(mercia.size());
   }
