@@ -122,8 +122,7 @@ class VisibilityBenchmark {
                         : new IntakeBenchmark.Load(0, 0, new long[0]));
         List<Long> visibleMicros = new ArrayList<>();
         List<Long> publishedMicros = new ArrayList<>();
-        String metrics = queries + "/actuator/prometheus";
-        QuerySide before = QuerySide.scrape(intake.get(metrics).body());
+        QuerySide before = QuerySide.read(intake, queries);
         long started = System.nanoTime();
         for (int probe = 1; probe <= PROBES; probe++) {
           int status =
@@ -143,7 +142,7 @@ class VisibilityBenchmark {
           publishedMicros.add(Math.max(0, arrived - answered) / 1000);
         }
         watcher.interrupt();
-        QuerySide querySide = QuerySide.scrape(intake.get(metrics).body()).minus(before);
+        QuerySide querySide = QuerySide.read(intake, queries).minus(before);
         double projectedWhileProbing = projected(queries) - projectedBefore;
         double seconds = (System.nanoTime() - started) / 1e9;
         probing = false;
@@ -215,19 +214,13 @@ class VisibilityBenchmark {
 
   private volatile boolean probing = true;
 
-  /** The query-service's batch figures from one scrape: records, batches, time storing them. */
+  /** The query-service's batch figures: records, batches, time storing them. */
   record QuerySide(double records, double batches, double batchSeconds) {
-    static QuerySide scrape(String body) {
+    static QuerySide read(IntakeBenchmark intake, String queries) {
       return new QuerySide(
-          value(body, "tracker_projection_delay_seconds_count"),
-          value(body, "tracker_projection_batch_seconds_count"),
-          value(body, "tracker_projection_batch_seconds_sum"));
-    }
-
-    private static double value(String body, String name) {
-      Matcher line =
-          Pattern.compile("^" + name + "\\{[^}]*\\} (\\S+)$", Pattern.MULTILINE).matcher(body);
-      return line.find() ? Double.parseDouble(line.group(1)) : 0;
+          intake.metric(queries, "tracker_projection_delay_seconds_count"),
+          intake.metric(queries, "tracker_projection_batch_seconds_count"),
+          intake.metric(queries, "tracker_projection_batch_seconds_sum"));
     }
 
     QuerySide minus(QuerySide earlier) {
