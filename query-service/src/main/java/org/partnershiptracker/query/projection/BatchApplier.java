@@ -25,14 +25,18 @@ public class BatchApplier {
     this.rejected = rejected;
   }
 
-  /** How a batch's records ended: every record read is applied, a duplicate, or rejected. */
+  /**
+   * How a batch's records ended: every record read is applied, a duplicate, or rejected; and, by
+   * partition, the next offset after the batch, as stored with the read models.
+   */
   public record Result(
       int read,
       int applied,
       int duplicates,
       int rejected,
       Set<String> partnershipsChanged,
-      IncomingEvent last) {}
+      IncomingEvent last,
+      Map<Integer, Long> nextOffsets) {}
 
   public Result apply(
       List<ConsumerRecord<String, byte[]>> records,
@@ -83,6 +87,7 @@ public class BatchApplier {
         outcome.duplicates(),
         rejections.size() + conflicts.size(),
         outcome.partnershipsChanged(),
-        events.isEmpty() ? null : events.get(events.size() - 1));
+        events.isEmpty() ? null : events.get(events.size() - 1),
+        nextOffsets);
   }
 }

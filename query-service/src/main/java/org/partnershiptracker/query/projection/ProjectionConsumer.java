@@ -194,12 +194,6 @@ public class ProjectionConsumer implements SmartLifecycle {
           lastPollAt = Instant.now();
           if (!batch.isEmpty()) {
             apply(batch);
-            for (ConsumerRecord<String, byte[]> record : batch) {
-              nextToApply.merge(
-                  new TopicPartition(record.topic(), record.partition()),
-                  record.offset() + 1,
-                  Math::max);
-            }
             live.commitAsync();
           }
           lastError = null;
@@ -307,6 +301,12 @@ public class ProjectionConsumer implements SmartLifecycle {
     for (ConsumerRecord<String, byte[]> record : batch) {
       delay.record(Math.max(0, stored - record.timestamp()), TimeUnit.MILLISECONDS);
     }
+    result
+        .nextOffsets()
+        .forEach(
+            (partition, next) ->
+                nextToApply.merge(
+                    new TopicPartition(properties.topic(), partition), next, Math::max));
     applied.increment(result.applied());
     duplicates.increment(result.duplicates());
     portfolio.markChanged(writer.generation(), result.partnershipsChanged());
