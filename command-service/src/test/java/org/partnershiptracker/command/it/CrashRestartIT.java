@@ -45,6 +45,15 @@ class CrashRestartIT {
   @AfterEach
   void stopEverything() throws IOException {
     started.forEach(Process::destroyForcibly);
+    // What the service said about its database, so a failure on CI can be read from the build log.
+    Path serviceLog = dataDir.resolve("service.log");
+    if (Files.exists(serviceLog)) {
+      try (var lines = Files.lines(serviceLog)) {
+        lines
+            .filter(line -> line.contains("EmbeddedDatabase") || line.contains("postgres: "))
+            .forEach(line -> log.info("service: {}", line));
+      }
+    }
     if (Files.exists(dataDir.resolve("postgres/postmaster.pid"))) {
       ProcessHandle.of(postmasterPid()).ifPresent(ProcessHandle::destroy);
     }
