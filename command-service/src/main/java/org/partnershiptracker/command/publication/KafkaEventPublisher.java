@@ -35,8 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes every stored event to Kafka, keyed by partnership id. It runs in a pooled streaming
- * event processor that reads the event store in its global order and splits it into segments by
+ * Publishes every stored event to Kafka, keyed by partnership id. It runs in a tracking event
+ * processor that reads the event store in its global order and splits it into segments by
  * partnership id ({@link PartnershipSequencing}); each segment goes a batch at a time: each event
  * of the batch is sent without waiting, and before the batch's unit of work commits (and with it
  * the processor's token) every send must have been acknowledged (acks=all). So the broker works at

@@ -429,7 +429,12 @@ class IntakeBenchmark {
   }
 
   static double producerCeiling(String bootstrapServers) throws Exception {
-    byte[] value = new byte[700];
+    return producerCeiling(bootstrapServers, 700);
+  }
+
+  /** 100,000 records of {@code size} bytes from {@link #producer}, to a topic of their own. */
+  static double producerCeiling(String bootstrapServers, int size) throws Exception {
+    byte[] value = new byte[size];
     Arrays.fill(value, (byte) 'x');
     try (KafkaProducer<String, byte[]> producer = producer(bootstrapServers)) {
       long start = System.nanoTime();
