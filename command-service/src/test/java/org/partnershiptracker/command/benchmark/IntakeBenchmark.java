@@ -42,9 +42,9 @@ import org.partnershiptracker.infra.security.TokenMint;
  * (exec jar, its own JVM, embedded PostgreSQL, a real KRaft broker) takes POSTed meetings for 50
  * partnerships at 4, 16 and 64 concurrent clients for 20 s each; the publisher's rate is events
  * acknowledged by Kafka over the time from the load's start until the publication lag is 0 again.
- * Ceilings: single-row inserts, one transaction each, from the same number of clients into the same
- * PostgreSQL (as pgbench would do; pgbench itself is not on this machine), and a plain Kafka
- * producer (acks=all, idempotent) of records of the same size on the same broker. Not part of the
+ * Ceilings: pgbench single-row inserts, one transaction each, from the same number of clients into
+ * the same PostgreSQL, and Kafka's own producer perf test beside a plain Kafka producer (acks=all,
+ * idempotent) of records of the same size on the same broker ({@link Ceilings}). Not part of the
  * suite; run:
  *
  * <pre>
@@ -121,7 +121,9 @@ class IntakeBenchmark {
               cpu(service).minus(cpuBefore).toNanos() / 1e6 / Math.max(1, load.count);
           double publicationRate = (published(base) - publishedBefore) / ((drained - start) / 1e9);
           DatabaseWork work = DatabaseWork.of(postgresPort).minus(workBefore);
-          double dbCeiling = insertCeiling(postgresPort, clients);
+          double dbCeiling =
+              Ceilings.pgbenchInserts(postgresPort, clients, 5, dir)
+                  .orElse(insertCeiling(postgresPort, clients));
           report.append(
               "| %d | %,.0f | %.1f | %.1f | %d | %,.0f | %,d | %.1f s | %s | %.1f | %,.0f |\n"
                   .formatted(
@@ -140,12 +142,20 @@ class IntakeBenchmark {
               "[intake] " + report.substring(report.lastIndexOf("\n| " + clients + " |")).trim());
         }
         double producerCeiling = producerCeiling(broker.bootstrapServers());
+        double perfTest = Ceilings.kafkaProducerPerfTest(broker.bootstrapServers(), 100_000, 700);
         report
             .append(
                 "\n"
-                    + "Kafka producer ceiling on the same broker (acks=all, idempotent, 700-byte"
-                    + " records, 100,000 records): ")
-            .append("%,.0f records/s.\n".formatted(producerCeiling));
+                    + "DB ceiling: %s. Kafka ceilings on the same broker (acks=all, idempotent,"
+                        .formatted(
+                            Ceilings.pgbenchInstalled()
+                                ? "pgbench (-n -c clients -j 2 -T 5, one single-row INSERT per"
+                                    + " transaction, 700 bytes)"
+                                : "pgbench not installed: JDBC clients doing what pgbench would")
+                    + " 700-byte records, 100,000 records): Kafka's producer perf test ")
+            .append(
+                "%,.0f records/s; a plain producer in the benchmark's JVM %,.0f records/s.\n"
+                    .formatted(perfTest, producerCeiling));
       } finally {
         service.destroy();
         service.waitFor();
@@ -370,7 +380,7 @@ class IntakeBenchmark {
 
   /**
    * One-row transactions from the given number of clients into a table of its own in the same
-   * PostgreSQL, for 5 s.
+   * PostgreSQL, for 5 s: what pgbench does, for a machine without it ({@link Ceilings}).
    */
   private static double insertCeiling(int postgresPort, int clients) throws Exception {
     String url = "jdbc:postgresql://localhost:" + postgresPort + "/postgres";
