@@ -1,6 +1,5 @@
 package org.partnershiptracker.command.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,16 +11,16 @@ import org.partnershiptracker.command.rules.NotFound;
 import org.partnershiptracker.command.rules.Rule;
 import org.partnershiptracker.command.rules.RuleViolation;
 import org.partnershiptracker.command.web.access.NotYourOrganisation;
+import org.partnershiptracker.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
 /**
  * The one mapping from what happened to a command to what its caller reads: an RFC 9457 problem
- * with a status, a type under {@link #TYPE_BASE}, and the reason counted in metrics. HTTP answers,
- * the idempotency filter and the command metrics all go through here.
+ * with a status, a type under {@link ProblemTypes#BASE}, and the reason counted in metrics. HTTP
+ * answers, the idempotency filter and the command metrics all go through here.
  */
 public final class Problems {
-  public static final String TYPE_BASE = "https://partnership-tracker.org/problems/";
 
   private Problems() {}
 
@@ -124,10 +123,7 @@ public final class Problems {
   }
 
   public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setType(URI.create(TYPE_BASE + type));
-    problem.setTitle(title);
-    return problem;
+    return ProblemTypes.problem(status, type, title, detail);
   }
 
   /**
@@ -136,7 +132,7 @@ public final class Problems {
    */
   public static ProblemDetail describe(ProblemDetail problem, String field) {
     if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-      problem.setType(URI.create(TYPE_BASE + "request-refused"));
+      problem.setType(ProblemTypes.of("request-refused"));
     }
     String detail = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
     problem.setProperty(

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
@@ -133,26 +132,23 @@ class PublicationDrainBenchmark {
     System.out.println(page);
   }
 
-  /** The mean value size of the first thousand records of each partition of the events topic. */
+  /** The mean value size of the first few thousand records of the events topic. */
   private static int meanRecordSize(String bootstrapServers) {
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                1000),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "drain-benchmark-sizes",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest"),
             new StringDeserializer(),
             new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor("partnership.events").stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
+      consumer.subscribe(List.of("partnership.events"));
       long bytes = 0;
       int records = 0;
-      for (int polls = 0; polls < 20 && records < 1000 * partitions.size(); polls++) {
+      for (int polls = 0; polls < 30 && records < 5_000; polls++) {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
           bytes += record.value().length;
           records++;

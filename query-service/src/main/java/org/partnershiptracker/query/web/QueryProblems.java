@@ -1,9 +1,9 @@
 package org.partnershiptracker.query.web;
 
 import jakarta.servlet.ServletException;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import org.partnershiptracker.web.ProblemTypes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,15 +24,13 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
     org.springframework.core.Ordered
         .HIGHEST_PRECEDENCE) // before Spring's own problem handler, so every 400 has errors[]
 public class QueryProblems {
-  static final String BASE = "https://partnership-tracker.org/problems/";
-
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(QueryProblems.class);
 
   @ExceptionHandler(UnknownPartnership.class)
   ProblemDetail unknown(UnknownPartnership e) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setType(URI.create(BASE + "not-found"));
+    problem.setType(ProblemTypes.of("not-found"));
     problem.setTitle("Not found");
     return problem;
   }
@@ -47,7 +45,7 @@ public class QueryProblems {
           case 404 -> "not-found";
           default -> "history-unavailable";
         };
-    problem.setType(URI.create(BASE + type));
+    problem.setType(ProblemTypes.of(type));
     problem.setTitle(
         switch (e.status().value()) {
           case 401 -> "Unauthenticated";
@@ -76,7 +74,7 @@ public class QueryProblems {
     }
     ProblemDetail problem = refusal.getBody();
     if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-      problem.setType(URI.create(BASE + "request-refused"));
+      problem.setType(ProblemTypes.of("request-refused"));
     }
     String detail = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
     problem.setProperty(
@@ -107,7 +105,7 @@ public class QueryProblems {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.INTERNAL_SERVER_ERROR, "the query could not be answered");
-    problem.setType(URI.create(BASE + "internal-error"));
+    problem.setType(ProblemTypes.of("internal-error"));
     problem.setTitle("Internal error");
     return problem;
   }
@@ -122,7 +120,7 @@ public class QueryProblems {
   private static ProblemDetail invalid(String parameter, String message) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, parameter + ": " + message);
-    problem.setType(URI.create(BASE + "invalid-request"));
+    problem.setType(ProblemTypes.of("invalid-request"));
     problem.setTitle("Invalid request");
     problem.setProperty("errors", List.of(Map.of("field", parameter, "message", message)));
     return problem;

@@ -5,29 +5,19 @@ import static org.partnershiptracker.events.access.Caller.Role.ANALYST;
 import static org.partnershiptracker.events.access.Caller.Role.RECORDER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-import org.partnershiptracker.command.web.Problems;
+import org.partnershiptracker.web.BearerRefusals;
+import org.partnershiptracker.web.TokenRoles;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -47,17 +37,7 @@ class SecurityConfiguration {
   /** Swagger UI's "Authorize" button takes a bearer token; every operation sends it. */
   @Bean
   io.swagger.v3.oas.models.OpenAPI bearerSignIn() {
-    return new io.swagger.v3.oas.models.OpenAPI()
-        .components(
-            new io.swagger.v3.oas.models.Components()
-                .addSecuritySchemes(
-                    "bearer",
-                    new io.swagger.v3.oas.models.security.SecurityScheme()
-                        .type(io.swagger.v3.oas.models.security.SecurityScheme.Type.HTTP)
-                        .scheme("bearer")
-                        .bearerFormat("JWT")))
-        .addSecurityItem(
-            new io.swagger.v3.oas.models.security.SecurityRequirement().addList("bearer"));
+    return TokenRoles.openApiBearerSignIn();
   }
 
   /**
@@ -84,28 +64,14 @@ class SecurityConfiguration {
     return SecurityObservationSettings.noObservations();
   }
 
-  /**
-   * URLs Spring Security's firewall refuses before any filter runs ({@code ..}, {@code ;}, {@code
-   * //}, encoded separators) are a 400 problem+json naming the path, like every other refusal, not
-   * Spring Boot's error page.
-   */
+  /** URLs Spring Security's firewall refuses are a 400 problem+json naming the path. */
   @Bean
   RequestRejectedHandler refusedUrls(ObjectMapper json) {
-    return (request, response, e) ->
-        write(
-            json,
-            response,
-            HttpStatus.BAD_REQUEST,
-            "invalid-request",
-            "Invalid request",
-            "the URL was refused: " + e.getMessage(),
-            "path");
+    return BearerRefusals.refusedUrls(json);
   }
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-    BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
-    BearerTokenAccessDeniedHandler denied = new BearerTokenAccessDeniedHandler();
     http.csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie a browser would send
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -134,64 +100,7 @@ class SecurityConfiguration {
                     .hasAnyAuthority(RECORDER.authority(), ADMIN.authority())
                     .anyRequest()
                     .authenticated())
-        .oauth2ResourceServer(
-            server ->
-                server
-                    .jwt(jwt -> jwt.jwtAuthenticationConverter(roles()))
-                    .authenticationEntryPoint(
-                        (request, response, e) -> {
-                          bearer.commence(request, response, e);
-                          write(
-                              json,
-                              response,
-                              HttpStatus.UNAUTHORIZED,
-                              "unauthenticated",
-                              "Unauthenticated",
-                              "a valid bearer token is required (" + e.getMessage() + ")",
-                              "Authorization");
-                        })
-                    .accessDeniedHandler(
-                        (request, response, e) -> {
-                          denied.handle(request, response, e);
-                          write(
-                              json,
-                              response,
-                              HttpStatus.FORBIDDEN,
-                              "forbidden",
-                              "Forbidden",
-                              "the token's roles do not allow " + request.getMethod() + " here",
-                              "roles");
-                        }));
+        .oauth2ResourceServer(BearerRefusals.resourceServer(json));
     return http.build();
-  }
-
-  /** Authorities from the token's {@code roles} claim: {@code ROLE_recorder}, … */
-  static JwtAuthenticationConverter roles() {
-    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-    converter.setJwtGrantedAuthoritiesConverter(
-        jwt ->
-            org.partnershiptracker.events.access.Caller.rolesIn(
-                    jwt.getClaims().get(org.partnershiptracker.events.access.Caller.ROLES_CLAIM))
-                .stream()
-                .map(role -> new SimpleGrantedAuthority(role.authority()))
-                .map(org.springframework.security.core.GrantedAuthority.class::cast)
-                .toList());
-    return converter;
-  }
-
-  private static void write(
-      ObjectMapper json,
-      HttpServletResponse response,
-      HttpStatus status,
-      String type,
-      String title,
-      String detail,
-      String field)
-      throws IOException {
-    ProblemDetail problem = Problems.problem(status, type, title, detail);
-    problem.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
   }
 }

@@ -1,4 +1,4 @@
-package org.partnershiptracker.command.web;
+package org.partnershiptracker.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,14 +10,14 @@ import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Component;
 
 /**
  * Errors Tomcat answers itself, before any controller runs (a header too large, a malformed request
- * line), are problem+json like every other answer, not Tomcat's HTML page.
+ * line), are problem+json like every other answer, not Tomcat's HTML page. Each service imports it
+ * ({@code @Import(ProblemErrorReports.class)}).
  */
-@Component
-class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public class ProblemErrorReports
+    implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
@@ -49,7 +49,7 @@ class ProblemErrorReports implements WebServerFactoryCustomizer<TomcatServletWeb
       String type = status == 400 ? "invalid-request" : "status-" + status;
       String json =
           "{\"type\":\"%s%s\",\"title\":\"%s\",\"status\":%d,"
-                  .formatted(Problems.TYPE_BASE, type, escape(title), status)
+                  .formatted(ProblemTypes.BASE, type, escape(title), status)
               + "\"detail\":\"%s\",\"errors\":[{\"field\":\"request\",\"message\":\"%s\"}]}"
                   .formatted(escape(detail), escape(detail));
       try {
