@@ -2,10 +2,10 @@ package org.partnershiptracker.query.access;
 
 import java.util.Optional;
 import org.partnershiptracker.events.access.Caller;
+import org.partnershiptracker.web.BearerCaller;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * The caller of the request being handled: from its bearer token (the JSON API), or from the ID
@@ -17,13 +17,10 @@ public final class CurrentCaller {
   /** Empty outside a request, or for an anonymous one. */
   public static Optional<Caller> get() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication instanceof JwtAuthenticationToken token) {
-      return Optional.of(Caller.of(token.getToken().getSubject(), token.getToken().getClaims()));
-    }
     if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
       return Optional.of(Caller.of(user.getSubject(), user.getClaims()));
     }
-    return Optional.empty();
+    return BearerCaller.of(authentication);
   }
 
   /** The caller, for code that runs only behind the security filter. */
