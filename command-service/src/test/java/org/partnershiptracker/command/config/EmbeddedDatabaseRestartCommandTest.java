@@ -10,7 +10,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The restart runs pg_ctl beside the recorded program, with the recorded options, and waits. */
+/**
+ * The restart runs pg_ctl beside the recorded program, with the recorded options, waits, and logs
+ * to the data directory.
+ */
 class EmbeddedDatabaseRestartCommandTest {
   @TempDir Path data;
 
@@ -32,7 +35,9 @@ class EmbeddedDatabaseRestartCommandTest {
             data.toString(),
             "-w",
             "-t",
-            "10",
+            "60",
+            "-l",
+            data.resolve("postgresql.log").toString(),
             "-o",
             "\"-D\" \"/srv/data\" \"-p\" \"45309\" \"-F\" \"-c\" \"fsync=on\"");
   }

@@ -45,14 +45,19 @@ class CrashRestartIT {
   @AfterEach
   void stopEverything() throws IOException {
     started.forEach(Process::destroyForcibly);
-    // What the service said about its database, so a failure on CI can be read from the build log.
+    // What the service and a restarted PostgreSQL said about the database, so a failure on CI can
+    // be read from the build log.
     Path serviceLog = dataDir.resolve("service.log");
     if (Files.exists(serviceLog)) {
       try (var lines = Files.lines(serviceLog)) {
         lines
-            .filter(line -> line.contains("EmbeddedDatabase") || line.contains("postgres: "))
+            .filter(line -> line.contains("EmbeddedDatabase"))
             .forEach(line -> log.info("service: {}", line));
       }
+    }
+    Path restartedServerLog = dataDir.resolve("postgres/postgresql.log");
+    if (Files.exists(restartedServerLog)) {
+      Files.readAllLines(restartedServerLog).forEach(line -> log.info("postgres: {}", line));
     }
     if (Files.exists(dataDir.resolve("postgres/postmaster.pid"))) {
       ProcessHandle.of(postmasterPid()).ifPresent(ProcessHandle::destroy);
