@@ -84,8 +84,7 @@ class IntakeBenchmark {
 
   @Test
   void intakeAndPublication() throws Exception {
-    Path dir = Path.of("target/intake-benchmark-" + UUID.randomUUID()).toAbsolutePath();
-    Files.createDirectories(dir);
+    Path dir = runDir("intake-benchmark");
     int port = freePort();
     int postgresPort = freePort();
     StringBuilder report = new StringBuilder();
@@ -186,6 +185,12 @@ class IntakeBenchmark {
     Path out = Path.of(System.getProperty("benchmark.out", "../docs/benchmarks/write-side.md"));
     Files.writeString(out, page);
     System.out.println(page);
+  }
+
+  /** A fresh directory under target/ for one run's data (event store, broker log, service log). */
+  static Path runDir(String benchmark) throws IOException {
+    return Files.createDirectories(
+        Path.of("target/" + benchmark + "-" + UUID.randomUUID()).toAbsolutePath());
   }
 
   /** CPU time the process has used so far (user and system). */

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,8 +47,7 @@ class PublicationDrainBenchmark {
   /** After a restart: the service's start is the JIT's too, so it publishes while compiling. */
   @Test
   void publicationDrainsABacklogAtTheBrokersPace() throws Exception {
-    Path dir = Path.of("target/drain-benchmark-" + UUID.randomUUID()).toAbsolutePath();
-    Files.createDirectories(dir);
+    Path dir = IntakeBenchmark.runDir("drain-benchmark");
     int port = freePort();
     int postgresPort = freePort();
     String base = "http://localhost:" + port;
@@ -94,8 +92,7 @@ class PublicationDrainBenchmark {
    */
   @Test
   void aWarmPublisherDrainsTheBacklogOfAKafkaOutage() throws Exception {
-    Path dir = Path.of("target/drain-benchmark-" + UUID.randomUUID()).toAbsolutePath();
-    Files.createDirectories(dir);
+    Path dir = IntakeBenchmark.runDir("drain-benchmark");
     int port = freePort();
     String base = "http://localhost:" + port;
     String page;

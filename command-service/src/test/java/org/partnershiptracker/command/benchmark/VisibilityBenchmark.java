@@ -65,8 +65,7 @@ class VisibilityBenchmark {
 
   @Test
   void visibilityAtHalfTheMaximumIntake() throws Exception {
-    Path dir = Path.of("target/visibility-benchmark-" + UUID.randomUUID()).toAbsolutePath();
-    Files.createDirectories(dir);
+    Path dir = IntakeBenchmark.runDir("visibility-benchmark");
     int commandPort = freePort();
     int queryPort = freePort();
     String commands = "http://localhost:" + commandPort;
