@@ -1,6 +1,8 @@
 package org.partnershiptracker.web;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 
@@ -20,6 +22,20 @@ public final class ProblemTypes {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setType(of(type));
     problem.setTitle(title);
+    return problem;
+  }
+
+  /**
+   * Gives a problem Spring built a type (if it had none) and {@code errors[]} naming what was wrong
+   * with the request.
+   */
+  public static ProblemDetail describe(ProblemDetail problem, String field) {
+    if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+      problem.setType(of("request-refused"));
+    }
+    String detail = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
+    problem.setProperty(
+        "errors", List.of(Map.of("field", field, "message", String.valueOf(detail))));
     return problem;
   }
 }

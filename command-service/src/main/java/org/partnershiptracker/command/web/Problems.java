@@ -131,13 +131,7 @@ public final class Problems {
    * with the request.
    */
   public static ProblemDetail describe(ProblemDetail problem, String field) {
-    if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-      problem.setType(ProblemTypes.of("request-refused"));
-    }
-    String detail = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
-    problem.setProperty(
-        "errors", List.of(Map.of("field", field, "message", String.valueOf(detail))));
-    return problem;
+    return ProblemTypes.describe(problem, field);
   }
 
   /** The part of the request a refusal by Spring MVC is about. */

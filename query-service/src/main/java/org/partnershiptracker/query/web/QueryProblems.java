@@ -29,10 +29,7 @@ public class QueryProblems {
 
   @ExceptionHandler(UnknownPartnership.class)
   ProblemDetail unknown(UnknownPartnership e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    problem.setType(ProblemTypes.of("not-found"));
-    problem.setTitle("Not found");
-    return problem;
+    return ProblemTypes.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
   }
 
   @ExceptionHandler(HistoryRefused.class)
@@ -72,13 +69,7 @@ public class QueryProblems {
     if (!(e instanceof ErrorResponse refusal) || !refusal.getStatusCode().is4xxClientError()) {
       return ResponseEntity.internalServerError().body(unexpected(new IllegalStateException(e)));
     }
-    ProblemDetail problem = refusal.getBody();
-    if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-      problem.setType(ProblemTypes.of("request-refused"));
-    }
-    String detail = problem.getDetail() != null ? problem.getDetail() : problem.getTitle();
-    problem.setProperty(
-        "errors", List.of(Map.of("field", fieldOf(e), "message", String.valueOf(detail))));
+    ProblemDetail problem = ProblemTypes.describe(refusal.getBody(), fieldOf(e));
     return ResponseEntity.status(refusal.getStatusCode())
         .headers(refusal.getHeaders())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -102,12 +93,11 @@ public class QueryProblems {
   @ExceptionHandler(RuntimeException.class)
   ProblemDetail unexpected(RuntimeException e) {
     log.error("Query failed", e);
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(
-            HttpStatus.INTERNAL_SERVER_ERROR, "the query could not be answered");
-    problem.setType(ProblemTypes.of("internal-error"));
-    problem.setTitle("Internal error");
-    return problem;
+    return ProblemTypes.problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "internal-error",
+        "Internal error",
+        "the query could not be answered");
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -119,9 +109,11 @@ public class QueryProblems {
 
   private static ProblemDetail invalid(String parameter, String message) {
     ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, parameter + ": " + message);
-    problem.setType(ProblemTypes.of("invalid-request"));
-    problem.setTitle("Invalid request");
+        ProblemTypes.problem(
+            HttpStatus.BAD_REQUEST,
+            "invalid-request",
+            "Invalid request",
+            parameter + ": " + message);
     problem.setProperty("errors", List.of(Map.of("field", parameter, "message", message)));
     return problem;
   }
